@@ -1,0 +1,216 @@
+//! Sentence splitting for news text, on the tokens of one paragraph.
+//!
+//! A sentence ends after `.` `!` `?` `؟` `...` (and their runs), except
+//! - inside a pair of quotation marks (« » “ ” or straight quotes paired within the
+//!   paragraph): a quotation that holds several sentences stays one sentence with its
+//!   reporting clause;
+//! - after an abbreviation: a single letter (initials such as "د." or "J.") or a known
+//!   abbreviation;
+//! - after a list number at the start of a paragraph ("1.").
+//!
+//! A break that falls right before closing quotes or brackets moves after them.
+//! Paragraph ends always end a sentence; `،` and `؛` never do.
+
+use crate::tokenize::TokenKind;
+
+/// What the splitter needs to know of a token.
+pub trait SentenceToken {
+    /// The token's normalized text.
+    fn text<'a>(&self, normalized: &'a str) -> &'a str;
+    /// The token's kind.
+    fn kind(&self) -> TokenKind;
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "etc", "no", "inc", "ltd", "co",
+    "gen", "col", "lt", "sgt", "gov", "sen", "rep", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
+fn is_terminal(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(crate::chars::is_sentence_terminal)
+}
+
+fn is_opening_quote(c: char) -> bool {
+    matches!(c, '«' | '“' | '„' | '‹')
+}
+
+fn is_closing_quote(c: char) -> bool {
+    matches!(c, '»' | '”' | '›')
+}
+
+fn single_char(s: &str) -> Option<char> {
+    let mut it = s.chars();
+    match (it.next(), it.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    }
+}
+
+/// Finds the pairs of quotation marks in a paragraph's tokens: returns, for each token
+/// index, the index of the quote that closes it when it opens a pair.
+fn quote_pairs<T: SentenceToken>(tokens: &[T], norm: &str) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    let mut stack: Vec<(usize, char)> = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind() != TokenKind::Punct {
+            continue;
+        }
+        let Some(c) = single_char(t.text(norm)) else {
+            continue;
+        };
+        if is_opening_quote(c) {
+            stack.push((i, c));
+        } else if is_closing_quote(c) {
+            // Close the nearest matching opener, dropping unmatched ones inside it.
+            if let Some(k) = stack
+                .iter()
+                .rposition(|&(_, o)| crate::chars::closing_quote(o) == Some(c) || o == '„')
+            {
+                pairs.push((stack[k].0, i));
+                stack.truncate(k);
+            }
+        } else if c == '"' {
+            if let Some(k) = stack.iter().rposition(|&(_, o)| o == '"') {
+                pairs.push((stack[k].0, i));
+                stack.truncate(k);
+            } else {
+                stack.push((i, c));
+            }
+        }
+    }
+    pairs
+}
+
+/// Splits one paragraph's tokens into sentences; returns token index ranges covering
+/// all tokens, in order.
+pub fn split_sentences<T: SentenceToken>(tokens: &[T], norm: &str) -> Vec<std::ops::Range<usize>> {
+    let n = tokens.len();
+    let mut out = Vec::new();
+    if n == 0 {
+        return out;
+    }
+    // depth[i] > 0 when token i lies strictly inside a quotation pair.
+    let mut inside = vec![0i32; n + 1];
+    for (open, close) in quote_pairs(tokens, norm) {
+        inside[open + 1] += 1;
+        inside[close] -= 1;
+    }
+    let mut depth = 0;
+    let mut start = 0;
+    let mut i = 0;
+    while i < n {
+        depth += inside[i];
+        let t = &tokens[i];
+        let text = t.text(norm);
+        let mut boundary = false;
+        if t.kind() == TokenKind::Punct && is_terminal(text) && depth == 0 && i + 1 < n {
+            boundary = true;
+            if text == "." && i > 0 {
+                let prev = &tokens[i - 1];
+                let ptext = prev.text(norm);
+                let single_letter = prev.kind().is_word() && ptext.chars().count() == 1;
+                let abbrev = prev.kind().is_word() && ABBREVIATIONS.contains(&ptext);
+                let list_number = prev.kind() == TokenKind::Number && i - 1 == start;
+                if single_letter || abbrev || list_number {
+                    boundary = false;
+                }
+            }
+        }
+        // A closing quote whose quotation ended with terminal punctuation ends the sentence.
+        if !boundary && t.kind() == TokenKind::Punct && i > 0 && i + 1 < n && depth == 0 {
+            let closes = single_char(text).is_some_and(|c| is_closing_quote(c) || c == '"')
+                && inside[i] < 0;
+            if closes && is_terminal(tokens[i - 1].text(norm)) {
+                boundary = true;
+            }
+        }
+        if boundary {
+            // Closing quotes and brackets right after the break stay with this sentence.
+            let mut end = i + 1;
+            while end < n {
+                let next = tokens[end].text(norm);
+                let closer = single_char(next)
+                    .is_some_and(|c| is_closing_quote(c) || c == ')' || c == ']' || c == '"')
+                    && inside[end] < 0;
+                if closer {
+                    depth += inside[end];
+                    end += 1;
+                } else {
+                    break;
+                }
+            }
+            if end < n {
+                out.push(start..end);
+                start = end;
+            }
+            // Account for the depth changes of the tokens we skipped.
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    out.push(start..n);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::{tokenize, RawToken};
+
+    impl SentenceToken for RawToken {
+        fn text<'a>(&self, normalized: &'a str) -> &'a str {
+            self.span.slice(normalized)
+        }
+        fn kind(&self) -> TokenKind {
+            self.kind
+        }
+    }
+
+    fn sentences(s: &str) -> Vec<String> {
+        let mut toks = Vec::new();
+        tokenize(s, &mut toks);
+        split_sentences(&toks, s)
+            .into_iter()
+            .map(|r| s[toks[r.start].span.range().start..toks[r.end - 1].span.range().end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn splits_on_terminal_punctuation() {
+        assert_eq!(
+            sentences("قال الوزير إن النمو بلغ 3.5 بالمئة. وأضاف أن الوضع مستقر؟ نعم!"),
+            vec!["قال الوزير إن النمو بلغ 3.5 بالمئة.", "وأضاف أن الوضع مستقر؟", "نعم!"]
+        );
+    }
+
+    #[test]
+    fn no_break_inside_quotes() {
+        assert_eq!(
+            sentences("وقال: «هذا أمر. وذاك أمر آخر.» ثم غادر. انتهى"),
+            vec!["وقال: «هذا أمر. وذاك أمر آخر.»", "ثم غادر.", "انتهى"]
+        );
+        assert_eq!(
+            sentences("وأوضح أن \"الهزيمة واضحة. والحل سياسي\". وتابع"),
+            vec!["وأوضح أن \"الهزيمة واضحة. والحل سياسي\".", "وتابع"]
+        );
+    }
+
+    #[test]
+    fn abbreviations_and_lists() {
+        assert_eq!(
+            sentences("التقى د. محمد علي بالوفد. ثم عاد"),
+            vec!["التقى د. محمد علي بالوفد.", "ثم عاد"]
+        );
+        assert_eq!(sentences("1. البند الأول"), vec!["1. البند الأول"]);
+    }
+
+    #[test]
+    fn unbalanced_quote_does_not_swallow_the_paragraph() {
+        assert_eq!(
+            sentences("قال \"نعم. ثم ذهب. وعاد"),
+            vec!["قال \"نعم.", "ثم ذهب.", "وعاد"]
+        );
+    }
+}
