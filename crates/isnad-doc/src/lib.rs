@@ -109,8 +109,9 @@ pub struct Doc {
     pub text: String,
     /// Normalized copy, paragraphs, sentences, tokens.
     pub text_layers: TextLayers,
-    /// The kind of each paragraph of `text_layers.paragraphs` (same length).
-    pub paragraph_kinds: Vec<ParagraphKind>,
+    /// The paragraphs as the output reports them: the text layer's paragraphs, kinds
+    /// attached, split where a line holds both a post signature and prose.
+    pub blocks: Vec<Block>,
     /// Embeds found in the input markup.
     pub embeds: Vec<EmbedHint>,
     /// Entities.
@@ -139,12 +140,19 @@ impl Doc {
         if text_layers.tokens.is_empty() {
             return Err(DocError::Empty);
         }
-        let paragraph_kinds = vec![ParagraphKind::Body; text_layers.paragraphs.len()];
+        let blocks = text_layers
+            .paragraphs
+            .iter()
+            .map(|p| Block {
+                span: p.span,
+                kind: ParagraphKind::Body,
+            })
+            .collect();
         Ok(Doc {
             meta,
             text,
             text_layers,
-            paragraph_kinds,
+            blocks,
             embeds: Vec::new(),
             entities: Vec::new(),
             mentions: Vec::new(),
@@ -210,6 +218,34 @@ impl Doc {
         self.slice(self.entities[entity as usize].name)
     }
 
+    /// Sets the kind of the text in `span`, splitting the blocks it cuts through, so that
+    /// a line holding a post signature followed by prose becomes two blocks.
+    pub fn mark_block(&mut self, span: Span, kind: ParagraphKind) {
+        if span.is_empty() {
+            return;
+        }
+        let mut out = Vec::with_capacity(self.blocks.len() + 2);
+        for b in self.blocks.drain(..) {
+            if !b.span.overlaps(span) {
+                out.push(b);
+                continue;
+            }
+            let before = Span::new(b.span.start as usize, span.start.max(b.span.start) as usize);
+            let inside = Span::new(
+                span.start.max(b.span.start) as usize,
+                span.end.min(b.span.end) as usize,
+            );
+            let after = Span::new(span.end.min(b.span.end) as usize, b.span.end as usize);
+            for (s, k) in [(before, b.kind), (inside, kind), (after, b.kind)] {
+                let s = trim_span(&self.text, s);
+                if !s.is_empty() {
+                    out.push(Block { span: s, kind: k });
+                }
+            }
+        }
+        self.blocks = out;
+    }
+
     /// Adds a diagnostic.
     pub fn diagnose(&mut self, stage: &'static str, message: impl Into<String>) {
         self.diagnostics.push(Diagnostic {
@@ -217,6 +253,23 @@ impl Doc {
             message: message.into(),
         });
     }
+}
+
+/// A paragraph of the output: a span and its kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Block {
+    /// Span in the original text.
+    pub span: Span,
+    /// What it is.
+    pub kind: ParagraphKind,
+}
+
+/// Shrinks a span so that it neither starts nor ends with white space.
+pub fn trim_span(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let start = span.start as usize + (s.len() - s.trim_start().len());
+    let end = span.start as usize + s.trim_end().len();
+    Span::new(start, end.max(start))
 }
 
 /// The annotation layers a stage can require or assign.
@@ -340,6 +393,26 @@ mod tests {
         let mut doc = Doc::new(DocMeta::default(), "نص".into(), &NoCounts).unwrap();
         ok.unwrap().run(&mut doc);
         assert_eq!(doc.diagnostics.len(), 2);
+    }
+
+    #[test]
+    fn marking_a_block_splits_a_line() {
+        let text = "نص أول\nتغريدة — اسم (@h) وجاء ذلك";
+        let mut doc = Doc::new(DocMeta::default(), text.into(), &NoCounts).unwrap();
+        let sig_start = text.find('—').unwrap();
+        let sig_end = text.find(')').unwrap() + 1;
+        doc.mark_block(Span::new(sig_start, sig_end), ParagraphKind::PostSignature);
+        let kinds: Vec<(&str, ParagraphKind)> =
+            doc.blocks.iter().map(|b| (doc.slice(b.span), b.kind)).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                ("نص أول", ParagraphKind::Body),
+                ("تغريدة", ParagraphKind::Body),
+                ("— اسم (@h)", ParagraphKind::PostSignature),
+                ("وجاء ذلك", ParagraphKind::Body),
+            ]
+        );
     }
 
     #[test]

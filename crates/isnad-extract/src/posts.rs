@@ -1,0 +1,475 @@
+//! Embedded social-media posts: the text that embedding leaves in a scraped article.
+//!
+//! A tweet embed leaves the post's text followed by a signature
+//! `— Display Name (@handle) June 23, 2020` (sometimes on the same line as the text,
+//! sometimes with the dash or the date lost, sometimes spaced out: `- Name ( @ handle )`).
+//! Instagram leaves `A post shared by Name (@handle) on Jun 23, 2020`. Embeds found in
+//! HTML markup arrive as [`EmbedHint`]s and are taken as they are.
+//!
+//! The stage fills `Doc::posts`, marks the blocks (paragraph kinds) of post texts and
+//! signatures, and marks lines that hold no prose (bare links, hashtags) as `other`.
+
+use chrono::NaiveDate;
+use isnad_doc::{Doc, EmbedHint, Layer, ParagraphKind, Platform, Post, Span, Stage};
+use isnad_text::TokenKind;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The longest post text taken from prose before a signature on the same line, in
+/// characters (a tweet is at most 280 characters; links and spacing add a little).
+const MAX_INLINE_POST_CHARS: usize = 300;
+/// A previous line longer than this is article prose, not a post.
+const MAX_POST_LINE_CHARS: usize = 600;
+
+/// `(@handle)`, also spaced out as `( @ handle )`.
+static HANDLE_PAREN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(\s*@\s*([A-Za-z0-9_][A-Za-z0-9_\-]{0,30})\s*\)").unwrap());
+
+/// Instagram's caption line: "A post shared by Name (@handle)" and its Arabic form.
+static INSTAGRAM_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(a (?:post|photo|video) shared by|تمت مشاركة (?:منشور|صورة|فيديو) بواسطة|منشور (?:تمت )?مشاركته من قبل)\s*$")
+        .unwrap()
+});
+
+/// The embedded-posts stage.
+#[derive(Debug, Default)]
+pub struct PostsStage;
+
+impl Stage for PostsStage {
+    fn name(&self) -> &'static str {
+        "posts"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Text]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Posts]
+    }
+    fn annotate(&self, doc: &mut Doc) {
+        let hints = doc.embeds.clone();
+        for hint in &hints {
+            let post = post_from_hint(doc, hint);
+            add_post(doc, post);
+        }
+        for p in 0..doc.paragraphs().len() {
+            find_signatures(doc, p);
+        }
+        doc.posts.sort_by_key(|p| p.text.start);
+        mark_non_prose(doc);
+    }
+}
+
+fn add_post(doc: &mut Doc, post: Post) {
+    // The same post found twice (markup hint and text signature) is kept once.
+    let sig = post.signature;
+    if doc
+        .posts
+        .iter()
+        .any(|q| q.text.overlaps(post.text) || (sig.is_some() && q.signature.zip(sig).is_some_and(|(a, b)| a.overlaps(b))))
+    {
+        return;
+    }
+    doc.mark_block(post.text, ParagraphKind::Post);
+    if let Some(s) = post.signature {
+        doc.mark_block(s, ParagraphKind::PostSignature);
+    }
+    doc.posts.push(post);
+}
+
+fn post_from_hint(doc: &Doc, hint: &EmbedHint) -> Post {
+    let mut post = Post {
+        platform: hint.platform,
+        text: hint.text,
+        signature: hint.signature,
+        author: None,
+        handle: None,
+        date: None,
+        date_span: None,
+        author_entity: None,
+        url: hint.url.clone(),
+    };
+    if let Some(sig) = hint.signature {
+        let s = doc.slice(sig);
+        if let Some(m) = HANDLE_PAREN.captures(s) {
+            let h = m.get(1).unwrap();
+            post.handle = Some(Span::new(sig.start as usize + h.start(), sig.start as usize + h.end()));
+            let name = s[..m.get(0).unwrap().start()]
+                .trim_start_matches(['—', '–', '-', ' '])
+                .trim();
+            let name_start = s.find(name).unwrap_or(0);
+            if !name.is_empty() {
+                post.author = Some(Span::new(
+                    sig.start as usize + name_start,
+                    sig.start as usize + name_start + name.len(),
+                ));
+            }
+            let after = sig.start as usize + m.get(0).unwrap().end();
+            if let Some((d, span)) = date_after(doc, after as u32, sig.end) {
+                post.date = Some(d);
+                post.date_span = Some(span);
+            }
+        } else if let Some((d, span)) = date_after(doc, sig.start, sig.end) {
+            post.date = Some(d);
+            post.date_span = Some(span);
+        }
+        if post.handle.is_none() {
+            if let Some(h) = hint.url.as_deref().and_then(handle_from_url) {
+                // The handle is not in the text; keep the URL, leave the span empty.
+                let _ = h;
+            }
+        }
+    }
+    post
+}
+
+fn handle_from_url(url: &str) -> Option<&str> {
+    let rest = url.split("://").nth(1)?;
+    let mut parts = rest.split('/');
+    let _host = parts.next()?;
+    parts.next().filter(|h| !h.is_empty())
+}
+
+/// Finds signatures in paragraph `p`.
+fn find_signatures(doc: &mut Doc, p: usize) {
+    let para = doc.paragraphs()[p];
+    let ptext = doc.slice(para.span).to_owned();
+    let base = para.span.start as usize;
+    for m in HANDLE_PAREN.captures_iter(&ptext) {
+        let paren = m.get(0).unwrap();
+        let handle = m.get(1).unwrap();
+        let before = &ptext[..paren.start()];
+        let (platform, dash_at, name) = match signature_head(before) {
+            Some(x) => x,
+            None => continue,
+        };
+        let sig_start = base + dash_at;
+        let mut sig_end = base + paren.end();
+        let mut date = None;
+        let mut date_span = None;
+        let limit = para.span.end;
+        if let Some((d, span)) = date_after(doc, sig_end as u32, limit) {
+            date = Some(d);
+            date_span = Some(span);
+            sig_end = span.end as usize;
+        }
+        sig_end = trailing_links(doc, sig_end as u32, limit) as usize;
+        let signature = Span::new(sig_start, sig_end);
+        let text = post_text(doc, p, sig_start as u32);
+        let name_span = name.map(|(a, b)| Span::new(base + a, base + b));
+        let post = Post {
+            platform,
+            text,
+            signature: Some(signature),
+            author: name_span,
+            handle: Some(Span::new(base + handle.start(), base + handle.end())),
+            date,
+            date_span,
+            author_entity: None,
+            url: None,
+        };
+        add_post(doc, post);
+    }
+}
+
+/// Looks back from a `(@handle)` for the start of the signature: a dash (— – or a
+/// spaced hyphen) or Instagram's "A post shared by". Returns the platform, the byte
+/// offset of the signature's start in `before`, and the display name's range.
+fn signature_head(before: &str) -> Option<(Platform, usize, Option<(usize, usize)>)> {
+    if let Some(m) = INSTAGRAM_BY.find(before.trim_end().rsplit_once('\n').map_or(before, |x| x.1)) {
+        let _ = m;
+    }
+    // Instagram: the name lies between the phrase and the parenthesis.
+    for (i, _) in before.char_indices().rev().take(120) {
+        let head = &before[..i];
+        if let Some(m) = INSTAGRAM_BY.find(head) {
+            let name = before[m.end()..].trim();
+            if !name.is_empty() && name.chars().count() <= 80 {
+                let ns = m.end() + (before[m.end()..].len() - before[m.end()..].trim_start().len());
+                return Some((Platform::Instagram, m.start(), Some((ns, ns + name.len()))));
+            }
+        }
+    }
+    // A dash within the last 100 characters, the nearest one.
+    let window_start = before
+        .char_indices()
+        .rev()
+        .nth(100)
+        .map_or(0, |(i, _)| i);
+    let window = &before[window_start..];
+    let mut dash = None;
+    for (i, c) in window.char_indices().rev() {
+        let at = window_start + i;
+        match c {
+            '—' | '–' | '―' => {
+                dash = Some((at, c.len_utf8()));
+                break;
+            }
+            '-' => {
+                // A hyphen counts when spaced (" - ") or at the line start ("- Name").
+                let prev = before[..at].chars().next_back();
+                let next = before[at + 1..].chars().next();
+                let spaced_after = next.is_some_and(char::is_whitespace);
+                let line_start = prev.is_none_or(|p| p == '\n');
+                let spaced_before = prev.is_some_and(char::is_whitespace);
+                let double = next == Some('-');
+                if spaced_after && (spaced_before || line_start) || double {
+                    dash = Some((at, if double { 2 } else { 1 }));
+                    break;
+                }
+            }
+            '\n' | '.' | '؟' | '!' | '»' | '"' | '”' => break,
+            _ => {}
+        }
+    }
+    let (at, len) = dash?;
+    let name_raw = &before[at + len..];
+    let name = name_raw.trim();
+    if name.is_empty() || name.chars().count() > 80 || name.split_whitespace().count() > 10 {
+        return None;
+    }
+    let ns = at + len + (name_raw.len() - name_raw.trim_start().len());
+    Some((Platform::Twitter, at, Some((ns, ns + name.len()))))
+}
+
+/// A date right after `from` (skipping white space, "on"/"في"): `June 23, 2020`,
+/// `23 June 2020`, `يونيو 23, 2020`, `٢٣ يونيو ٢٠٢٠`, also spaced (`November 13 , 2017`).
+fn date_after(doc: &Doc, from: u32, limit: u32) -> Option<(NaiveDate, Span)> {
+    let tokens = doc.tokens();
+    let mut i = doc.text_layers.token_at_or_after(from);
+    let norm = |k: usize| -> &str { doc.text_layers.norm_text(&tokens[k]) };
+    let cal = isnad_resources::calendar();
+    let in_range = |k: usize| k < tokens.len() && tokens[k].span.end <= limit;
+    // Skip a connecting word.
+    if in_range(i) && matches!(norm(i), "on" | "في" | "بتاريخ") {
+        i += 1;
+    }
+    let number = |k: usize| -> Option<u32> {
+        (in_range(k) && tokens[k].kind == TokenKind::Number)
+            .then(|| norm(k).parse().ok())
+            .flatten()
+    };
+    let month = |k: usize| -> Option<u32> {
+        if !in_range(k) {
+            return None;
+        }
+        let t = norm(k);
+        cal.month(t).or_else(|| cal.month(t.trim_end_matches('.')))
+    };
+    let comma = |k: usize| in_range(k) && matches!(norm(k), "," | "،");
+    let finish = |y: u32, m: u32, d: u32, last: usize| {
+        let date = NaiveDate::from_ymd_opt(y as i32, m, d)?;
+        Some((date, Span::new(tokens[i].span.start as usize, tokens[last].span.end as usize)))
+    };
+    // Month D, YYYY
+    if let (Some(m), Some(d)) = (month(i), number(i + 1)) {
+        let y_at = if comma(i + 2) { i + 3 } else { i + 2 };
+        if let Some(y) = number(y_at).filter(|y| (1990..2100).contains(y)) {
+            return finish(y, m, d, y_at);
+        }
+    }
+    // D Month YYYY
+    if let (Some(d), Some(m)) = (number(i), month(i + 1)) {
+        let y_at = if comma(i + 2) { i + 3 } else { i + 2 };
+        if let Some(y) = number(y_at).filter(|y| (1990..2100).contains(y)) {
+            return finish(y, m, d, y_at);
+        }
+    }
+    None
+}
+
+/// Extends a signature over trailing links (`pic.twitter.com/...`, `https://t.co/...`)
+/// and Instagram's "at 3:12am PDT".
+fn trailing_links(doc: &Doc, from: u32, limit: u32) -> u32 {
+    let tokens = doc.tokens();
+    let mut end = from;
+    let mut i = doc.text_layers.token_at_or_after(from);
+    while i < tokens.len() && tokens[i].span.end <= limit && tokens[i].kind == TokenKind::Url {
+        end = tokens[i].span.end;
+        i += 1;
+    }
+    end
+}
+
+fn starts_with_conjunction(doc: &Doc, span: Span) -> bool {
+    let tokens = doc.tokens();
+    let i = doc.text_layers.token_at_or_after(span.start);
+    let Some(t) = tokens.get(i).filter(|t| t.span.start < span.end) else {
+        return false;
+    };
+    let text = doc.text_layers.norm_text(t);
+    t.clitics.has(isnad_text::Prefix::Wa)
+        || t.clitics.has(isnad_text::Prefix::Fa)
+        || matches!(text, "و" | "ف")
+        || (text.starts_with('و') && text.chars().count() > 3 && t.kind == TokenKind::Arabic && doc.text_layers.stem_text(t) != text)
+}
+
+fn introduces_post(s: &str) -> bool {
+    let n = isnad_text::normalize(s);
+    n.trim_end().ends_with(':')
+        || ["تويتر", "تغريد", "حسابه", "حسابها", "انستغرام", "انستقرام", "فيسبوك", "فيس بوك"]
+            .iter()
+            .any(|k| n.contains(k))
+}
+
+/// The post's own text before a signature that starts at `sig_start` in paragraph `p`:
+/// the prose before the dash on the same line (its last sentences, up to a tweet's
+/// length), or the previous line when the signature opens its line.
+fn post_text(doc: &Doc, p: usize, sig_start: u32) -> Span {
+    let para = doc.paragraphs()[p];
+    let same_line = Span::new(para.span.start as usize, sig_start as usize);
+    let same_line = isnad_doc::trim_span(&doc.text, same_line);
+    if !same_line.is_empty() {
+        return trailing_sentences(doc, same_line);
+    }
+    if p == 0 {
+        return Span::new(sig_start as usize, sig_start as usize);
+    }
+    let prev = doc.paragraphs()[p - 1].span;
+    let prev_is_signature = doc
+        .posts
+        .iter()
+        .any(|q| q.signature.is_some_and(|s| s.overlaps(prev)));
+    if prev_is_signature {
+        return Span::new(sig_start as usize, sig_start as usize);
+    }
+    if doc.slice(prev).chars().count() <= MAX_POST_LINE_CHARS && !introduces_post(doc.slice(prev)) {
+        return strip_trailing_links(doc, prev);
+    }
+    trailing_sentences(doc, prev)
+}
+
+/// The last sentences of `span`, as long as they fit in a post and do not read as the
+/// article's own prose (a sentence opening with و/ف, or one that introduces the post).
+fn trailing_sentences(doc: &Doc, span: Span) -> Span {
+    let mut chunks: Vec<Span> = doc
+        .sentences()
+        .iter()
+        .filter(|s| s.span.overlaps(span))
+        .map(|s| Span {
+            start: s.span.start.max(span.start),
+            end: s.span.end.min(span.end),
+        })
+        .collect();
+    let Some(last) = chunks.pop() else {
+        return span;
+    };
+    let mut start = last.start;
+    let mut chars = doc.slice(last).chars().count();
+    while let Some(prev) = chunks.pop() {
+        if starts_with_conjunction(doc, Span { start, end: last.end }) {
+            break;
+        }
+        let n = doc.slice(prev).chars().count();
+        if chars + n > MAX_INLINE_POST_CHARS || introduces_post(doc.slice(prev)) {
+            break;
+        }
+        chars += n;
+        start = prev.start;
+    }
+    strip_trailing_links(doc, Span { start, end: span.end })
+}
+
+/// Trailing `pic.twitter.com/...` and `t.co` links are attachments, not the post's text.
+fn strip_trailing_links(doc: &Doc, span: Span) -> Span {
+    let r = doc.text_layers.tokens_in(span);
+    let tokens = &doc.tokens()[r];
+    let mut end = span.end;
+    for t in tokens.iter().rev() {
+        if t.kind == TokenKind::Url {
+            end = t.span.start;
+        } else {
+            break;
+        }
+    }
+    isnad_doc::trim_span(&doc.text, Span { start: span.start, end })
+}
+
+/// Lines with no prose at all (only links, handles, hashtags, numbers, punctuation) are
+/// `other`.
+fn mark_non_prose(doc: &mut Doc) {
+    let mut marks = Vec::new();
+    for b in &doc.blocks {
+        if b.kind != ParagraphKind::Body {
+            continue;
+        }
+        let r = doc.text_layers.tokens_in(b.span);
+        let words = doc.tokens()[r]
+            .iter()
+            .filter(|t| t.kind.is_word() && t.norm.len() > 2)
+            .count();
+        if words == 0 {
+            marks.push(b.span);
+        }
+    }
+    for s in marks {
+        doc.mark_block(s, ParagraphKind::Other);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use isnad_doc::DocMeta;
+
+    fn doc(text: &str) -> Doc {
+        let mut d = Doc::new(DocMeta::default(), text.into(), isnad_resources::word_counts()).unwrap();
+        PostsStage.annotate(&mut d);
+        d
+    }
+
+    #[test]
+    fn signature_on_its_own_line() {
+        let text = "وأوضح الوزير أن الاجتماع كان مثمرا.\nاجتماع إيجابي مع السفير الأمريكي بشأن دعم الاستقرار\n— وزير الداخلية (@some_minister) June 23, 2020\nوأضاف أن العمل مستمر.";
+        let d = doc(text);
+        assert_eq!(d.posts.len(), 1);
+        let p = &d.posts[0];
+        assert_eq!(d.slice(p.text), "اجتماع إيجابي مع السفير الأمريكي بشأن دعم الاستقرار");
+        assert_eq!(d.slice(p.author.unwrap()), "وزير الداخلية");
+        assert_eq!(d.slice(p.handle.unwrap()), "some_minister");
+        assert_eq!(p.date, NaiveDate::from_ymd_opt(2020, 6, 23));
+        assert_eq!(p.platform, Platform::Twitter);
+        let kinds: Vec<_> = d.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![ParagraphKind::Body, ParagraphKind::Post, ParagraphKind::PostSignature, ParagraphKind::Body]
+        );
+    }
+
+    #[test]
+    fn signature_inline_after_prose() {
+        let text = "وقالت الهيئة إن التقرير الأولي يفيد بوجود 4 أشخاص. يأسف المكتب للإعلان عن تحطم طائرة خاصة اليوم الساعة 14:08.— هيئة الطيران المدني (@aviation_body) July 31, 2015 وتابعت الهيئة عملها.";
+        let d = doc(text);
+        assert_eq!(d.posts.len(), 1);
+        let p = &d.posts[0];
+        assert_eq!(d.slice(p.text), "يأسف المكتب للإعلان عن تحطم طائرة خاصة اليوم الساعة 14:08.");
+        assert_eq!(d.slice(p.signature.unwrap()), "— هيئة الطيران المدني (@aviation_body) July 31, 2015");
+        assert_eq!(p.date, NaiveDate::from_ymd_opt(2015, 7, 31));
+    }
+
+    #[test]
+    fn arabic_month_and_spaced_signature_without_date() {
+        let d = doc("اجتماع مثمر وبناء مع الوزير— عادل الجبير (@a_jubeir) أغسطس 3, 2015");
+        assert_eq!(d.posts[0].date, NaiveDate::from_ymd_opt(2015, 8, 3));
+        let d = doc("هذه جريمة لا تغتفر .\n- جمال خاشقجي ( @ JKhashoggi ) جاء ذلك في تغريدة .");
+        let p = &d.posts[0];
+        assert_eq!(d.slice(p.text), "هذه جريمة لا تغتفر .");
+        assert_eq!(d.slice(p.author.unwrap()), "جمال خاشقجي");
+        assert_eq!(p.date, None);
+        assert_eq!(d.blocks.last().map(|b| d.slice(b.span)), Some("جاء ذلك في تغريدة ."));
+    }
+
+    #[test]
+    fn instagram_caption() {
+        let d = doc("صورة من الحفل مع الأصدقاء\nA post shared by Some Star (@somestar) on Jun 23, 2020 at 3:12am PDT");
+        let p = &d.posts[0];
+        assert_eq!(p.platform, Platform::Instagram);
+        assert_eq!(d.slice(p.author.unwrap()), "Some Star");
+        assert_eq!(p.date, NaiveDate::from_ymd_opt(2020, 6, 23));
+    }
+
+    #[test]
+    fn hyphenated_words_are_not_signatures() {
+        let d = doc("قال إن الرئيس-المنتخب (@x) سيحضر.");
+        assert!(d.posts.is_empty());
+    }
+}
