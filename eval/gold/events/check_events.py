@@ -5,7 +5,8 @@ For every <id>.gold.json: parse it, load the article it names from the shared fo
 ($ISNAD_SHARED, or the nearest ../shared, or /work/shared), and check, after the
 normalization of shared/gold/README.md (drop diacritics and tatweel, unify alef forms,
 ى→ي, ة→ه, collapse white space), that every trigger_text, sentence_starts,
-entity mention and timex text occurs in the article; that every actor, target and
+entity mention and timex text occurs in the article (a form with ال also matches the
+لل of the preposition ل: الحركات in للحركات); that every actor, target and
 location is the name of an entity of the file; and that types, modes, statuses and
 dates are well formed. Exit status 1 when anything is flagged.
 
@@ -34,6 +35,15 @@ def norm(s):
     s = _DIAC.sub("", s)
     s = s.translate(str.maketrans({"آ": "ا", "أ": "ا", "إ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"}))
     return _WS.sub(" ", s).strip()
+
+
+def occurs(s, text):
+    """s occurs in the normalized text; a form with the article ال also matches after the
+    preposition ل, where Arabic writes لل (الحركات in للحركات)."""
+    n = norm(s)
+    if n in text:
+        return True
+    return n.startswith("ال") and ("ل" + n[1:]) in text
 
 
 def shared_dir():
@@ -86,7 +96,7 @@ def check_file(path, shared, problems):
     def need(s, what):
         if not isinstance(s, str) or not s.strip():
             problems.append(f"{where}: {what}: empty or not a string: {s!r}")
-        elif norm(s) not in text:
+        elif not occurs(s, text):
             problems.append(f"{where}: {what} not in article: {s!r}")
 
     names = {}
