@@ -23,8 +23,10 @@ TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"
          "INVESTIGATE", "DEMAND", "DISAPPROVE", "FIGHT", "CRIME"}
 STATUSES = {"happened", "planned", "threatened", "denied", "hypothetical"}
 ENT_TYPES = {"PER", "ORG", "LOC", "MISC"}
+ENTITY_KEYS = {"name", "type", "mentions", "roles", "event_roles", "handles", "geo"}
 EVENT_KEYS = {"type", "mode", "alt_types", "status", "actors", "targets", "location", "locations",
               "date", "trigger_text", "sentence_starts", "note"}
+WINDOW = 1500  # normalized characters after a sentence start in which the trigger must occur (bulletin sentences run long)
 ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 _DIAC = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -106,6 +108,9 @@ def check_file(path, shared, problems):
         if e.get("name") in names:
             problems.append(f"{where}: entity {e.get('name')!r} listed twice")
         names[e.get("name")] = e
+        for k in e:
+            if k not in ENTITY_KEYS:
+                problems.append(f"{where}: entity {e.get('name')!r}: unknown key {k!r}")
         if not e.get("mentions"):
             problems.append(f"{where}: entity {e.get('name')!r} has no mentions")
         for m in e.get("mentions", []):
@@ -132,8 +137,21 @@ def check_file(path, shared, problems):
                 need(s, f"{tag}: sentence_starts")
         else:
             need(ss, f"{tag}: sentence_starts")
-        if isinstance(ss, str) and ev.get("trigger_text") and isinstance(ev.get("trigger_text"), str):
-            pass
+        # the trigger must follow one of the sentence starts closely (same sentence, roughly)
+        trig = ev.get("trigger_text")
+        starts = ss if isinstance(ss, list) else [ss]
+        if isinstance(trig, str) and all(isinstance(s, str) for s in starts):
+            nt = norm(trig)
+            alts = [nt] + (["ل" + nt[1:]] if nt.startswith("ال") else [])
+            found = False
+            for s in starts:
+                pos = text.find(norm(s))
+                while pos != -1 and not found:
+                    window = text[pos:pos + WINDOW]
+                    found = any(a in window for a in alts)
+                    pos = text.find(norm(s), pos + 1)
+            if not found:
+                problems.append(f"{where}: {tag}: trigger not within {WINDOW} chars after any sentence start")
         if "location" in ev and "locations" in ev:
             problems.append(f"{where}: {tag}: both location and locations")
         refs = list(ev.get("actors", [])) + list(ev.get("targets", []))
