@@ -357,7 +357,11 @@ impl Analysis {
                     .map(|&m| c.span(doc.mentions[m as usize].span))
                     .collect(),
                 roles: dedup(e.roles.iter().map(|&r| doc.slice(r).to_owned())),
-                handles: dedup(e.handles.iter().map(|&h| doc.slice(h).trim_start_matches('@').to_owned())),
+                handles: dedup(
+                    e.handles
+                        .iter()
+                        .map(|&h| doc.slice(h).trim_start_matches('@').to_owned()),
+                ),
                 geo: e.geo.as_ref().map(|g| Geo {
                     lat: g.lat,
                     lon: g.lon,
@@ -379,7 +383,9 @@ impl Analysis {
                     id: format!("p{}", i + 1),
                     platform: p.platform.as_str().into(),
                     author: p.author.map(|s| doc.slice(s).to_owned()),
-                    handle: p.handle.map(|s| doc.slice(s).trim_start_matches('@').to_owned()),
+                    handle: p
+                        .handle
+                        .map(|s| doc.slice(s).trim_start_matches('@').to_owned()),
                     author_entity: p.author_entity.map(entity_id),
                     date: p.date.map(|d| d.to_string()),
                     start,
@@ -525,4 +531,61 @@ fn place_focus(doc: &Doc) -> Vec<PlaceFocus> {
             weight: ((n as f32 / total as f32) * 1000.0).round() / 1000.0,
         })
         .collect()
+}
+
+/// Checks the contract's span invariant: every span's `text` equals the slice of the
+/// original text at its character offsets, and offsets are in bounds and ordered.
+/// Returns the first violation found.
+pub fn check_spans(a: &Analysis, text: &str) -> Result<(), String> {
+    let chars: Vec<char> = text.chars().collect();
+    let slice = |start: u32, end: u32, what: &str| -> Result<String, String> {
+        if start > end || end as usize > chars.len() {
+            return Err(format!(
+                "{what}: offsets {start}..{end} out of bounds ({} chars)",
+                chars.len()
+            ));
+        }
+        Ok(chars[start as usize..end as usize].iter().collect())
+    };
+    let check = |start: u32, end: u32, t: &str, what: &str| -> Result<(), String> {
+        let s = slice(start, end, what)?;
+        if s != t {
+            return Err(format!(
+                "{what}: text {t:?} differs from the slice {s:?} at {start}..{end}"
+            ));
+        }
+        Ok(())
+    };
+    for p in &a.paragraphs {
+        slice(p.start, p.end, "paragraph")?;
+    }
+    for e in &a.entities {
+        for m in &e.mentions {
+            check(m.start, m.end, &m.text, &format!("entity {} mention", e.id))?;
+        }
+    }
+    for p in &a.posts {
+        check(p.start, p.end, &p.text, &format!("post {}", p.id))?;
+        if let Some(s) = &p.signature {
+            check(s.start, s.end, &s.text, &format!("post {} signature", p.id))?;
+        }
+    }
+    for q in &a.quotes {
+        check(q.start, q.end, &q.text, &format!("quote {}", q.id))?;
+    }
+    for t in &a.timex {
+        check(t.start, t.end, &t.text, "timex")?;
+    }
+    for e in &a.events {
+        check(
+            e.trigger.start,
+            e.trigger.end,
+            &e.trigger.text,
+            &format!("event {} trigger", e.id),
+        )?;
+        if let Some(s) = &e.sentence {
+            check(s.start, s.end, &s.text, &format!("event {} sentence", e.id))?;
+        }
+    }
+    Ok(())
 }

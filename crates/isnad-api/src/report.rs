@@ -163,7 +163,10 @@ pub fn report(a: &Analysis, text: Option<&str>) -> String {
                 "  {} {}{} «{}»",
                 e.id,
                 e.kind,
-                e.mode.as_deref().map(|m| format!("/{m}")).unwrap_or_default(),
+                e.mode
+                    .as_deref()
+                    .map(|m| format!("/{m}"))
+                    .unwrap_or_default(),
                 e.trigger.text
             );
             if e.status != "happened" {

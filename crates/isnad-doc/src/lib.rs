@@ -178,7 +178,10 @@ impl Doc {
 
     /// The normalized form of an original span (for matching).
     pub fn norm_of(&self, span: Span) -> &str {
-        self.text_layers.normalized.to_normalized(span).slice(self.norm())
+        self.text_layers
+            .normalized
+            .to_normalized(span)
+            .slice(self.norm())
     }
 
     /// The tokens.
@@ -402,8 +405,11 @@ mod tests {
         let sig_start = text.find('—').unwrap();
         let sig_end = text.find(')').unwrap() + 1;
         doc.mark_block(Span::new(sig_start, sig_end), ParagraphKind::PostSignature);
-        let kinds: Vec<(&str, ParagraphKind)> =
-            doc.blocks.iter().map(|b| (doc.slice(b.span), b.kind)).collect();
+        let kinds: Vec<(&str, ParagraphKind)> = doc
+            .blocks
+            .iter()
+            .map(|b| (doc.slice(b.span), b.kind))
+            .collect();
         assert_eq!(
             kinds,
             vec![

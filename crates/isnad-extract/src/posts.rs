@@ -25,9 +25,10 @@ const MAX_POST_LINE_CHARS: usize = 600;
 static HANDLE_PAREN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(\s*@\s*([A-Za-z0-9_][A-Za-z0-9_\-]{0,30})\s*\)").unwrap());
 
-/// Instagram's caption line: "A post shared by Name (@handle)" and its Arabic form.
+/// Instagram's caption line: "A post shared by Name (@handle)" and its Arabic form; the
+/// name is what lies between the phrase and the parenthesis.
 static INSTAGRAM_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(a (?:post|photo|video) shared by|تمت مشاركة (?:منشور|صورة|فيديو) بواسطة|منشور (?:تمت )?مشاركته من قبل)\s*$")
+    Regex::new(r"(?i)(?:a (?:post|photo|video) shared by|تمت مشاركة (?:منشور|صورة|فيديو) بواسطة)\s*([^\n()]{1,80}?)\s*$")
         .unwrap()
 });
 
@@ -62,11 +63,10 @@ impl Stage for PostsStage {
 fn add_post(doc: &mut Doc, post: Post) {
     // The same post found twice (markup hint and text signature) is kept once.
     let sig = post.signature;
-    if doc
-        .posts
-        .iter()
-        .any(|q| q.text.overlaps(post.text) || (sig.is_some() && q.signature.zip(sig).is_some_and(|(a, b)| a.overlaps(b))))
-    {
+    if doc.posts.iter().any(|q| {
+        q.text.overlaps(post.text)
+            || (sig.is_some() && q.signature.zip(sig).is_some_and(|(a, b)| a.overlaps(b)))
+    }) {
         return;
     }
     doc.mark_block(post.text, ParagraphKind::Post);
@@ -92,7 +92,10 @@ fn post_from_hint(doc: &Doc, hint: &EmbedHint) -> Post {
         let s = doc.slice(sig);
         if let Some(m) = HANDLE_PAREN.captures(s) {
             let h = m.get(1).unwrap();
-            post.handle = Some(Span::new(sig.start as usize + h.start(), sig.start as usize + h.end()));
+            post.handle = Some(Span::new(
+                sig.start as usize + h.start(),
+                sig.start as usize + h.end(),
+            ));
             let name = s[..m.get(0).unwrap().start()]
                 .trim_start_matches(['—', '–', '-', ' '])
                 .trim();
@@ -112,21 +115,8 @@ fn post_from_hint(doc: &Doc, hint: &EmbedHint) -> Post {
             post.date = Some(d);
             post.date_span = Some(span);
         }
-        if post.handle.is_none() {
-            if let Some(h) = hint.url.as_deref().and_then(handle_from_url) {
-                // The handle is not in the text; keep the URL, leave the span empty.
-                let _ = h;
-            }
-        }
     }
     post
-}
-
-fn handle_from_url(url: &str) -> Option<&str> {
-    let rest = url.split("://").nth(1)?;
-    let mut parts = rest.split('/');
-    let _host = parts.next()?;
-    parts.next().filter(|h| !h.is_empty())
 }
 
 /// Finds signatures in paragraph `p`.
@@ -138,9 +128,13 @@ fn find_signatures(doc: &mut Doc, p: usize) {
         let paren = m.get(0).unwrap();
         let handle = m.get(1).unwrap();
         let before = &ptext[..paren.start()];
-        let (platform, dash_at, name) = match signature_head(before) {
-            Some(x) => x,
-            None => continue,
+        let Some(SignatureHead {
+            platform,
+            start: dash_at,
+            name,
+        }) = signature_head(before)
+        else {
+            continue;
         };
         let sig_start = base + dash_at;
         let mut sig_end = base + paren.end();
@@ -171,30 +165,28 @@ fn find_signatures(doc: &mut Doc, p: usize) {
     }
 }
 
+/// Where a signature starts, before its `(@handle)`.
+struct SignatureHead {
+    platform: Platform,
+    /// Byte offset of the signature's first character (the dash or the phrase).
+    start: usize,
+    /// Byte range of the display name.
+    name: Option<(usize, usize)>,
+}
+
 /// Looks back from a `(@handle)` for the start of the signature: a dash (— – or a
-/// spaced hyphen) or Instagram's "A post shared by". Returns the platform, the byte
-/// offset of the signature's start in `before`, and the display name's range.
-fn signature_head(before: &str) -> Option<(Platform, usize, Option<(usize, usize)>)> {
-    if let Some(m) = INSTAGRAM_BY.find(before.trim_end().rsplit_once('\n').map_or(before, |x| x.1)) {
-        let _ = m;
-    }
-    // Instagram: the name lies between the phrase and the parenthesis.
-    for (i, _) in before.char_indices().rev().take(120) {
-        let head = &before[..i];
-        if let Some(m) = INSTAGRAM_BY.find(head) {
-            let name = before[m.end()..].trim();
-            if !name.is_empty() && name.chars().count() <= 80 {
-                let ns = m.end() + (before[m.end()..].len() - before[m.end()..].trim_start().len());
-                return Some((Platform::Instagram, m.start(), Some((ns, ns + name.len()))));
-            }
-        }
+/// spaced hyphen) or Instagram's "A post shared by".
+fn signature_head(before: &str) -> Option<SignatureHead> {
+    if let Some(c) = INSTAGRAM_BY.captures(before) {
+        let (whole, name) = (c.get(0).unwrap(), c.get(1).unwrap());
+        return Some(SignatureHead {
+            platform: Platform::Instagram,
+            start: whole.start(),
+            name: Some((name.start(), name.end())),
+        });
     }
     // A dash within the last 100 characters, the nearest one.
-    let window_start = before
-        .char_indices()
-        .rev()
-        .nth(100)
-        .map_or(0, |(i, _)| i);
+    let window_start = before.char_indices().rev().nth(100).map_or(0, |(i, _)| i);
     let window = &before[window_start..];
     let mut dash = None;
     for (i, c) in window.char_indices().rev() {
@@ -228,7 +220,11 @@ fn signature_head(before: &str) -> Option<(Platform, usize, Option<(usize, usize
         return None;
     }
     let ns = at + len + (name_raw.len() - name_raw.trim_start().len());
-    Some((Platform::Twitter, at, Some((ns, ns + name.len()))))
+    Some(SignatureHead {
+        platform: Platform::Twitter,
+        start: at,
+        name: Some((ns, ns + name.len())),
+    })
 }
 
 /// A date right after `from` (skipping white space, "on"/"في"): `June 23, 2020`,
@@ -258,7 +254,13 @@ fn date_after(doc: &Doc, from: u32, limit: u32) -> Option<(NaiveDate, Span)> {
     let comma = |k: usize| in_range(k) && matches!(norm(k), "," | "،");
     let finish = |y: u32, m: u32, d: u32, last: usize| {
         let date = NaiveDate::from_ymd_opt(y as i32, m, d)?;
-        Some((date, Span::new(tokens[i].span.start as usize, tokens[last].span.end as usize)))
+        Some((
+            date,
+            Span::new(
+                tokens[i].span.start as usize,
+                tokens[last].span.end as usize,
+            ),
+        ))
     };
     // Month D, YYYY
     if let (Some(m), Some(d)) = (month(i), number(i + 1)) {
@@ -300,15 +302,23 @@ fn starts_with_conjunction(doc: &Doc, span: Span) -> bool {
     t.clitics.has(isnad_text::Prefix::Wa)
         || t.clitics.has(isnad_text::Prefix::Fa)
         || matches!(text, "و" | "ف")
-        || (text.starts_with('و') && text.chars().count() > 3 && t.kind == TokenKind::Arabic && doc.text_layers.stem_text(t) != text)
 }
 
 fn introduces_post(s: &str) -> bool {
     let n = isnad_text::normalize(s);
     n.trim_end().ends_with(':')
-        || ["تويتر", "تغريد", "حسابه", "حسابها", "انستغرام", "انستقرام", "فيسبوك", "فيس بوك"]
-            .iter()
-            .any(|k| n.contains(k))
+        || [
+            "تويتر",
+            "تغريد",
+            "حسابه",
+            "حسابها",
+            "انستغرام",
+            "انستقرام",
+            "فيسبوك",
+            "فيس بوك",
+        ]
+        .iter()
+        .any(|k| n.contains(k))
 }
 
 /// The post's own text before a signature that starts at `sig_start` in paragraph `p`:
@@ -356,7 +366,7 @@ fn trailing_sentences(doc: &Doc, span: Span) -> Span {
     let mut start = last.start;
     let mut chars = doc.slice(last).chars().count();
     while let Some(prev) = chunks.pop() {
-        if starts_with_conjunction(doc, Span { start, end: last.end }) {
+        if starts_with_conjunction(doc, prev) {
             break;
         }
         let n = doc.slice(prev).chars().count();
@@ -366,7 +376,13 @@ fn trailing_sentences(doc: &Doc, span: Span) -> Span {
         chars += n;
         start = prev.start;
     }
-    strip_trailing_links(doc, Span { start, end: span.end })
+    strip_trailing_links(
+        doc,
+        Span {
+            start,
+            end: span.end,
+        },
+    )
 }
 
 /// Trailing `pic.twitter.com/...` and `t.co` links are attachments, not the post's text.
@@ -381,7 +397,13 @@ fn strip_trailing_links(doc: &Doc, span: Span) -> Span {
             break;
         }
     }
-    isnad_doc::trim_span(&doc.text, Span { start: span.start, end })
+    isnad_doc::trim_span(
+        &doc.text,
+        Span {
+            start: span.start,
+            end,
+        },
+    )
 }
 
 /// Lines with no prose at all (only links, handles, hashtags, numbers, punctuation) are
@@ -412,7 +434,12 @@ mod tests {
     use isnad_doc::DocMeta;
 
     fn doc(text: &str) -> Doc {
-        let mut d = Doc::new(DocMeta::default(), text.into(), isnad_resources::word_counts()).unwrap();
+        let mut d = Doc::new(
+            DocMeta::default(),
+            text.into(),
+            isnad_resources::word_counts(),
+        )
+        .unwrap();
         PostsStage.annotate(&mut d);
         d
     }
@@ -423,7 +450,10 @@ mod tests {
         let d = doc(text);
         assert_eq!(d.posts.len(), 1);
         let p = &d.posts[0];
-        assert_eq!(d.slice(p.text), "اجتماع إيجابي مع السفير الأمريكي بشأن دعم الاستقرار");
+        assert_eq!(
+            d.slice(p.text),
+            "اجتماع إيجابي مع السفير الأمريكي بشأن دعم الاستقرار"
+        );
         assert_eq!(d.slice(p.author.unwrap()), "وزير الداخلية");
         assert_eq!(d.slice(p.handle.unwrap()), "some_minister");
         assert_eq!(p.date, NaiveDate::from_ymd_opt(2020, 6, 23));
@@ -431,7 +461,12 @@ mod tests {
         let kinds: Vec<_> = d.blocks.iter().map(|b| b.kind).collect();
         assert_eq!(
             kinds,
-            vec![ParagraphKind::Body, ParagraphKind::Post, ParagraphKind::PostSignature, ParagraphKind::Body]
+            vec![
+                ParagraphKind::Body,
+                ParagraphKind::Post,
+                ParagraphKind::PostSignature,
+                ParagraphKind::Body
+            ]
         );
     }
 
@@ -441,8 +476,14 @@ mod tests {
         let d = doc(text);
         assert_eq!(d.posts.len(), 1);
         let p = &d.posts[0];
-        assert_eq!(d.slice(p.text), "يأسف المكتب للإعلان عن تحطم طائرة خاصة اليوم الساعة 14:08.");
-        assert_eq!(d.slice(p.signature.unwrap()), "— هيئة الطيران المدني (@aviation_body) July 31, 2015");
+        assert_eq!(
+            d.slice(p.text),
+            "يأسف المكتب للإعلان عن تحطم طائرة خاصة اليوم الساعة 14:08."
+        );
+        assert_eq!(
+            d.slice(p.signature.unwrap()),
+            "— هيئة الطيران المدني (@aviation_body) July 31, 2015"
+        );
         assert_eq!(p.date, NaiveDate::from_ymd_opt(2015, 7, 31));
     }
 
@@ -455,7 +496,10 @@ mod tests {
         assert_eq!(d.slice(p.text), "هذه جريمة لا تغتفر .");
         assert_eq!(d.slice(p.author.unwrap()), "جمال خاشقجي");
         assert_eq!(p.date, None);
-        assert_eq!(d.blocks.last().map(|b| d.slice(b.span)), Some("جاء ذلك في تغريدة ."));
+        assert_eq!(
+            d.blocks.last().map(|b| d.slice(b.span)),
+            Some("جاء ذلك في تغريدة .")
+        );
     }
 
     #[test]

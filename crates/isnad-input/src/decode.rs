@@ -76,7 +76,9 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, DecodeErr
         return Err(DecodeError::Binary((*what).to_string()));
     }
     let head = &bytes[..bytes.len().min(8192)];
-    if head.contains(&0) {
+    // A stray NUL (some legacy files end with one) is not binary; many are.
+    let nuls = head.iter().filter(|&&b| b == 0).count();
+    if nuls * 100 > head.len() {
         if let Some(enc) = utf16_without_bom(head) {
             if let Some(text) = enc.decode_without_bom_handling_and_without_replacement(bytes) {
                 return finish(text.into_owned(), enc.name());
@@ -119,8 +121,14 @@ fn utf16_without_bom(head: &[u8]) -> Option<&'static Encoding> {
     if pairs < 4 {
         return None;
     }
-    let even = head.chunks_exact(2).filter(|p| p[0] == 0 && p[1] != 0).count();
-    let odd = head.chunks_exact(2).filter(|p| p[1] == 0 && p[0] != 0).count();
+    let even = head
+        .chunks_exact(2)
+        .filter(|p| p[0] == 0 && p[1] != 0)
+        .count();
+    let odd = head
+        .chunks_exact(2)
+        .filter(|p| p[1] == 0 && p[0] != 0)
+        .count();
     if odd * 10 >= pairs * 4 && even == 0 {
         Some(encoding_rs::UTF_16LE)
     } else if even * 10 >= pairs * 4 && odd == 0 {
@@ -232,16 +240,30 @@ mod tests {
     fn bad_inputs_have_clear_errors() {
         assert_eq!(decode(b"", None), Err(DecodeError::Empty));
         assert_eq!(decode(b" \n\t ", None), Err(DecodeError::Empty));
-        assert!(matches!(decode(b"%PDF-1.4 ...", None), Err(DecodeError::Binary(_))));
+        assert!(matches!(
+            decode(b"%PDF-1.4 ...", None),
+            Err(DecodeError::Binary(_))
+        ));
         assert!(matches!(
             decode(b"abc\0\x01\x02\x03def\0\0\x07", None),
             Err(DecodeError::Binary(_))
         ));
+        // One trailing NUL in a legacy file is tolerated (seen in real corpora).
+        let (w, _, _) = encoding_rs::WINDOWS_1256.encode(ARABIC);
+        let mut nul = w.into_owned();
+        nul.push(0);
+        assert_eq!(decode(&nul, None).unwrap().encoding, "windows-1256");
         let mut t = ARABIC.as_bytes().to_vec();
         t.truncate(t.len() - 2); // drop "." and half of the last letter
-        assert!(matches!(decode(&t, None), Err(DecodeError::TruncatedUtf8(_))));
+        assert!(matches!(
+            decode(&t, None),
+            Err(DecodeError::TruncatedUtf8(_))
+        ));
         let mut broken = ARABIC.as_bytes().to_vec();
         broken[10] = 0xFF;
-        assert!(matches!(decode(&broken, None), Err(DecodeError::InvalidUtf8(_))));
+        assert!(matches!(
+            decode(&broken, None),
+            Err(DecodeError::InvalidUtf8(_))
+        ));
     }
 }

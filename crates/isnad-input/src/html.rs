@@ -25,22 +25,68 @@ pub struct HtmlArticle {
 
 /// Elements that never hold article text.
 const SKIP_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside",
-    "form", "button", "select", "input", "textarea", "iframe", "object", "embed", "canvas",
-    "video", "audio", "map", "head", "menu",
+    "script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form",
+    "button", "select", "input", "textarea", "iframe", "object", "embed", "canvas", "video",
+    "audio", "map", "head", "menu",
 ];
 
 /// Words in class or id names that mark boilerplate.
 const BOILERPLATE: &[&str] = &[
-    "nav", "menu", "footer", "header", "sidebar", "comment", "share", "social", "related",
-    "advert", "ads", "promo", "breadcrumb", "cookie", "subscribe", "newsletter", "widget",
-    "banner", "popup", "modal", "tags", "pagination", "most-read", "mostread", "trending",
+    "nav",
+    "menu",
+    "footer",
+    "header",
+    "sidebar",
+    "comment",
+    "share",
+    "social",
+    "related",
+    "advert",
+    "ads",
+    "promo",
+    "breadcrumb",
+    "cookie",
+    "subscribe",
+    "newsletter",
+    "widget",
+    "banner",
+    "popup",
+    "modal",
+    "tags",
+    "pagination",
+    "most-read",
+    "mostread",
+    "trending",
 ];
 
 const BLOCK_TAGS: &[&str] = &[
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt",
-    "figcaption", "td", "th", "div", "section", "article", "main", "ul", "ol", "table", "tr",
-    "tbody", "thead", "figure", "center",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "figcaption",
+    "td",
+    "th",
+    "div",
+    "section",
+    "article",
+    "main",
+    "ul",
+    "ol",
+    "table",
+    "tr",
+    "tbody",
+    "thead",
+    "figure",
+    "center",
 ];
 
 fn is_boilerplate(el: &ElementRef) -> bool {
@@ -67,9 +113,9 @@ fn is_boilerplate(el: &ElementRef) -> bool {
         .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
         .any(|w| {
-            BOILERPLATE
-                .iter()
-                .any(|b| w == *b || w.starts_with(&format!("{b}-")) || w.ends_with(&format!("-{b}")))
+            BOILERPLATE.iter().any(|b| {
+                w == *b || w.starts_with(&format!("{b}-")) || w.ends_with(&format!("-{b}"))
+            })
         })
 }
 
@@ -207,7 +253,12 @@ fn render_embed(el: ElementRef, platform: Platform) -> Block {
             .value()
             .attr("data-instgrm-permalink")
             .map(str::to_owned)
-            .or_else(|| links.iter().find(|l| l.contains("instagram.com/p/")).cloned()),
+            .or_else(|| {
+                links
+                    .iter()
+                    .find(|l| l.contains("instagram.com/p/"))
+                    .cloned()
+            }),
         Platform::Facebook => el
             .value()
             .attr("data-href")
@@ -302,16 +353,19 @@ fn main_container(doc: &Html) -> Option<ElementRef<'_>> {
 /// Extracts the article from an HTML page.
 pub fn extract(html: &str) -> HtmlArticle {
     let doc = Html::parse_document(html);
-    let title = meta_content(&doc, &["meta[property='og:title']", "meta[name='twitter:title']"])
-        .or_else(|| {
-            let sel = Selector::parse("title, h1").unwrap();
-            doc.select(&sel).find_map(|e| {
-                let mut t = String::new();
-                inline_text(e, &mut t);
-                let t = clean(&t).replace('\n', " ");
-                (!t.is_empty()).then_some(t)
-            })
-        });
+    let title = meta_content(
+        &doc,
+        &["meta[property='og:title']", "meta[name='twitter:title']"],
+    )
+    .or_else(|| {
+        let sel = Selector::parse("title, h1").unwrap();
+        doc.select(&sel).find_map(|e| {
+            let mut t = String::new();
+            inline_text(e, &mut t);
+            let t = clean(&t).replace('\n', " ");
+            (!t.is_empty()).then_some(t)
+        })
+    });
     let published = meta_content(
         &doc,
         &[
@@ -328,11 +382,14 @@ pub fn extract(html: &str) -> HtmlArticle {
     let url = meta_content(&doc, &["link[rel='canonical']", "meta[property='og:url']"]);
 
     // Prefer an explicit article element when it holds most of the prose.
-    let explicit = Selector::parse("[itemprop='articleBody'], article, main, [role='main']").unwrap();
+    let explicit =
+        Selector::parse("[itemprop='articleBody'], article, main, [role='main']").unwrap();
     let root = main_container(&doc);
     let container = doc
         .select(&explicit)
-        .find(|e| root.is_some_and(|r| r.id() == e.id() || e.descendants().any(|d| d.id() == r.id())))
+        .find(|e| {
+            root.is_some_and(|r| r.id() == e.id() || e.descendants().any(|d| d.id() == r.id()))
+        })
         .or(root)
         .unwrap_or_else(|| doc.root_element());
 
@@ -410,11 +467,20 @@ pub fn declared_charset(bytes: &[u8]) -> Option<String> {
 
 /// True when text looks like an HTML page rather than plain text.
 pub fn looks_like_html(text: &str) -> bool {
-    let head: String = text.trim_start().chars().take(512).collect::<String>().to_ascii_lowercase();
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_ascii_lowercase();
     head.starts_with("<!doctype html")
         || head.starts_with("<html")
         || head.starts_with("<?xml") && head.contains("<html")
-        || ((head.starts_with("<head") || head.starts_with("<body") || head.starts_with("<div") || head.starts_with("<p") || head.starts_with("<article"))
+        || ((head.starts_with("<head")
+            || head.starts_with("<body")
+            || head.starts_with("<div")
+            || head.starts_with("<p")
+            || head.starts_with("<article"))
             && text.contains("</"))
 }
 
@@ -445,7 +511,13 @@ mod tests {
         assert!(a.text.contains("قال وزير الداخلية الليبي"));
         assert!(a.text.contains("تويتر"));
         assert!(a.text.contains("وأضاف أن الاجتماع"));
-        for junk in ["الرئيسية", "شارك على", "اقرأ أيضا", "جميع الحقوق", "not text"] {
+        for junk in [
+            "الرئيسية",
+            "شارك على",
+            "اقرأ أيضا",
+            "جميع الحقوق",
+            "not text",
+        ] {
             assert!(!a.text.contains(junk), "{junk} leaked into {:?}", a.text);
         }
         assert_eq!(a.published, NaiveDate::from_ymd_opt(2020, 6, 23));
@@ -459,19 +531,31 @@ mod tests {
         assert_eq!(a.embeds.len(), 1);
         let e = &a.embeds[0];
         assert_eq!(e.platform, Platform::Twitter);
-        assert_eq!(e.text.slice(&a.text), "اجتماع إيجابي مع السفير الأمريكي pic.twitter.com/abc");
+        assert_eq!(
+            e.text.slice(&a.text),
+            "اجتماع إيجابي مع السفير الأمريكي pic.twitter.com/abc"
+        );
         assert_eq!(
             e.signature.unwrap().slice(&a.text),
             "— وزير الداخلية الليبي (@fathi_bashagha) June 23, 2020"
         );
-        assert_eq!(e.url.as_deref(), Some("https://twitter.com/fathi_bashagha/status/1275"));
+        assert_eq!(
+            e.url.as_deref(),
+            Some("https://twitter.com/fathi_bashagha/status/1275")
+        );
     }
 
     #[test]
     fn charset_and_sniffing() {
-        assert_eq!(declared_charset(b"<meta charset=\"windows-1256\">").as_deref(), Some("windows-1256"));
         assert_eq!(
-            declared_charset(b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-6\">").as_deref(),
+            declared_charset(b"<meta charset=\"windows-1256\">").as_deref(),
+            Some("windows-1256")
+        );
+        assert_eq!(
+            declared_charset(
+                b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-6\">"
+            )
+            .as_deref(),
             Some("iso-8859-6")
         );
         assert!(looks_like_html(PAGE));

@@ -39,6 +39,9 @@ pub enum InputError {
     /// A JSON record without a `text` string.
     #[error("the record has no \"text\" string")]
     MissingText,
+    /// A JSON record whose text and title are both blank.
+    #[error("empty record: no text and no title")]
+    EmptyRecord,
     /// Over the size limit.
     #[error("{0} bytes, over the limit of {MAX_TEXT_BYTES} bytes")]
     TooLarge(u64),
@@ -207,7 +210,11 @@ fn one_failure(id: &str, origin: &str, error: InputError) -> Box<dyn Iterator<It
 
 fn open_file(path: &Path) -> Box<dyn Iterator<Item = Item> + Send> {
     let origin = path.display().to_string();
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_owned();
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("")
+        .to_owned();
     let id = stem_of(&name);
     let format = format_of(&name);
     let file = match File::open(path) {
@@ -234,7 +241,10 @@ fn open_file(path: &Path) -> Box<dyn Iterator<Item = Item> + Send> {
         return Box::new(JsonLines::new(reader, origin, id));
     }
     let mut bytes = Vec::new();
-    match reader.take(MAX_TEXT_BYTES as u64 + 1).read_to_end(&mut bytes) {
+    match reader
+        .take(MAX_TEXT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+    {
         Err(e) => one_failure(&id, &origin, InputError::Io(e.to_string())),
         Ok(n) if n > MAX_TEXT_BYTES => one_failure(&id, &origin, InputError::TooLarge(n as u64)),
         Ok(_) => from_bytes(bytes, origin, id, format),
@@ -267,9 +277,12 @@ fn from_bytes(
         Format::Sniff => {
             let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
             let first = head.trim_start();
-            if first.starts_with('{') && first.lines().next().is_some_and(|l| {
-                serde_json::from_str::<serde_json::Value>(l).is_ok_and(|v| v.get("text").is_some())
-            }) {
+            if first.starts_with('{')
+                && first.lines().next().is_some_and(|l| {
+                    serde_json::from_str::<serde_json::Value>(l)
+                        .is_ok_and(|v| v.get("text").is_some())
+                })
+            {
                 Format::JsonLines
             } else if html::looks_like_html(&head) {
                 Format::Html
@@ -280,11 +293,7 @@ fn from_bytes(
         f => f,
     };
     if format == Format::JsonLines {
-        return Box::new(JsonLines::new(
-            Box::new(io::Cursor::new(bytes)),
-            origin,
-            id,
-        ));
+        return Box::new(JsonLines::new(Box::new(io::Cursor::new(bytes)), origin, id));
     }
     let declared = (format == Format::Html)
         .then(|| html::declared_charset(&bytes))
@@ -375,7 +384,10 @@ impl Iterator for JsonLines {
         loop {
             self.buf.clear();
             let limit = MAX_TEXT_BYTES as u64 + 1;
-            let n = match (&mut self.reader).take(limit).read_until(b'\n', &mut self.buf) {
+            let n = match (&mut self.reader)
+                .take(limit)
+                .read_until(b'\n', &mut self.buf)
+            {
                 Ok(0) => return None,
                 Ok(n) => n,
                 Err(e) => {
@@ -413,13 +425,28 @@ impl Iterator for JsonLines {
                 Some(serde_json::Value::Number(n)) => n.to_string(),
                 _ => fallback_id,
             };
-            let Some(text) = rec.text else {
+            let Some(mut text) = rec.text else {
                 return Some(self.fail(id, InputError::MissingText));
             };
-            if text.trim().is_empty() {
-                return Some(self.fail(id, InputError::Decode(DecodeError::Empty)));
-            }
             let mut warnings = Vec::new();
+            // A record whose text is blank but whose title is not (a headline-only page of
+            // a crawl) is analysed on its title; one with neither has nothing to analyse.
+            if text.trim().is_empty() {
+                match rec
+                    .title
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                {
+                    Some(title) => {
+                        text = title.to_owned();
+                        warnings.push(
+                            "the record's text is empty: its title is analysed instead".to_owned(),
+                        );
+                    }
+                    None => return Some(self.fail(id, InputError::EmptyRecord)),
+                }
+            }
             let published = rec.published.as_deref().and_then(|p| {
                 let d = p
                     .get(..10)
@@ -493,15 +520,25 @@ mod tests {
         std::fs::write(d.join("ignored.bin"), b"x").unwrap();
         std::fs::create_dir_all(d.join(".hidden")).unwrap();
         std::fs::write(d.join(".hidden/x.txt"), "نص").unwrap();
-        let (w1256, _, _) = encoding_rs::WINDOWS_1256.encode("قال وزير الخارجية إن المحادثات كانت مثمرة\r\nوأضاف أن الجولة المقبلة ستعقد في الرياض");
+        let (w1256, _, _) = encoding_rs::WINDOWS_1256.encode(
+            "قال وزير الخارجية إن المحادثات كانت مثمرة\r\nوأضاف أن الجولة المقبلة ستعقد في الرياض",
+        );
         std::fs::write(d.join("e.txt"), &w1256).unwrap();
-        let items: Vec<Item> = read(&[d.clone()], ReadOptions::default()).collect();
-        assert_eq!(ids(&items), vec!["a", "FAILED:b", "FAILED:c", "FAILED:d", "e"]);
-        let Item::Article(e) = &items[4] else { panic!() };
+        let items: Vec<Item> = read(std::slice::from_ref(&d), ReadOptions::default()).collect();
+        assert_eq!(
+            ids(&items),
+            vec!["a", "FAILED:b", "FAILED:c", "FAILED:d", "e"]
+        );
+        let Item::Article(e) = &items[4] else {
+            panic!()
+        };
         assert_eq!(e.meta.encoding.as_deref(), Some("windows-1256"));
         assert!(e.text.contains("وزير الخارجية"));
         let Item::Failed(f) = &items[3] else { panic!() };
-        assert!(matches!(f.error, InputError::Decode(DecodeError::TruncatedUtf8(_))));
+        assert!(matches!(
+            f.error,
+            InputError::Decode(DecodeError::TruncatedUtf8(_))
+        ));
         assert!(f.origin.ends_with("d.txt"));
     }
 
@@ -515,6 +552,8 @@ mod tests {
             r#"{"id": "bad", "text": 5"#,
             r#"{"id": "notext"}"#,
             r#"{"text": "بلا معرف", "published": "soon"}"#,
+            r#"{"id": "t", "text": " ", "title": "عنوان فقط"}"#,
+            r#"{"id": "blank", "text": " ", "title": ""}"#,
         ];
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
         gz.write_all(lines.join("\n").as_bytes()).unwrap();
@@ -523,19 +562,43 @@ mod tests {
             published: NaiveDate::from_ymd_opt(2021, 1, 1),
         };
         let items: Vec<Item> = read(&[d.join("c.jsonl.gz")], opts).collect();
-        assert_eq!(ids(&items), vec!["x1", "7", "FAILED:c#4", "FAILED:notext", "c#6"]);
-        let Item::Article(a) = &items[0] else { panic!() };
+        assert_eq!(
+            ids(&items),
+            vec![
+                "x1",
+                "7",
+                "FAILED:c#4",
+                "FAILED:notext",
+                "c#6",
+                "t",
+                "FAILED:blank"
+            ]
+        );
+        let Item::Article(t) = &items[5] else {
+            panic!()
+        };
+        assert_eq!(t.text, "عنوان فقط");
+        let Item::Article(a) = &items[0] else {
+            panic!()
+        };
         assert_eq!(a.meta.published, NaiveDate::from_ymd_opt(2020, 6, 23));
-        let Item::Article(b) = &items[1] else { panic!() };
+        let Item::Article(b) = &items[1] else {
+            panic!()
+        };
         assert_eq!(b.meta.published, NaiveDate::from_ymd_opt(2021, 1, 1));
-        let Item::Article(c) = &items[4] else { panic!() };
+        let Item::Article(c) = &items[4] else {
+            panic!()
+        };
         assert_eq!(c.warnings.len(), 1);
     }
 
     #[test]
     fn missing_path_fails_clearly() {
-        let items: Vec<Item> =
-            read(&[PathBuf::from("/no/such/file.txt")], ReadOptions::default()).collect();
+        let items: Vec<Item> = read(
+            &[PathBuf::from("/no/such/file.txt")],
+            ReadOptions::default(),
+        )
+        .collect();
         assert_eq!(ids(&items), vec!["FAILED:file"]);
     }
 }

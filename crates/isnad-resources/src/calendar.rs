@@ -15,8 +15,18 @@ pub struct Calendar {
 }
 
 const ENGLISH_MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 impl Calendar {
@@ -65,7 +75,10 @@ impl Calendar {
 
     /// The weekday number (1 = Monday) of a normalized weekday name.
     pub fn weekday(&self, name: &str) -> Option<u32> {
-        self.weekdays.iter().find(|(n, _)| n == name).map(|(_, d)| *d)
+        self.weekdays
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, d)| *d)
     }
 }
 

@@ -218,7 +218,10 @@ impl Clitics {
     }
 
     /// The pieces of a normalized word as `(byte range, kind)`, in order.
-    pub fn pieces(self, word_len: usize) -> impl Iterator<Item = (std::ops::Range<usize>, PieceKind)> {
+    pub fn pieces(
+        self,
+        word_len: usize,
+    ) -> impl Iterator<Item = (std::ops::Range<usize>, PieceKind)> {
         let mut out: Vec<(std::ops::Range<usize>, PieceKind)> = Vec::with_capacity(4);
         let mut pos = 0;
         for p in self.prefixes() {
@@ -236,11 +239,60 @@ impl Clitics {
 
 /// Words whose first or last letters look like clitics but are not (normalized forms).
 const NO_SPLIT: &[&str] = &[
-    "الي", "الا", "التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللاتي",
-    "اللواتي", "اللتي", "الله", "اللهم", "الان", "لكن", "لكي", "لدي", "ليس", "ليست", "لقد", "لعل",
-    "لما", "لولا", "لذا", "لذلك", "لهذا", "كان", "كانت", "كانوا", "كانا", "كذا", "كيف", "كلما",
-    "كلا", "بل", "بين", "بينما", "بعد", "بعض", "بعيد", "فقط", "فوق", "فيما", "ولي", "وراء",
-    "وسط", "وفق", "وفقا", "وقت", "وحده", "وجه", "والي", "لله",
+    "الي",
+    "الا",
+    "التي",
+    "الذي",
+    "الذين",
+    "اللذين",
+    "اللتين",
+    "اللذان",
+    "اللتان",
+    "اللاتي",
+    "اللواتي",
+    "اللتي",
+    "الله",
+    "اللهم",
+    "الان",
+    "لكن",
+    "لكي",
+    "لدي",
+    "ليس",
+    "ليست",
+    "لقد",
+    "لعل",
+    "لما",
+    "لولا",
+    "لذا",
+    "لذلك",
+    "لهذا",
+    "كان",
+    "كانت",
+    "كانوا",
+    "كانا",
+    "كذا",
+    "كيف",
+    "كلما",
+    "كلا",
+    "بل",
+    "بين",
+    "بينما",
+    "بعد",
+    "بعض",
+    "بعيد",
+    "فقط",
+    "فوق",
+    "فيما",
+    "ولي",
+    "وراء",
+    "وسط",
+    "وفق",
+    "وفقا",
+    "وقت",
+    "وحده",
+    "وجه",
+    "والي",
+    "لله",
 ];
 
 const MIN_COUNT: u32 = 3;
@@ -403,7 +455,11 @@ mod tests {
     }
 
     fn shape(w: &str) -> String {
-        seg(w).into_iter().map(|(s, _)| s).collect::<Vec<_>>().join("+")
+        seg(w)
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect::<Vec<_>>()
+            .join("+")
     }
 
     #[test]

@@ -254,7 +254,6 @@ pub fn analyze(text: &str, counts: &dyn WordCounts) -> TextLayers {
             end_sentence: layers.sentences.len() as u32,
         });
     }
-    drop(aligner);
     layers.normalized = normalized;
     layers
 }
@@ -266,7 +265,10 @@ mod tests {
     #[test]
     fn paragraphs_are_trimmed_lines() {
         let text = "  أول سطر \r\n\r\n\u{200f} ثاني\n\n";
-        let spans: Vec<&str> = paragraph_spans(text).iter().map(|s| s.slice(text)).collect();
+        let spans: Vec<&str> = paragraph_spans(text)
+            .iter()
+            .map(|s| s.slice(text))
+            .collect();
         assert_eq!(spans, vec!["أول سطر", "ثاني"]);
     }
 
@@ -278,8 +280,20 @@ mod tests {
         assert_eq!(
             words,
             vec![
-                "قالَ", "الرئيسُ", ":", "«", "سنعمل", "معاً", "»", ".", "وأضاف", "٣", "مرات", "في",
-                "ﻻهاي", "."
+                "قالَ",
+                "الرئيسُ",
+                ":",
+                "«",
+                "سنعمل",
+                "معاً",
+                "»",
+                ".",
+                "وأضاف",
+                "٣",
+                "مرات",
+                "في",
+                "ﻻهاي",
+                "."
             ]
         );
         assert_eq!(layers.paragraphs.len(), 2);

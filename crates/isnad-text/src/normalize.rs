@@ -47,7 +47,7 @@ const fn build_arabic_table() -> [u16; 256] {
     }
     t[0x1C] = 1; // ARABIC LETTER MARK (bidi control)
     t[0x40] = 1; // tatweel
-    // Harakat, tanwin, shadda, sukun, maddah/hamza above/below, other marks U+064B..U+065F.
+                 // Harakat, tanwin, shadda, sukun, maddah/hamza above/below, other marks U+064B..U+065F.
     c = 0x4B;
     while c <= 0x5F {
         t[c] = 1;
@@ -55,7 +55,7 @@ const fn build_arabic_table() -> [u16; 256] {
     }
     t[0x70] = 1; // superscript (dagger) alef
     t[0x74] = 1; // high hamza
-    // Arabic-Indic digits U+0660..U+0669 and Extended Arabic-Indic digits U+06F0..U+06F9.
+                 // Arabic-Indic digits U+0660..U+0669 and Extended Arabic-Indic digits U+06F0..U+06F9.
     c = 0;
     while c < 10 {
         t[0x60 + c] = b'0' as u16 + c as u16;
@@ -66,7 +66,7 @@ const fn build_arabic_table() -> [u16; 256] {
     t[0x6B] = b'.' as u16; // ARABIC DECIMAL SEPARATOR
     t[0x6C] = b',' as u16; // ARABIC THOUSANDS SEPARATOR
     t[0xD4] = b'.' as u16; // ARABIC FULL STOP (Urdu)
-    // Alef variants.
+                           // Alef variants.
     t[0x22] = 0x0627; // آ
     t[0x23] = 0x0627; // أ
     t[0x25] = 0x0627; // إ
@@ -77,7 +77,7 @@ const fn build_arabic_table() -> [u16; 256] {
     t[0x76] = 0x0648; // ٶ
     t[0x77] = 0x0648; // ٷ
     t[0x78] = 0x064A; // ٸ
-    // Yeh and alef maqsura variants.
+                      // Yeh and alef maqsura variants.
     t[0x49] = 0x064A; // ى
     t[0xCC] = 0x064A; // ی Farsi yeh
     t[0xD0] = 0x064A; // ې
@@ -85,7 +85,7 @@ const fn build_arabic_table() -> [u16; 256] {
     t[0xCE] = 0x064A; // ێ
     t[0xD2] = 0x064A; // ے
     t[0xD3] = 0x064A; // ۓ
-    // Heh and ta marbuta variants.
+                      // Heh and ta marbuta variants.
     t[0x29] = 0x0647; // ة
     t[0xC0] = 0x0647; // ۀ
     t[0xC1] = 0x0647; // ہ
@@ -93,13 +93,13 @@ const fn build_arabic_table() -> [u16; 256] {
     t[0xC3] = 0x0647; // ۃ
     t[0xBE] = 0x0647; // ھ
     t[0xD5] = 0x0647; // ە
-    // Kaf variants.
+                      // Kaf variants.
     t[0xA9] = 0x0643; // ک
     t[0xAA] = 0x0643; // ڪ
     t[0xAF] = 0x0643; // گ
     t[0xAD] = 0x0643; // ڭ
     t[0xB3] = 0x0643; // ڳ
-    // Other Persian/Urdu/Maghrebi letters.
+                      // Other Persian/Urdu/Maghrebi letters.
     t[0x7E] = 0x0628; // پ
     t[0x86] = 0x062C; // چ
     t[0x98] = 0x0632; // ژ
@@ -119,7 +119,7 @@ const fn build_arabic_table() -> [u16; 256] {
     t[0xCB] = 0x0648; // ۋ
     t[0xCF] = 0x0648; // ۏ
     t[0xC5] = 0x0648; // ۅ
-    // Quranic annotation marks U+06D6..U+06ED (except the letters among them).
+                      // Quranic annotation marks U+06D6..U+06ED (except the letters among them).
     c = 0xD6;
     while c <= 0xED {
         if c != 0xDD && c != 0xDE && c != 0xE5 && c != 0xE6 && c != 0xE9 {
@@ -159,7 +159,12 @@ fn fold(c: char) -> Fold {
         // Exotic spaces.
         0xA0 | 0x1680 | 0x2000..=0x200A | 0x202F | 0x205F | 0x3000 => Fold::Replace(' '),
         // Soft hyphen, zero-width, bidi controls, BOM, Mongolian vowel separator.
-        0xAD | 0x180E | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0x2066..=0x2069
+        0xAD
+        | 0x180E
+        | 0x200B..=0x200F
+        | 0x202A..=0x202E
+        | 0x2060..=0x2064
+        | 0x2066..=0x2069
         | 0xFEFF => Fold::Delete,
         // Latin letters with a simple lower case.
         0xC0..=0x24F | 0x391..=0x3A9 | 0x410..=0x42F => {

@@ -119,8 +119,8 @@ pub fn split_sentences<T: SentenceToken>(tokens: &[T], norm: &str) -> Vec<std::o
         }
         // A closing quote whose quotation ended with terminal punctuation ends the sentence.
         if !boundary && t.kind() == TokenKind::Punct && i > 0 && i + 1 < n && depth == 0 {
-            let closes = single_char(text).is_some_and(|c| is_closing_quote(c) || c == '"')
-                && inside[i] < 0;
+            let closes =
+                single_char(text).is_some_and(|c| is_closing_quote(c) || c == '"') && inside[i] < 0;
             if closes && is_terminal(tokens[i - 1].text(norm)) {
                 boundary = true;
             }
@@ -173,7 +173,9 @@ mod tests {
         tokenize(s, &mut toks);
         split_sentences(&toks, s)
             .into_iter()
-            .map(|r| s[toks[r.start].span.range().start..toks[r.end - 1].span.range().end].to_string())
+            .map(|r| {
+                s[toks[r.start].span.range().start..toks[r.end - 1].span.range().end].to_string()
+            })
             .collect()
     }
 
@@ -181,7 +183,11 @@ mod tests {
     fn splits_on_terminal_punctuation() {
         assert_eq!(
             sentences("قال الوزير إن النمو بلغ 3.5 بالمئة. وأضاف أن الوضع مستقر؟ نعم!"),
-            vec!["قال الوزير إن النمو بلغ 3.5 بالمئة.", "وأضاف أن الوضع مستقر؟", "نعم!"]
+            vec![
+                "قال الوزير إن النمو بلغ 3.5 بالمئة.",
+                "وأضاف أن الوضع مستقر؟",
+                "نعم!"
+            ]
         );
     }
 

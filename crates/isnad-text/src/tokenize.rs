@@ -295,7 +295,10 @@ pub fn tokenize(s: &str, out: &mut Vec<RawToken>) {
         }
         // Punctuation: a run of the same character is one token ("...", "!!", "؟؟").
         let mut j = i + clen;
-        if matches!(c, '.' | '!' | '?' | '؟' | '-' | '_' | '=' | '*' | '~' | '+' | '/') {
+        if matches!(
+            c,
+            '.' | '!' | '?' | '؟' | '-' | '_' | '=' | '*' | '~' | '+' | '/'
+        ) {
             while char_at(s, j) == Some(c) {
                 j += clen;
             }
@@ -334,7 +337,10 @@ mod tests {
                 ("...", Punct),
             ]
         );
-        assert_eq!(toks("1,000,000."), vec![("1,000,000", Number), (".", Punct)]);
+        assert_eq!(
+            toks("1,000,000."),
+            vec![("1,000,000", Number), (".", Punct)]
+        );
         assert_eq!(toks("2020م"), vec![("2020", Number), ("م", Arabic)]);
         assert_eq!(toks("f16 19th"), vec![("f16", Foreign), ("19th", Foreign)]);
     }

@@ -1,0 +1,97 @@
+//! `isnad bench`: throughput of the text layer and of the whole pipeline on a corpus,
+//! on one core.
+
+use anyhow::Result;
+use isnad_input::{Item, ReadOptions};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// What to time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Stage {
+    /// Normalization + tokenization + clitics + sentence splitting.
+    Text,
+    /// The whole default pipeline.
+    Full,
+    /// Both.
+    All,
+}
+
+struct Timing {
+    elapsed: Duration,
+    bytes: usize,
+    articles: usize,
+    tokens: usize,
+}
+
+impl Timing {
+    fn print(&self, name: &str) {
+        let s = self.elapsed.as_secs_f64();
+        println!(
+            "{name:<10} {:>8} articles  {:>8.1} MB  {:>7.2} s  {:>8.1} MB/s  {:>9.0} articles/s  {:>10.0} tokens/s   (one core)",
+            self.articles,
+            self.bytes as f64 / 1e6,
+            s,
+            self.bytes as f64 / 1e6 / s,
+            self.articles as f64 / s,
+            self.tokens as f64 / s,
+        );
+    }
+}
+
+/// Runs the benchmark on one core over the first `limit` articles of `paths`.
+pub fn run(paths: Vec<PathBuf>, limit: Option<usize>, stage: Stage) -> Result<()> {
+    let mut texts = Vec::new();
+    for item in isnad_input::read(&paths, ReadOptions::default()) {
+        if let Item::Article(a) = item {
+            texts.push((a.meta, a.text));
+            if limit.is_some_and(|l| texts.len() >= l) {
+                break;
+            }
+        }
+    }
+    let bytes: usize = texts.iter().map(|(_, t)| t.len()).sum();
+    println!(
+        "corpus: {} articles, {:.1} MB of UTF-8 text (input decoding and reading excluded)",
+        texts.len(),
+        bytes as f64 / 1e6
+    );
+    // Warm up the lazily loaded resources outside the timed region.
+    let _ = isnad_resources::word_counts();
+    let pipeline = isnad_extract::default_pipeline();
+    if matches!(stage, Stage::Text | Stage::All) {
+        let start = Instant::now();
+        let mut tokens = 0;
+        for (_, t) in &texts {
+            let layers = isnad_text::analyze(t, isnad_resources::word_counts());
+            tokens += layers.tokens.len();
+            std::hint::black_box(&layers);
+        }
+        Timing {
+            elapsed: start.elapsed(),
+            bytes,
+            articles: texts.len(),
+            tokens,
+        }
+        .print("text");
+    }
+    if matches!(stage, Stage::Full | Stage::All) {
+        let start = Instant::now();
+        let mut tokens = 0;
+        for (meta, t) in &texts {
+            if let Ok(doc) = isnad_extract::analyze(&pipeline, meta.clone(), t.clone(), Vec::new())
+            {
+                tokens += doc.tokens().len();
+                std::hint::black_box(&doc);
+            }
+        }
+        Timing {
+            elapsed: start.elapsed(),
+            bytes,
+            articles: texts.len(),
+            tokens,
+        }
+        .print("pipeline");
+    }
+    Ok(())
+}

@@ -1,0 +1,132 @@
+//! The `isnad` command line. Parses arguments, wires the library crates together and
+//! prints; it holds no analysis logic of its own.
+
+mod analyze;
+mod batch;
+mod bench;
+mod build;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// isnad — reads Arabic news and turns it into structured, verifiable facts.
+#[derive(Parser)]
+#[command(name = "isnad", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse articles and print the isnad.analysis/1 contract (JSON) or a report.
+    Analyze {
+        /// Publication date (YYYY-MM-DD) for articles whose input gives none; relative
+        /// dates ("الثلاثاء", "أمس") resolve against it.
+        #[arg(long, value_parser = parse_date)]
+        published: Option<chrono::NaiveDate>,
+        /// Output format: json (default for one article), jsonl (default for several),
+        /// text (a readable report).
+        #[arg(long, value_enum)]
+        format: Option<analyze::Format>,
+        /// Do not show a progress bar.
+        #[arg(long)]
+        no_progress: bool,
+        /// Files (.txt, .html, .jsonl, .jsonl.gz), directories, or - for standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Measure throughput on one core (MB/s, articles/s, tokens/s).
+    Bench {
+        /// Only the first N articles.
+        #[arg(long)]
+        limit: Option<usize>,
+        /// What to time.
+        #[arg(long, value_enum, default_value = "all")]
+        stage: bench::Stage,
+        /// Corpus files or directories.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Build the data the engine ships from corpora (see DATA.md).
+    Build {
+        #[command(subcommand)]
+        what: BuildCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum BuildCommand {
+    /// Word counts of the news corpora, for clitic segmentation and features.
+    Lexicon {
+        /// Keep words seen at least this many times.
+        #[arg(long, default_value_t = 3)]
+        min_count: u32,
+        /// Output file.
+        #[arg(long, default_value = "data/lexicon/wordcounts.tsv.gz")]
+        out: PathBuf,
+        /// Corpus files or directories.
+        #[arg(required = true)]
+        corpora: Vec<PathBuf>,
+    },
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|e| format!("{s:?}: {e} (expected YYYY-MM-DD)"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            // A closed pipe (`isnad analyze ... | head`) is not an error.
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("isnad: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Analyze {
+            published,
+            format,
+            no_progress,
+            paths,
+        } => {
+            let failed = analyze::run(paths, published, format, !no_progress)?;
+            Ok(if failed > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Bench {
+            limit,
+            stage,
+            paths,
+        } => {
+            bench::run(paths, limit, stage)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Build { what } => match what {
+            BuildCommand::Lexicon {
+                min_count,
+                out,
+                corpora,
+            } => {
+                build::lexicon(&corpora, min_count, &out)?;
+                Ok(ExitCode::SUCCESS)
+            }
+        },
+    }
+}

@@ -1,0 +1,107 @@
+//! The `isnad` binary end to end: formats, exit codes, bad input in a batch, stdin.
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn isnad() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_isnad"))
+}
+
+fn tmpdir(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("isnad-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[test]
+fn one_article_prints_pretty_json() {
+    let path = common::repo().join("examples/articles/tunis-libya-talks.txt");
+    let out = isnad().arg("analyze").arg(&path).output().unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["schema"], "isnad.analysis/1");
+    assert_eq!(v["id"], "tunis-libya-talks");
+    assert!(v["paragraphs"].as_array().unwrap().len() > 5);
+}
+
+#[test]
+fn bad_files_fail_alone_and_the_batch_goes_on() {
+    let d = tmpdir("batch");
+    std::fs::write(d.join("1-good.txt"), "قال الوزير إن المحادثات كانت مثمرة.").unwrap();
+    std::fs::write(d.join("2-empty.txt"), "").unwrap();
+    std::fs::write(
+        d.join("3-binary.txt"),
+        b"\x7FELF\x02\x01\x01\0\0\0\0\0\0\0\0\0",
+    )
+    .unwrap();
+    let mut trunc = "وأضاف أن الجولة المقبلة".as_bytes().to_vec();
+    trunc.pop();
+    std::fs::write(d.join("4-truncated.txt"), trunc).unwrap();
+    std::fs::write(d.join("5-good.txt"), "وتابع أن الحل سياسي.").unwrap();
+    let out = isnad()
+        .args(["analyze", "--no-progress"])
+        .arg(&d)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "some articles failed → exit 1");
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let ids: Vec<&str> = lines.iter().map(|v| v["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        ["1-good", "2-empty", "3-binary", "4-truncated", "5-good"]
+    );
+    let errors: Vec<bool> = lines.iter().map(|v| v["error"].is_string()).collect();
+    assert_eq!(errors, [false, true, true, true, false]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr.lines().count(),
+        3,
+        "one line per failed input: {stderr}"
+    );
+    assert!(stderr.contains("2-empty.txt: empty input"));
+    assert!(stderr.contains("3-binary.txt: binary data"));
+    assert!(stderr.contains("4-truncated.txt: truncated UTF-8"));
+}
+
+#[test]
+fn stdin_and_text_report() {
+    let mut child = isnad()
+        .args(["analyze", "--format", "text", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(
+            "قال الوزير إن الحل سياسي.\nنص التغريدة هنا\n— الوزير (@minister) June 23, 2020"
+                .as_bytes(),
+        )
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(report.contains("═══ stdin ═══"));
+    assert!(report.contains("@minister"));
+    assert!(report.contains("2020-06-23"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = isnad()
+        .args(["analyze", "--published", "yesterday", "x.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = isnad().arg("analyze").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
