@@ -5,6 +5,7 @@ mod analyze;
 mod batch;
 mod bench;
 mod build;
+mod eval;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
@@ -49,6 +50,21 @@ enum Command {
         /// Corpus files or directories.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+    },
+    /// Score the pipeline against gold annotation files (precision, recall, F1 per layer).
+    Eval {
+        /// Gold files or folders (default: ../shared/gold and eval/gold/*/dev).
+        #[arg(long)]
+        gold: Vec<PathBuf>,
+        /// The shared folder the gold files' article paths are relative to.
+        #[arg(long)]
+        shared: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: eval::Format,
+        /// List what was missed or wrong in each file.
+        #[arg(long)]
+        details: bool,
     },
     /// Build the data the engine ships from corpora (see DATA.md).
     Build {
@@ -116,6 +132,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
             paths,
         } => {
             bench::run(paths, limit, stage)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval {
+            gold,
+            shared,
+            format,
+            details,
+        } => {
+            eval::run(gold, shared, format, details)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Build { what } => match what {
