@@ -6,6 +6,7 @@ mod batch;
 mod bench;
 mod build;
 mod eval;
+mod export;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
@@ -66,10 +67,35 @@ enum Command {
         #[arg(long)]
         details: bool,
     },
+    /// Export what the analysis found, one row per fact (ACLED/POLECAT-style events).
+    Export {
+        #[command(subcommand)]
+        what: ExportCommand,
+    },
     /// Build the data the engine ships from corpora (see DATA.md).
     Build {
         #[command(subcommand)]
         what: BuildCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportCommand {
+    /// One row per event: date, type, mode, status, actors with country and sector, place
+    /// with coordinates, article, trigger and sentence.
+    Events {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "csv")]
+        format: export::Format,
+        /// Publication date (YYYY-MM-DD) for articles whose input gives none.
+        #[arg(long, value_parser = parse_date)]
+        published: Option<chrono::NaiveDate>,
+        /// Do not show a progress bar.
+        #[arg(long)]
+        no_progress: bool,
+        /// Files (.txt, .html, .jsonl, .jsonl.gz), directories, or - for standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
     },
 }
 
@@ -143,6 +169,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             eval::run(gold, shared, format, details)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Export { what } => match what {
+            ExportCommand::Events {
+                format,
+                published,
+                no_progress,
+                paths,
+            } => {
+                let failed = export::events(paths, published, format, !no_progress)?;
+                Ok(if failed > 0 {
+                    ExitCode::from(1)
+                } else {
+                    ExitCode::SUCCESS
+                })
+            }
+        },
         Command::Build { what } => match what {
             BuildCommand::Lexicon {
                 min_count,

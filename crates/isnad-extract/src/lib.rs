@@ -3,13 +3,14 @@
 //! Each stage is a small unit with one job that reads some layers of a [`Doc`] and fills
 //! others (see [`isnad_doc::Stage`]): embedded posts ([`posts`]), the publication date
 //! ([`publication`]), and — as they arrive — entities, dates, places, quotations and
-//! events. [`default_pipeline`] puts them in order; [`analyze`] turns one input article
+//! events ([`events`]). [`default_pipeline`] puts them in order; [`analyze`] turns one input article
 //! into an annotated document.
 //!
 //! This crate must not do IO or know about the output contract; its data comes from
 //! `isnad-resources`.
 #![deny(missing_docs)]
 
+pub mod events;
 pub mod posts;
 pub mod publication;
 
@@ -20,6 +21,7 @@ pub fn default_stages() -> Vec<Box<dyn Stage>> {
     vec![
         Box::new(posts::PostsStage),
         Box::new(publication::PublicationStage),
+        Box::new(events::EventsStage),
     ]
 }
 

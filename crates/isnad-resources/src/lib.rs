@@ -10,9 +10,11 @@
 #![deny(missing_docs)]
 
 pub mod calendar;
+pub mod events;
 pub mod lexicon;
 
 pub use calendar::{calendar, Calendar};
+pub use events::{actor_words, event_lexicon, ActorWords, EventLexicon};
 pub use lexicon::{word_counts, Lexicon};
 
 /// Decompresses an embedded gzip file.
