@@ -1359,7 +1359,14 @@ fn drop_repeats(events: Vec<Candidate>, lex: &EventLexicon) -> Vec<Candidate> {
                 || disjoint(&p.actors, &c.actors)
                 || disjoint(&p.targets, &c.targets);
             let anaphor = !c.verb && (c.definite || c.demonstrative || c.suffix);
-            let restated = anaphor || (p.sentence == c.sentence && p.clause == c.clause);
+            // Nothing tells the two apart: no participant or place on either.
+            let bare = p.actors.is_empty()
+                && c.actors.is_empty()
+                && p.targets.is_empty()
+                && c.targets.is_empty()
+                && p.locations.is_empty()
+                && c.locations.is_empty();
+            let restated = anaphor || bare || (p.sentence == c.sentence && p.clause == c.clause);
             if shared_lemma && restated && !distinct {
                 return true;
             }
