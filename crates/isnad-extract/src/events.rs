@@ -79,7 +79,9 @@ pub fn extract(doc: &mut Doc, lex: &EventLexicon, words: &ActorWords) {
             events.push(c);
         }
     }
-    let events = drop_repeats(events, lex);
+    let mut events = drop_repeats(events, lex);
+    // A richer later mention may have taken an earlier one's place.
+    events.sort_by_key(|c| c.trigger.start);
     let mut out = Vec::with_capacity(events.len());
     for c in events {
         let entry = &lex.entries[c.entry as usize];
