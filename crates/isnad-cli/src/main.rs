@@ -66,6 +66,10 @@ enum Command {
         /// List what was missed or wrong in each file.
         #[arg(long)]
         details: bool,
+        /// Diagnostic: score events found with the gold files' entities and dates in place
+        /// of the entity and timex layers (argument assignment apart from recognition).
+        #[arg(long)]
+        oracle_entities: bool,
     },
     /// Export what the analysis found, one row per fact (ACLED/POLECAT-style events).
     Export {
@@ -165,8 +169,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             shared,
             format,
             details,
+            oracle_entities,
         } => {
-            eval::run(gold, shared, format, details)?;
+            eval::run(gold, shared, format, details, oracle_entities)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Export { what } => match what {

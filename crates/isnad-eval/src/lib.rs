@@ -17,6 +17,7 @@
 #![deny(missing_docs)]
 
 pub mod gold;
+pub mod oracle;
 pub mod score;
 
 use gold::GoldDoc;
@@ -186,9 +187,27 @@ fn load_articles(
     Ok(out)
 }
 
+/// How to run an evaluation.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RunOptions {
+    /// Diagnostic: find the events again with the gold file's entities and dates in place
+    /// of the entity and timex layers ([`oracle`]), to measure argument assignment apart
+    /// from entity recognition.
+    pub oracle_entities: bool,
+}
+
 /// Runs the evaluation over gold files; `shared` is the folder the gold's article paths
 /// are relative to.
 pub fn run(paths: &[PathBuf], shared: &Path) -> Result<Report, EvalError> {
+    run_with(paths, shared, RunOptions::default())
+}
+
+/// [`run`] with options.
+pub fn run_with(
+    paths: &[PathBuf],
+    shared: &Path,
+    options: RunOptions,
+) -> Result<Report, EvalError> {
     let files = gold_files(paths)?;
     let mut golds = Vec::new();
     for f in files {
@@ -215,13 +234,16 @@ pub fn run(paths: &[PathBuf], shared: &Path) -> Result<Report, EvalError> {
             meta.published = Some(d);
             meta.published_source = isnad_doc::PublishedSource::Given;
         }
-        let doc = isnad_extract::analyze(&pipeline, meta, a.text, a.embeds).map_err(|e| {
+        let mut doc = isnad_extract::analyze(&pipeline, meta, a.text, a.embeds).map_err(|e| {
             EvalError::Article {
                 gold: path.display().to_string(),
                 doc: g.doc.clone(),
                 message: e.to_string(),
             }
         })?;
+        if options.oracle_entities && g.annotates("events") {
+            oracle::rerun_events_with_gold(&mut doc, g);
+        }
         let analysis = Analysis::from_doc(&doc);
         let mut scores = score_doc(g, &analysis, &doc.text);
         scores.gold = path.display().to_string();
@@ -714,6 +736,17 @@ fn score_events(g: &GoldDoc, a: &Analysis, text: &str, s: &mut DocScores) {
                 }
             }
             s.add(name, Prf::from_counts(tp, pred.len(), gold.len()));
+            if tp < gold.len().max(pred.len()) {
+                let pred_names: Vec<String> = pred
+                    .iter()
+                    .filter_map(|id| a.entities.iter().find(|x| &x.id == id))
+                    .map(|x| x.name.clone())
+                    .collect();
+                s.notes.push(format!(
+                    "{name} of {} «{}»: gold {gold:?}, predicted {pred_names:?}",
+                    ge.kind, ge.trigger_text
+                ));
+            }
         };
         args("events.actors", &ge.actors, &e.actors);
         args("events.targets", &ge.targets, &e.targets);

@@ -64,7 +64,10 @@ impl Stage for EventsStage {
 /// Finds the events of a document with the given lexicon and actor words, replacing the
 /// events layer and filling missing `country`/`sector` fields of the entities it uses.
 pub fn extract(doc: &mut Doc, lex: &EventLexicon, words: &ActorWords) {
-    let dateline = dateline_place(doc);
+    let mut discourse = Discourse {
+        dateline: dateline_place(doc),
+        last_speaker: None,
+    };
     let mut events: Vec<Candidate> = Vec::new();
     for s in 0..doc.sentences().len() {
         if !sentence_is_prose(doc, s) {
@@ -74,9 +77,15 @@ pub fn extract(doc: &mut Doc, lex: &EventLexicon, words: &ActorWords) {
         let mut found = triggers(doc, lex, &sent);
         assign_status(doc, lex, &sent, &mut found);
         let found = merge_in_clause(doc, &sent, found, lex);
-        for mut c in found {
-            arguments(doc, &sent, &mut c, dateline);
+        let spans: Vec<(usize, usize)> = found.iter().map(|c| (c.first, c.end)).collect();
+        for (k, mut c) in found.into_iter().enumerate() {
+            let prev_end = k.checked_sub(1).map_or(sent.first, |j| spans[j].1);
+            let next_start = spans.get(k + 1).map_or(sent.end, |n| n.0);
+            arguments(doc, &sent, &mut c, (prev_end, next_start), &discourse);
             events.push(c);
+        }
+        if let Some(sp) = speaker_of(doc, &sent, &sentence_mentions(doc, &sent)) {
+            discourse.last_speaker = Some(sp);
         }
     }
     let mut events = drop_repeats(events, lex);
@@ -131,6 +140,8 @@ struct Candidate {
     definite: bool,
     /// Index of its clause in the sentence.
     clause: usize,
+    /// The bare past form (3rd person masculine singular, no ending).
+    bare_past: bool,
     /// Carries an attached pronoun (زيارته).
     suffix: bool,
     /// Carries و or ف.
@@ -529,6 +540,7 @@ fn triggers(doc: &Doc, lex: &EventLexicon, sent: &Sentence) -> Vec<Candidate> {
             // on a noun with a pronoun (لاستقالتها) it marks an object.
             purpose: r.preposition_li && !r.suffix && !after_li_verb(doc, sent, i),
             definite: r.article,
+            bare_past: r.form == FormKind::PastBase,
             clause: (sent.first..i)
                 .filter(|&k| is_clause_punct(doc, &toks[k]) || opens_clause(doc, &toks[k]))
                 .count(),
@@ -1042,14 +1054,78 @@ fn genitive_is_patient(kind: &str, mode: Option<&str>) -> bool {
     )
 }
 
-fn arguments(doc: &Doc, sent: &Sentence, c: &mut Candidate, dateline: Option<u32>) {
+/// What the argument search knows beyond the sentence.
+#[derive(Clone, Copy, Debug, Default)]
+struct Discourse {
+    /// The place of the article's dateline.
+    dateline: Option<u32>,
+    /// The last one named as speaking (قال برهوم ...): the subject of a later speech act
+    /// that names none (وطالب السلطة بإنهاء ...).
+    last_speaker: Option<u32>,
+}
+
+/// Verbs that report speech: the mention after one is a speaker.
+fn is_reporting_verb(w: &str) -> bool {
+    const STEMS: [&str; 14] = [
+        "قال",
+        "اضاف",
+        "اكد",
+        "اوضح",
+        "تابع",
+        "اشار",
+        "اعتبر",
+        "راي",
+        "ذكر",
+        "اعلن",
+        "شدد",
+        "صرح",
+        "لفت",
+        "نوه",
+    ];
+    let w = strip_conjunction(w);
+    STEMS.iter().any(|s| {
+        w.strip_prefix(s)
+            .is_some_and(|rest| matches!(rest, "" | "ت" | "وا" | "ا"))
+    })
+}
+
+/// The speaker a sentence names, for the sentences after it.
+fn speaker_of(doc: &Doc, sent: &Sentence, mentions: &[MentionAt]) -> Option<u32> {
+    let toks = doc.tokens();
+    (sent.first..sent.end)
+        .filter(|&k| toks[k].kind == TokenKind::Arabic && is_reporting_verb(norm(doc, &toks[k])))
+        .find_map(|k| {
+            mentions.iter().find(|m| {
+                m.first > k
+                    && m.intro == Intro::Bare
+                    && matches!(m.kind, EntityType::Per | EntityType::Org)
+                    && (k + 1..m.first).filter(|&x| is_word(&toks[x])).count() <= 3
+                    // After "وأضاف:" or a quotation mark come the words, not the speaker.
+                    && !(k + 1..m.first).any(|x| toks[x].kind == TokenKind::Punct)
+            })
+        })
+        .map(|m| m.entity)
+}
+
+/// True when a word of the original ends in ة (a feminine noun).
+fn ends_feminine(doc: &Doc, t: &Token) -> bool {
+    doc.slice(t.span).ends_with('ة')
+}
+
+fn arguments(
+    doc: &Doc,
+    sent: &Sentence,
+    c: &mut Candidate,
+    neighbours: (usize, usize),
+    discourse: &Discourse,
+) {
     let lex = isnad_resources::event_lexicon();
     let entry = &lex.entries[c.entry as usize];
     let toks = doc.tokens();
     let mentions = sentence_mentions(doc, sent);
-    // The scope: from the previous clause opener / strong punctuation to the next one.
+    // The scope: from the previous clause opener, strong punctuation or event to the next.
     let mut lo = c.first;
-    while lo > sent.first {
+    while lo > sent.first.max(neighbours.0) {
         let t = &toks[lo - 1];
         if is_strong_punct(doc, t) || opens_clause(doc, &toks[lo]) && lo < c.first {
             break;
@@ -1061,7 +1137,10 @@ fn arguments(doc: &Doc, sent: &Sentence, c: &mut Candidate, dateline: Option<u32
         lo -= 1;
     }
     let mut hi = c.end;
-    while hi < sent.end && !is_strong_punct(doc, &toks[hi]) && !opens_clause(doc, &toks[hi]) {
+    while hi < sent.end.min(neighbours.1)
+        && !is_strong_punct(doc, &toks[hi])
+        && !opens_clause(doc, &toks[hi])
+    {
         hi += 1;
     }
     let in_scope: Vec<MentionAt> = mentions
@@ -1088,38 +1167,75 @@ fn arguments(doc: &Doc, sent: &Sentence, c: &mut Candidate, dateline: Option<u32
         .filter(|&k| in_scope[k].last < c.first)
         .collect();
     let words_between = |a: usize, b: usize| (a..b).filter(|&x| is_word(&toks[x])).count();
+    let speech_act = is_speech_act(entry.kind);
     let mut actors: Vec<usize> = Vec::new();
-    // Actors from outside the scope (the sentence's subject).
+    // Actors from outside the scope (the sentence's subject, the last speaker).
     let mut extra_actors: Vec<u32> = Vec::new();
     let mut targets: Vec<usize> = Vec::new();
-    // Two sides: "اشتباكات بين X و Y".
-    let between_at =
-        (c.end..hi.min(c.end + 4)).find(|&x| strip_conjunction(norm(doc, &toks[x])) == "بين");
-    if let Some(b) = between_at {
-        for &k in &after {
+    // The verb stands in a relative clause (حماس التي قمعت ... الحركات): its subject is
+    // the antecedent, and the noun phrase after it is its object.
+    let relative_at = words_before(doc, sent, c.first).next().filter(|&k| {
+        matches!(
+            strip_conjunction(norm(doc, &toks[k])),
+            "الذي" | "التي" | "الذين" | "اللذين" | "اللتين"
+        )
+    });
+    if let (true, Some(rel)) = (c.verb, relative_at) {
+        if let Some(&k) = before.last() {
             let m = &in_scope[k];
-            if m.first > b
-                && is_actor_kind(m)
-                && m.kind != EntityType::Loc
-                && matches!(m.intro, Intro::Between | Intro::Bare | Intro::Other)
-                || (m.first > b && m.coordinated && m.kind != EntityType::Loc)
-            {
-                actors.push(k);
+            if words_between(m.last + 1, rel) <= 1 && is_actor_kind(m) && m.intro == Intro::Bare {
+                actors = vec![k];
             }
         }
     }
+    // Two sides: "اشتباكات بين X و Y".
+    let between_at =
+        (c.end..hi.min(c.end + 4)).find(|&x| strip_conjunction(norm(doc, &toks[x])) == "بين");
     if actors.is_empty() {
+        if let Some(b) = between_at {
+            for &k in &after {
+                let m = &in_scope[k];
+                if m.first > b
+                    && m.kind != EntityType::Loc
+                    && (matches!(m.intro, Intro::Between | Intro::Bare | Intro::Other)
+                        || m.coordinated)
+                {
+                    actors.push(k);
+                }
+            }
+        }
+    }
+    if actors.is_empty() && relative_at.is_none() {
         // The first noun phrase after the trigger, if nothing introduces it.
+        // A name inside a title (المتحدث باسم حركة حماس فوزي برهوم) is not the subject.
+        let in_title = |m: &MentionAt| {
+            words_before(doc, sent, m.first).take(2).any(|x| {
+                matches!(
+                    strip_conjunction(norm(doc, &toks[x])),
+                    "باسم" | "لدي" | "عام"
+                )
+            })
+        };
         let first_after = after
             .iter()
             .copied()
+            .filter(|&k| !in_title(&in_scope[k]))
             .find(|&k| words_between(c.end, in_scope[k].first) <= 6);
         let genitive_patient = !c.verb && genitive_is_patient(entry.kind, entry.mode);
+        // A verb without ت agrees with a masculine subject: a feminine noun right after it
+        // is its object (وطالب السلطة بإنهاء).
+        let disagrees = |m: &MentionAt| {
+            c.verb
+                && c.bare_past
+                && words_between(c.end, m.first) == 0
+                && ends_feminine(doc, &toks[m.first])
+        };
         match first_after {
             Some(k)
                 if in_scope[k].intro == Intro::Bare
                     && !in_scope[k].coordinated
                     && is_actor_kind(&in_scope[k])
+                    && !disagrees(&in_scope[k])
                     && !(genitive_patient && words_between(c.end, in_scope[k].first) == 0) =>
             {
                 actors = group(k);
@@ -1185,14 +1301,26 @@ fn arguments(doc: &Doc, sent: &Sentence, c: &mut Candidate, dateline: Option<u32
             }
         }
     }
+    if actors.is_empty() && extra_actors.is_empty() && speech_act && c.verb {
+        // A speech act with no subject of its own continues the last speaker's words.
+        if let Some(sp) = discourse.last_speaker {
+            extra_actors.push(sp);
+        }
+    }
     // Targets: after the actors (or the trigger), introduced by a target preposition, or a
-    // bare object right after a verb's subject.
+    // bare object right after a verb (and its subject).
     let after_actors = actors
         .iter()
         .map(|&k| in_scope[k].last + 1)
         .max()
         .filter(|&e| e > c.first)
         .unwrap_or(c.end);
+    // A place is a party to a relation between states (قطع علاقاته مع دمشق), the scene of a
+    // material act.
+    let relational = !matches!(
+        entry.kind,
+        "ASSAULT" | "COERCE" | "MOBILIZE" | "RETREAT" | "PROTEST"
+    );
     if between_at.is_none() {
         for &k in &after {
             let m = &in_scope[k];
@@ -1202,19 +1330,13 @@ fn arguments(doc: &Doc, sent: &Sentence, c: &mut Candidate, dateline: Option<u32
             if words_between(after_actors, m.first) > 8 {
                 break;
             }
-            // A place is a party to a relation between states (قطع علاقاته مع دمشق), the
-            // scene of a material act.
-            let relational = !matches!(
-                entry.kind,
-                "ASSAULT" | "COERCE" | "MOBILIZE" | "RETREAT" | "PROTEST"
-            );
             let as_target = match m.intro {
                 Intro::Target => {
                     m.kind != EntityType::Loc || relational || is_country(doc, m.entity)
                 }
                 Intro::Bare => {
                     (c.verb || genitive_is_patient(entry.kind, entry.mode))
-                        && (m.kind != EntityType::Loc || is_country(doc, m.entity))
+                        && (m.kind != EntityType::Loc || relational || is_country(doc, m.entity))
                 }
                 _ => false,
             };
@@ -1227,19 +1349,23 @@ fn arguments(doc: &Doc, sent: &Sentence, c: &mut Candidate, dateline: Option<u32
             }
         }
     }
-    // Places: LOC mentions of the scope that are not actors or targets.
+    // Places: LOC mentions of the scope introduced as places, that are not actors or
+    // targets; a speech act is placed only by a place its clause names.
     let used: Vec<usize> = actors.iter().chain(&targets).copied().collect();
     let mut locations: Vec<u32> = Vec::new();
     for (k, m) in in_scope.iter().enumerate() {
         if used.contains(&k) || m.kind != EntityType::Loc || m.in_parens {
             continue;
         }
-        if !locations.contains(&m.entity) {
+        let placed = matches!(m.intro, Intro::Place | Intro::Between)
+            || (m.intro == Intro::Target && !relational)
+            || (m.coordinated && k > 0 && in_scope[k - 1].kind == EntityType::Loc);
+        if placed && !locations.contains(&m.entity) {
             locations.push(m.entity);
         }
     }
-    if locations.is_empty() {
-        if let Some(d) = dateline {
+    if locations.is_empty() && !speech_act {
+        if let Some(d) = discourse.dateline {
             locations.push(d);
         }
     }
@@ -1309,7 +1435,7 @@ fn is_calendar_value(v: &str) -> bool {
 /// followed by a dash or a parenthesis ("غزة- عبد الله التركماني", "سيدي بوزيد(تونس)-").
 fn dateline_place(doc: &Doc) -> Option<u32> {
     let toks = doc.tokens();
-    for p in doc.paragraphs().iter().take(4) {
+    for p in doc.paragraphs().iter().take(3) {
         let first = p.first_token as usize;
         let end = (p.end_token as usize).min(first + 6);
         let Some(m) = doc
@@ -1325,9 +1451,9 @@ fn dateline_place(doc: &Doc) -> Option<u32> {
             continue;
         }
         let after = doc.text_layers.token_at_or_after(m.span.end);
-        let dash = (after..end).take(2).any(|k| {
-            toks[k].kind == TokenKind::Punct && matches!(norm(doc, &toks[k]), "-" | "–" | "—" | "(")
-        });
+        let dash = after < end
+            && toks[after].kind == TokenKind::Punct
+            && matches!(norm(doc, &toks[after]), "-" | "–" | "—" | "(");
         if dash {
             return Some(m.entity);
         }
