@@ -105,6 +105,22 @@ enum ExportCommand {
 
 #[derive(Subcommand)]
 enum BuildCommand {
+    /// Candidate reporting verbs mined from the corpora (clause-initial words followed by
+    /// إن/أن or a colon), with their counts.
+    ReportingVerbs {
+        /// Tokens between the word and the complementizer, at most.
+        #[arg(long, default_value_t = 8)]
+        window: usize,
+        /// Keep forms that introduce reported speech at least this many times.
+        #[arg(long, default_value_t = 20)]
+        min_count: u32,
+        /// Output file.
+        #[arg(long, default_value = "/tmp/reporting-verb-candidates.tsv")]
+        out: PathBuf,
+        /// Corpus files or directories.
+        #[arg(required = true)]
+        corpora: Vec<PathBuf>,
+    },
     /// Word counts of the news corpora, for clitic segmentation and features.
     Lexicon {
         /// Keep words seen at least this many times.
@@ -190,6 +206,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         },
         Command::Build { what } => match what {
+            BuildCommand::ReportingVerbs {
+                window,
+                min_count,
+                out,
+                corpora,
+            } => {
+                build::reporting_verbs(&corpora, window, min_count, &out)?;
+                Ok(ExitCode::SUCCESS)
+            }
             BuildCommand::Lexicon {
                 min_count,
                 out,

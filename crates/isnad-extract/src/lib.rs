@@ -13,6 +13,7 @@
 pub mod events;
 pub mod posts;
 pub mod publication;
+pub mod quotes;
 
 use isnad_doc::{Doc, DocError, DocMeta, EmbedHint, Pipeline, Stage};
 
@@ -21,6 +22,7 @@ pub fn default_stages() -> Vec<Box<dyn Stage>> {
     vec![
         Box::new(posts::PostsStage),
         Box::new(publication::PublicationStage),
+        Box::new(quotes::QuotesStage),
         Box::new(events::EventsStage),
     ]
 }

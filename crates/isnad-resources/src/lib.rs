@@ -12,10 +12,12 @@
 pub mod calendar;
 pub mod events;
 pub mod lexicon;
+pub mod reporting;
 
 pub use calendar::{calendar, Calendar};
 pub use events::{actor_words, event_lexicon, ActorWords, EventLexicon};
 pub use lexicon::{word_counts, Lexicon};
+pub use reporting::{reporting, Cue, CueRole, ReportingLexicon};
 
 /// Decompresses an embedded gzip file.
 pub(crate) fn gunzip(bytes: &[u8]) -> String {
