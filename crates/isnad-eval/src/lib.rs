@@ -780,8 +780,22 @@ fn score_events(g: &GoldDoc, a: &Analysis, text: &str, s: &mut DocScores) {
                     fn_: 0,
                 },
             );
-            s.notes
-                .push(format!("extra event {} «{}»", e.kind, e.trigger.text));
+            let names = |ids: &[String]| -> Vec<String> {
+                ids.iter()
+                    .filter_map(|id| a.entities.iter().find(|x| &x.id == id))
+                    .map(|x| x.name.clone())
+                    .collect()
+            };
+            let places: Vec<String> = e.location.iter().chain(&e.locations).cloned().collect();
+            s.notes.push(format!(
+                "extra event {} «{}» ({}) actors {:?} targets {:?} places {:?}",
+                e.kind,
+                e.trigger.text,
+                e.status,
+                names(&e.actors),
+                names(&e.targets),
+                names(&places)
+            ));
         }
     }
     s.add(

@@ -142,6 +142,10 @@ struct Candidate {
     clause: usize,
     /// The bare past form (3rd person masculine singular, no ending).
     bare_past: bool,
+    /// The place comes from the dateline, not from the text of the event.
+    dateline_place: bool,
+    /// The status comes only from a purpose لـ (a weak sign: للتفجير may be "of the bombing").
+    purpose_status: bool,
     /// Carries an attached pronoun (زيارته).
     suffix: bool,
     /// Carries و or ف.
@@ -468,7 +472,10 @@ fn triggers(doc: &Doc, lex: &EventLexicon, sent: &Sentence) -> Vec<Candidate> {
         let mut found = None;
         for r in readings(lex, w, shape) {
             let e = &lex.entries[r.entry as usize];
-            let is_verb_form = matches!(r.form, FormKind::PastBase | FormKind::Imperfect);
+            let is_verb_form = matches!(
+                r.form,
+                FormKind::PastBase | FormKind::Past | FormKind::Imperfect
+            );
             if is_verb_form
                 && r.conjunction == 0
                 && !r.future
@@ -541,6 +548,8 @@ fn triggers(doc: &Doc, lex: &EventLexicon, sent: &Sentence) -> Vec<Candidate> {
             purpose: r.preposition_li && !r.suffix && !after_li_verb(doc, sent, i),
             definite: r.article,
             bare_past: r.form == FormKind::PastBase,
+            dateline_place: false,
+            purpose_status: false,
             clause: (sent.first..i)
                 .filter(|&k| is_clause_punct(doc, &toks[k]) || opens_clause(doc, &toks[k]))
                 .count(),
@@ -595,6 +604,10 @@ fn verb_can_stand(doc: &Doc, sent: &Sentence, i: usize, past_base: bool) -> bool
         return true;
     };
     let w = strip_conjunction(norm(doc, &toks[prev]));
+    if intro_word(w).is_some() {
+        // No finite verb follows a preposition (بعد ادانته بالتواطؤ: a masdar).
+        return false;
+    }
     if !past_base {
         // An imperfect form after a preposition or a quantifier is a noun
         // (لن تقبل بأي تدخل عسكري).
@@ -701,6 +714,24 @@ fn status_from_cues(doc: &Doc, lex: &EventLexicon, sent: &Sentence, found: &mut 
                 if !ok {
                     continue;
                 }
+                // What is called for stands after إلى or لـ (دعا ... إلى الإفراج، طالب بعدم),
+                // with no new clause (a word with و) in between.
+                if cue.status == "called" && !cue.after {
+                    let introduced = words_before(doc, sent, c.first)
+                        .next()
+                        .is_some_and(|k| matches!(norm(doc, &toks[k]), "الي" | "الى" | "علي"))
+                        || {
+                            let w = norm(doc, &toks[c.first]);
+                            w.starts_with('ل') || w.starts_with('ب')
+                        };
+                    let new_clause = (start + n..c.first).any(|x| {
+                        toks[x].kind == TokenKind::Arabic
+                            && toks[x].clitics.has(isnad_text::Prefix::Wa)
+                    });
+                    if !introduced || new_clause {
+                        continue;
+                    }
+                }
                 let words_between = dist;
                 if words_between > cue.window {
                     continue;
@@ -730,6 +761,7 @@ fn status_from_cues(doc: &Doc, lex: &EventLexicon, sent: &Sentence, found: &mut 
         let Some((_, status, at)) = best else {
             if c.purpose && !c.verb {
                 c.status = EventStatus::Planned;
+                c.purpose_status = true;
             }
             continue;
         };
@@ -812,7 +844,15 @@ fn merge_in_clause(
                 && ce.kind == "REQUEST"
                 && c.verb
                 && between <= 3;
-            if terms || protest_demand {
+            // دان ... التفجير الإرهابي: the event condemned, called for or rejected, named
+            // by a definite noun, is told elsewhere; the speech act is the event here.
+            let object_of_speech = is_speech_act(pe.kind)
+                && !c.verb
+                && (c.definite || c.demonstrative)
+                && between <= 6
+                && !opener
+                && !(prev.end..c.first).any(|k| is_clause_punct(doc, &toks[k]));
+            if terms || protest_demand || object_of_speech {
                 continue;
             }
             if same && (close || coordinated || elaboration || object) {
@@ -874,6 +914,27 @@ fn intro_word(w: &str) -> Option<Intro> {
         }
         _ => return None,
     })
+}
+
+/// Quantifiers and relational nouns that stand between a preposition and a name
+/// (على بعض مثيري الشغب، مع نظيره مراد مدلسي).
+fn is_partitive(w: &str) -> bool {
+    matches!(
+        strip_conjunction(w),
+        "بعض"
+            | "كل"
+            | "جميع"
+            | "عدد"
+            | "احد"
+            | "الاف"
+            | "مئات"
+            | "عشرات"
+            | "نظيره"
+            | "نظيرته"
+            | "نظيرها"
+            | "نظيرهم"
+            | "نظيريه"
+    )
 }
 
 /// Place-class nouns that stand between a preposition and a place name (في مدينة زوارة).
@@ -987,6 +1048,11 @@ fn sentence_mentions(doc: &Doc, sent: &Sentence) -> Vec<MentionAt> {
                     }
                 }
                 break;
+            }
+            if is_partitive(w) {
+                // على بعض مثيري الشغب، مع نظيره مراد مدلسي: look past the quantifier.
+                steps += 1;
+                continue;
             }
             if !is_place_head(w) {
                 break;
@@ -1168,6 +1234,10 @@ fn arguments(
         .collect();
     let words_between = |a: usize, b: usize| (a..b).filter(|&x| is_word(&toks[x])).count();
     let speech_act = is_speech_act(entry.kind);
+    // A definite or demonstrative event noun refers to an event told elsewhere: it has the
+    // participants its own phrase names (التفجير الذي نفذه ...), not those of the clause it
+    // stands in (دان المتحدث الإنفجار).
+    let referring = !c.verb && (c.definite || c.demonstrative);
     let mut actors: Vec<usize> = Vec::new();
     // Actors from outside the scope (the sentence's subject, the last speaker).
     let mut extra_actors: Vec<u32> = Vec::new();
@@ -1216,11 +1286,18 @@ fn arguments(
                 )
             })
         };
+        // A verb's subject may follow an adverb (اجتمع يوم الاثنين، السراج); a noun's
+        // genitive follows it, at most after an adjective (ضربات جوية روسية).
+        let reach = if c.verb { 3 } else { 1 };
         let first_after = after
             .iter()
             .copied()
             .filter(|&k| !in_title(&in_scope[k]))
-            .find(|&k| words_between(c.end, in_scope[k].first) <= 6);
+            .find(|&k| words_between(c.end, in_scope[k].first) <= 6)
+            .filter(|&k| {
+                words_between(c.end, in_scope[k].first) <= reach
+                    || in_scope[k].intro == Intro::Agent
+            });
         let genitive_patient = !c.verb && genitive_is_patient(entry.kind, entry.mode);
         // A verb without ت agrees with a masculine subject: a feminine noun right after it
         // is its object (وطالب السلطة بإنهاء).
@@ -1252,7 +1329,7 @@ fn arguments(
             }
             _ => {}
         }
-        if actors.is_empty() {
+        if actors.is_empty() && !referring {
             // The nearest noun phrase before the trigger, in the same clause.
             if let Some(&k) = before.last() {
                 let m = &in_scope[k];
@@ -1272,7 +1349,7 @@ fn arguments(
             }
         }
     }
-    if actors.is_empty() {
+    if actors.is_empty() && !referring {
         // The subject of the sentence's opening verb (وحقق الجيش الليبي ... أبرزها تحرير،
         // فيما يتأهب لتحرير), unless a complement clause (قال ... إن) starts in between.
         let opening = mentions.first().filter(|m| {
@@ -1367,6 +1444,7 @@ fn arguments(
     if locations.is_empty() && !speech_act {
         if let Some(d) = discourse.dateline {
             locations.push(d);
+            c.dateline_place = true;
         }
     }
     let ids = |v: &[usize]| -> Vec<u32> {
@@ -1479,11 +1557,21 @@ fn drop_repeats(events: Vec<Candidate>, lex: &EventLexicon) -> Vec<Candidate> {
             }
             let dates_ok = p.date.is_none() || c.date.is_none() || p.date == c.date;
             // A planned meeting is not the one that took place (الاجتماع المقبل).
-            if !dates_ok || p.status != c.status {
+            let statuses_ok = p.status == c.status || p.purpose_status || c.purpose_status;
+            if !dates_ok || !statuses_ok {
                 return false;
             }
             let shared_lemma = c.lemmas.iter().any(|l| p.lemmas.contains(l));
-            let distinct = disjoint(&p.locations, &c.locations)
+            // A dateline says where the report comes from, not where each event was.
+            let own_places = |x: &Candidate| -> Vec<u32> {
+                if x.dateline_place {
+                    Vec::new()
+                } else {
+                    x.locations.clone()
+                }
+            };
+            let (pl, cl) = (own_places(p), own_places(&c));
+            let distinct = disjoint(&pl, &cl)
                 || disjoint(&p.actors, &c.actors)
                 || disjoint(&p.targets, &c.targets);
             let anaphor = !c.verb && (c.definite || c.demonstrative || c.suffix);
@@ -1492,9 +1580,12 @@ fn drop_repeats(events: Vec<Candidate>, lex: &EventLexicon) -> Vec<Candidate> {
                 && c.actors.is_empty()
                 && p.targets.is_empty()
                 && c.targets.is_empty()
-                && p.locations.is_empty()
-                && c.locations.is_empty();
-            let restated = anaphor || bare || (p.sentence == c.sentence && p.clause == c.clause);
+                && pl.is_empty()
+                && cl.is_empty();
+            // A later mention that names no participant or place adds nothing.
+            let c_bare = c.actors.is_empty() && c.targets.is_empty() && cl.is_empty();
+            let restated =
+                anaphor || bare || c_bare || (p.sentence == c.sentence && p.clause == c.clause);
             if shared_lemma && restated && !distinct {
                 return true;
             }
@@ -1504,14 +1595,13 @@ fn drop_repeats(events: Vec<Candidate>, lex: &EventLexicon) -> Vec<Candidate> {
                 .chain(&c.targets)
                 .any(|x| p.actors.contains(x) || p.targets.contains(x))
                 && compatible(&p.actors, &c.actors);
-            let shares_place = p.actors.is_empty()
-                && c.actors.is_empty()
-                && c.locations.iter().any(|x| p.locations.contains(x));
+            let shares_place =
+                p.actors.is_empty() && c.actors.is_empty() && cl.iter().any(|x| pl.contains(x));
             shared_lemma
                 && (shares_actors || shares_place)
                 && compatible(&p.targets, &c.targets)
-                && compatible(&p.locations, &c.locations)
-                && p.status == c.status
+                && compatible(&pl, &cl)
+                && statuses_ok
         });
         match same_event {
             None => out.push(c),
