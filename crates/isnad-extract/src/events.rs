@@ -152,6 +152,8 @@ struct Candidate {
     conjunction: bool,
     /// A light verb (its noun is the better trigger).
     light: bool,
+    /// The light verb this event noun was found with (شن ... هجوما): its token.
+    light_from: Option<usize>,
     /// Only an event when nothing precedes it in the sentence.
     alone: bool,
     /// The lemmas of the mentions merged into it.
@@ -556,6 +558,7 @@ fn triggers(doc: &Doc, lex: &EventLexicon, sent: &Sentence) -> Vec<Candidate> {
             suffix: r.suffix,
             conjunction: r.conjunction > 0,
             light: e.light,
+            light_from: None,
             alone: e.alone,
             lemmas: vec![e.lemma.clone()],
             demonstrative,
@@ -855,6 +858,32 @@ fn merge_in_clause(
             if terms || protest_demand || object_of_speech {
                 continue;
             }
+            // نفذ التحالف آلاف الضربات، عقد المجلس جلسة: a light verb and its event noun are
+            // one event, told by the noun, with the verb's subject.
+            if prev.light && same && !c.verb && !c.light && between <= 8 && !opener {
+                let status = if prev.status != EventStatus::Happened {
+                    prev.status
+                } else {
+                    c.status
+                };
+                // سيعقد جلسة: side by side, the two words are the trigger.
+                let trigger = if between == 0 {
+                    prev.trigger.cover(c.trigger)
+                } else {
+                    c.trigger
+                };
+                let light_from = Some(prev.first);
+                let mut lemmas = std::mem::take(&mut prev.lemmas);
+                lemmas.extend(c.lemmas.iter().cloned());
+                *prev = Candidate {
+                    status,
+                    trigger,
+                    light_from,
+                    lemmas,
+                    ..c
+                };
+                continue;
+            }
             if same && (close || coordinated || elaboration || object) {
                 let take_new = (prev.light && !c.verb)
                     || (!prev.verb && !c.verb && pe.mode.is_none() && ce.mode.is_some());
@@ -1034,6 +1063,12 @@ fn sentence_mentions(doc: &Doc, sent: &Sentence) -> Vec<MentionAt> {
             k -= 1;
             let w = norm(doc, &toks[k]);
             if !is_word(&toks[k]) {
+                // Quotation marks around a name (من " القاعدة ") do not cut it off.
+                if toks[k].kind == TokenKind::Punct
+                    && w.chars().all(isnad_text::chars::is_quote_mark)
+                {
+                    continue;
+                }
                 break;
             }
             if let Some(i) = intro_word(w) {
@@ -1190,7 +1225,7 @@ fn arguments(
     let toks = doc.tokens();
     let mentions = sentence_mentions(doc, sent);
     // The scope: from the previous clause opener, strong punctuation or event to the next.
-    let mut lo = c.first;
+    let mut lo = c.light_from.unwrap_or(c.first);
     while lo > sent.first.max(neighbours.0) {
         let t = &toks[lo - 1];
         if is_strong_punct(doc, t) || opens_clause(doc, &toks[lo]) && lo < c.first {
@@ -1237,11 +1272,22 @@ fn arguments(
     // A definite or demonstrative event noun refers to an event told elsewhere: it has the
     // participants its own phrase names (التفجير الذي نفذه ...), not those of the clause it
     // stands in (دان المتحدث الإنفجار).
-    let referring = !c.verb && (c.definite || c.demonstrative);
+    let referring = !c.verb && (c.definite || c.demonstrative) && c.light_from.is_none();
     let mut actors: Vec<usize> = Vec::new();
     // Actors from outside the scope (the sentence's subject, the last speaker).
     let mut extra_actors: Vec<u32> = Vec::new();
     let mut targets: Vec<usize> = Vec::new();
+    if let Some(v) = c.light_from {
+        // The subject of the light verb: the noun phrase right after it, before the noun.
+        if let Some(k) = (0..in_scope.len()).find(|&k| {
+            let m = &in_scope[k];
+            m.first > v && m.last < c.first && words_between(v + 1, m.first) <= 2
+        }) {
+            if in_scope[k].intro == Intro::Bare && is_actor_kind(&in_scope[k]) {
+                actors = group(k);
+            }
+        }
+    }
     // The verb stands in a relative clause (حماس التي قمعت ... الحركات): its subject is
     // the antecedent, and the noun phrase after it is its object.
     let relative_at = words_before(doc, sent, c.first).next().filter(|&k| {
@@ -1250,7 +1296,7 @@ fn arguments(
             "الذي" | "التي" | "الذين" | "اللذين" | "اللتين"
         )
     });
-    if let (true, Some(rel)) = (c.verb, relative_at) {
+    if let (true, Some(rel), true) = (c.verb, relative_at, actors.is_empty()) {
         if let Some(&k) = before.last() {
             let m = &in_scope[k];
             if words_between(m.last + 1, rel) <= 1 && is_actor_kind(m) && m.intro == Intro::Bare {
@@ -1574,7 +1620,8 @@ fn drop_repeats(events: Vec<Candidate>, lex: &EventLexicon) -> Vec<Candidate> {
             let distinct = disjoint(&pl, &cl)
                 || disjoint(&p.actors, &c.actors)
                 || disjoint(&p.targets, &c.targets);
-            let anaphor = !c.verb && (c.definite || c.demonstrative || c.suffix);
+            let anaphor =
+                !c.verb && (c.definite || c.demonstrative || c.suffix) && c.light_from.is_none();
             // Nothing tells the two apart: no participant or place on either.
             let bare = p.actors.is_empty()
                 && c.actors.is_empty()
@@ -2031,6 +2078,30 @@ mod tests {
             summary(&doc)[0],
             ("AGREE", None, "happened", "توصلت".to_owned())
         );
+    }
+
+    #[test]
+    fn a_light_verb_gives_its_subject_to_the_event_noun() {
+        let text =
+            "وضربت طائرة مسيرة موقعا في اليمن. كما نفذ التحالف آلاف الضربات الجوية ضد أنصار الله.";
+        let mut doc = doc_with(
+            text,
+            &[
+                ("اليمن", EntityType::Loc),
+                ("التحالف", EntityType::Org),
+                ("أنصار الله", EntityType::Org),
+            ],
+            &[],
+        );
+        run(&mut doc);
+        let e = doc
+            .events
+            .iter()
+            .find(|e| doc.slice(e.trigger) == "الضربات")
+            .unwrap_or_else(|| panic!("{:?}", summary(&doc)));
+        assert_eq!((e.kind, e.mode), ("ASSAULT", Some("aerial")));
+        assert_eq!(names(&doc, &e.actors), ["التحالف"]);
+        assert_eq!(names(&doc, &e.targets), ["أنصار الله"]);
     }
 
     #[test]
