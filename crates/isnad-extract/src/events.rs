@@ -84,8 +84,11 @@ pub fn extract(doc: &mut Doc, lex: &EventLexicon, words: &ActorWords) {
             arguments(doc, &sent, &mut c, (prev_end, next_start), &discourse);
             events.push(c);
         }
-        if let Some(sp) = speaker_of(doc, &sent, &sentence_mentions(doc, &sent)) {
-            discourse.last_speaker = Some(sp);
+        let mentions = sentence_mentions(doc, &sent);
+        if !mentions.is_empty() {
+            if let Some(sp) = speaker_of(doc, &sent, &mentions) {
+                discourse.last_speaker = Some(sp);
+            }
         }
     }
     let mut events = drop_repeats(events, lex);
@@ -362,6 +365,29 @@ fn readings(lex: &EventLexicon, w: &str, shape: WordShape) -> Vec<Reading> {
     out
 }
 
+/// A quick test before the full clitic analysis: does any slice of the word that clitics
+/// could leave (at most 8 bytes of proclitics, 6 of a pronoun) name a form of the lexicon?
+/// Most words hold no trigger; this keeps the stage fast.
+fn may_hold_trigger(lex: &EventLexicon, w: &str) -> bool {
+    let starts = (0..=8.min(w.len())).filter(|&a| w.is_char_boundary(a));
+    for a in starts {
+        let rest = &w[a..];
+        for cut in [0usize, 2, 4, 6] {
+            if cut >= rest.len() {
+                break;
+            }
+            let end = rest.len() - cut;
+            if rest.is_char_boundary(end)
+                && lex.may_be_form(&rest[..end])
+                && !lex.lookup(&rest[..end]).is_empty()
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Whether a reading's clitics fit its part of speech and the entry's flags.
 fn grammatical(e: &TriggerEntry, r: &Reading, prep: Option<char>, li_imperfect: bool) -> bool {
     match r.form {
@@ -466,13 +492,21 @@ fn triggers(doc: &Doc, lex: &EventLexicon, sent: &Sentence) -> Vec<Candidate> {
             continue;
         }
         let w = norm(doc, t);
-        let shape = WordShape {
-            segmented_prefix: t.clitics.prefix_bytes(),
-            frequent: counts.count(w) >= 20,
-            ends_in_ta_marbuta: doc.slice(t.span).ends_with('ة'),
-        };
         let mut found = None;
-        for r in readings(lex, w, shape) {
+        let candidates = if may_hold_trigger(lex, w) {
+            readings(
+                lex,
+                w,
+                WordShape {
+                    segmented_prefix: t.clitics.prefix_bytes(),
+                    frequent: counts.count(w) >= 20,
+                    ends_in_ta_marbuta: doc.slice(t.span).ends_with('ة'),
+                },
+            )
+        } else {
+            Vec::new()
+        };
+        for r in candidates {
             let e = &lex.entries[r.entry as usize];
             let is_verb_form = matches!(
                 r.form,
@@ -506,6 +540,7 @@ fn triggers(doc: &Doc, lex: &EventLexicon, sent: &Sentence) -> Vec<Candidate> {
             let joined = format!("{w}{nw}");
             if next.kind == TokenKind::Arabic
                 && next.span.start == t.span.end + 1
+                && may_hold_trigger(lex, &joined)
                 && counts.count(nw) < counts.count(&joined)
             {
                 for r in readings(lex, &joined, WordShape::default()) {

@@ -199,7 +199,7 @@ pub struct Cue {
 }
 
 /// The parsed event lexicon and cues.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct EventLexicon {
     /// The entries, in file order.
     pub entries: Vec<TriggerEntry>,
@@ -207,6 +207,21 @@ pub struct EventLexicon {
     pub forms: FxHashMap<String, Vec<FormHit>>,
     /// Status cues.
     pub cues: Vec<Cue>,
+    /// For a quick test before a lookup: bit (first letter, last letter) is set when some
+    /// form begins and ends with those letters (letters folded to 64 classes).
+    edges: [u64; 64],
+}
+
+/// The class of a letter for [`EventLexicon::edges`]: Arabic letters by code point, every
+/// other character in class 63.
+#[inline]
+fn letter_class(c: char) -> usize {
+    let n = c as u32;
+    if (0x0620..0x065F).contains(&n) {
+        (n - 0x0620) as usize
+    } else {
+        63
+    }
 }
 
 /// A line that does not parse.
@@ -224,6 +239,17 @@ pub struct LexiconError {
 const PAST_ENDINGS: [&str; 9] = ["", "ت", "وا", "ا", "تا", "ن", "نا", "تم", "و"];
 const IMPERFECT_PREFIXES: [&str; 4] = ["ي", "ت", "ن", "ا"];
 const IMPERFECT_ENDINGS: [&str; 6] = ["", "ون", "وا", "ان", "ن", "و"];
+
+impl Default for EventLexicon {
+    fn default() -> EventLexicon {
+        EventLexicon {
+            entries: Vec::new(),
+            forms: FxHashMap::default(),
+            cues: Vec::new(),
+            edges: [0; 64],
+        }
+    }
+}
 
 impl EventLexicon {
     /// Parses the lexicon and cue files.
@@ -408,7 +434,20 @@ impl EventLexicon {
         Ok(lex)
     }
 
+    /// False when no form of the lexicon can be `s` (a cheap test on its first and last
+    /// letters); true when one may be.
+    #[inline]
+    pub fn may_be_form(&self, s: &str) -> bool {
+        match (s.chars().next(), s.chars().next_back()) {
+            (Some(a), Some(b)) => self.edges[letter_class(a)] & (1 << letter_class(b)) != 0,
+            _ => false,
+        }
+    }
+
     fn add(&mut self, form: String, entry: u32, kind: FormKind) {
+        if let (Some(a), Some(b)) = (form.chars().next(), form.chars().next_back()) {
+            self.edges[letter_class(a)] |= 1 << letter_class(b);
+        }
         let hits = self.forms.entry(form).or_default();
         let hit = FormHit { entry, kind };
         if !hits.contains(&hit) {
