@@ -5,6 +5,7 @@ mod analyze;
 mod batch;
 mod bench;
 mod build;
+mod eval;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
@@ -54,6 +55,32 @@ enum Command {
     Build {
         #[command(subcommand)]
         what: BuildCommand,
+    },
+    /// Score the engine against gold data.
+    Eval {
+        #[command(subcommand)]
+        what: EvalCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Temporal expressions against TimeML files (TIMEX3 spans, types and values):
+    /// precision and recall of values and spans, by type.
+    Timex {
+        /// Directory of TimeML files (default: ../shared/data/timeml-ar).
+        #[arg(long)]
+        timeml: Option<PathBuf>,
+        /// Which part of timeml-ar to score (the split is fixed in eval/timeml-ar/split.tsv).
+        #[arg(long, value_enum, default_value = "dev")]
+        split: eval::SplitArg,
+        /// Anchor date for files without a creation time. timeml-ar files have none; every
+        /// deictic expression of the set ("اليوم") is annotated with 2015-12-24.
+        #[arg(long, value_parser = parse_date, default_value = "2015-12-24")]
+        dct: chrono::NaiveDate,
+        /// Also print every missed, wrong and spurious expression.
+        #[arg(long)]
+        errors: bool,
     },
 }
 
@@ -118,6 +145,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             bench::run(paths, limit, stage)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Eval { what } => match what {
+            EvalCommand::Timex {
+                timeml,
+                split,
+                dct,
+                errors,
+            } => {
+                eval::timex(timeml, split, dct, errors)?;
+                Ok(ExitCode::SUCCESS)
+            }
+        },
         Command::Build { what } => match what {
             BuildCommand::Lexicon {
                 min_count,
