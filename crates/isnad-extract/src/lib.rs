@@ -2,14 +2,15 @@
 //!
 //! Each stage is a small unit with one job that reads some layers of a [`Doc`] and fills
 //! others (see [`isnad_doc::Stage`]): embedded posts ([`posts`]), the publication date
-//! ([`publication`]), and — as they arrive — entities, dates, places, quotations and
-//! events. [`default_pipeline`] puts them in order; [`analyze`] turns one input article
-//! into an annotated document.
+//! ([`publication`]), temporal expressions ([`timex`]), places ([`geo`]), and — as they
+//! arrive — entities, quotations and events. [`default_pipeline`] puts them in order;
+//! [`analyze`] turns one input article into an annotated document.
 //!
 //! This crate must not do IO or know about the output contract; its data comes from
 //! `isnad-resources`.
 #![deny(missing_docs)]
 
+pub mod geo;
 pub mod posts;
 pub mod publication;
 pub mod timex;
@@ -22,6 +23,8 @@ pub fn default_stages() -> Vec<Box<dyn Stage>> {
         Box::new(posts::PostsStage),
         Box::new(publication::PublicationStage),
         Box::new(timex::TimexStage),
+        // geo::GeoStage resolves LOC entities: it goes right after the entities stage
+        // (it requires Layer::Entities), once that stage is in this list.
     ]
 }
 

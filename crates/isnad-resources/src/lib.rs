@@ -11,9 +11,11 @@
 
 pub mod calendar;
 pub mod lexicon;
+pub mod places;
 
 pub use calendar::{calendar, Calendar};
 pub use lexicon::{word_counts, Lexicon};
+pub use places::{countries, places, Countries, Country, LatinPlace, Place, PlaceKind, Places};
 
 /// Decompresses an embedded gzip file.
 pub(crate) fn gunzip(bytes: &[u8]) -> String {
