@@ -1017,7 +1017,7 @@ def self_check(place_rows, countries, cal_rows) -> int:
     persian = sorted({n for r in place_rows for n in r["names"] if any(ch in "پچژگکیۀہھےٹڈڑں\u200c" for ch in n)})
     check_("no Persian/Urdu letters in names_ar", not persian, " ".join(persian[:5]))
     no_cap = sorted(c for c, v in countries.items() if not v["capital"])
-    print(f"  [info] countries without a capital in cities500 (no coordinates): {' '.join(no_cap) or '-'}")
+    print(f"  [info] countries without a capital in cities500 (coordinates from Natural Earth where it has them): {' '.join(no_cap) or '-'}")
 
     # The seed article's places. The coordinates here only verify a hit.
     print("seed article places (report only):")

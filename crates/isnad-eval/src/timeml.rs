@@ -49,12 +49,16 @@ pub enum TimeMlError {
 /// Parses a TimeML document.
 pub fn parse(xml: &str) -> Result<TimeMlDoc, TimeMlError> {
     // The body: inside <TimeML>...</TimeML> when there is such a root.
-    let (body, _) = match (xml.find("<TimeML"), xml.rfind("</TimeML>")) {
+    let body = match (xml.find("<TimeML"), xml.rfind("</TimeML>")) {
         (Some(a), Some(b)) => {
             let start = xml[a..].find('>').ok_or(TimeMlError::Unterminated(a))? + a + 1;
-            (&xml[start..b], start)
+            if start <= b {
+                &xml[start..b]
+            } else {
+                xml
+            }
         }
-        _ => (xml, 0),
+        _ => xml,
     };
     let mut text = String::with_capacity(body.len());
     let mut timex = Vec::new();

@@ -350,6 +350,11 @@ impl<'a> Scanner<'a> {
 
     /// The longest rule match at `i`, within the sentence ending at `limit`.
     fn longest(&self, i: usize, limit: usize) -> Option<Hit> {
+        // Every rule starts with a number or a word of the vocabulary: most tokens are
+        // neither, and are passed over at the cost of one lookup.
+        if self.kind(i) != Some(TokenKind::Number) && !is_known(self.w(i)) {
+            return None;
+        }
         let rules: [fn(&Scanner<'a>, usize) -> Option<Hit>; 17] = [
             Scanner::numeric_date,
             Scanner::day_month,

@@ -512,7 +512,7 @@ pub const FREQUENCY_WORDS: &[(&str, Unit)] = &[
 /// Every word the scanner looks for at the start of an expression: a word written with a
 /// conjunction or preposition glued to it ("وامس", "بالامس", "للاسبوع") is matched without
 /// it only when what remains is one of these (or a month or weekday name).
-pub static VOCABULARY: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+pub static VOCABULARY: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     let mut v: FxHashSet<&'static str> = FxHashSet::default();
     v.extend([
         "اليوم",
@@ -573,13 +573,18 @@ pub static VOCABULARY: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     v.extend(DAY_PARTS.iter().map(|(w, _)| *w));
     v.extend(SEASONS.iter().map(|(w, _)| *w));
     v.extend(UNIT_WORDS.iter().map(|(w, _, _)| *w));
+    v.extend(ORDINALS.iter().map(|(w, _)| *w));
+    v.insert("شهري");
     v.extend(CARDINALS.iter().map(|(w, _)| *w));
     v.extend(DECADES.iter().map(|(w, _)| *w));
     v.extend(FREQUENCY_WORDS.iter().map(|(w, _)| *w));
     for list in [PRESENT_REF, PAST_REF, FUTURE_REF] {
         v.extend(list.iter().map(|p| p[0]));
     }
-    v
+    let mut words: FxHashSet<String> = v.iter().map(|w| (*w).to_owned()).collect();
+    // Unit words with the article: "العامين", "الساعتين".
+    words.extend(UNIT_WORDS.iter().map(|(w, _, _)| format!("ال{w}")));
+    words
 });
 
 #[cfg(test)]
@@ -611,7 +616,7 @@ mod tests {
         for list in [PRESENT_REF, PAST_REF, FUTURE_REF] {
             out.extend(list.iter().flat_map(|p| p.iter().copied()));
         }
-        out.extend(VOCABULARY.iter().copied());
+        out.extend(VOCABULARY.iter().map(String::as_str));
         out
     }
 
