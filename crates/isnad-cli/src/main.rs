@@ -51,15 +51,29 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Score the pipeline against gold annotation files (precision, recall, F1 per layer),
+    /// or, with `timex`, temporal expressions against TimeML files.
+    #[command(args_conflicts_with_subcommands = true)]
+    Eval {
+        #[command(subcommand)]
+        what: Option<EvalCommand>,
+        /// Gold files or folders (default: ../shared/gold and eval/gold/*/dev).
+        #[arg(long)]
+        gold: Vec<PathBuf>,
+        /// The shared folder the gold files' article paths are relative to.
+        #[arg(long)]
+        shared: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: eval::Format,
+        /// List what was missed or wrong in each file.
+        #[arg(long)]
+        details: bool,
+    },
     /// Build the data the engine ships from corpora (see DATA.md).
     Build {
         #[command(subcommand)]
         what: BuildCommand,
-    },
-    /// Score the engine against gold data.
-    Eval {
-        #[command(subcommand)]
-        what: EvalCommand,
     },
 }
 
@@ -86,6 +100,22 @@ enum EvalCommand {
 
 #[derive(Subcommand)]
 enum BuildCommand {
+    /// Candidate reporting verbs mined from the corpora (clause-initial words followed by
+    /// إن/أن or a colon), with their counts.
+    ReportingVerbs {
+        /// Tokens between the word and the complementizer, at most.
+        #[arg(long, default_value_t = 8)]
+        window: usize,
+        /// Keep forms that introduce reported speech at least this many times.
+        #[arg(long, default_value_t = 20)]
+        min_count: u32,
+        /// Output file.
+        #[arg(long, default_value = "/tmp/reporting-verb-candidates.tsv")]
+        out: PathBuf,
+        /// Corpus files or directories.
+        #[arg(required = true)]
+        corpora: Vec<PathBuf>,
+    },
     /// Word counts of the news corpora, for clitic segmentation and features.
     Lexicon {
         /// Keep words seen at least this many times.
@@ -145,18 +175,34 @@ fn run(cli: Cli) -> Result<ExitCode> {
             bench::run(paths, limit, stage)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Eval { what } => match what {
-            EvalCommand::Timex {
-                timeml,
-                split,
-                dct,
-                errors,
+        Command::Eval {
+            what,
+            gold,
+            shared,
+            format,
+            details,
+        } => {
+            match what {
+                Some(EvalCommand::Timex {
+                    timeml,
+                    split,
+                    dct,
+                    errors,
+                }) => eval::timex(timeml, split, dct, errors)?,
+                None => eval::run(gold, shared, format, details)?,
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Build { what } => match what {
+            BuildCommand::ReportingVerbs {
+                window,
+                min_count,
+                out,
+                corpora,
             } => {
-                eval::timex(timeml, split, dct, errors)?;
+                build::reporting_verbs(&corpora, window, min_count, &out)?;
                 Ok(ExitCode::SUCCESS)
             }
-        },
-        Command::Build { what } => match what {
             BuildCommand::Lexicon {
                 min_count,
                 out,

@@ -1,51 +1,39 @@
-//! Precision and recall of temporal expressions, TempEval-3 style.
-//!
-//! Predicted and gold expressions are paired one to one, each gold expression with the
-//! unpaired prediction that overlaps it most (ties: the earliest). Then:
-//! - **relaxed span**: a pair counts;
-//! - **strict span**: a pair with identical offsets counts;
-//! - **value**: a pair with the same TIMEX3 value counts (the figure the issue asks for:
-//!   precision = correct values / predictions, recall = correct values / gold);
-//! - **type**: a pair with the same TIMEX3 type counts.
-//!
-//! The breakdown by type counts gold expressions by their gold type (recall) and
-//! predictions by their predicted type (precision).
+//! Counting and matching: precision/recall/F1 and the text comparisons of
+//! `shared/gold/README.md`.
 
-use std::collections::BTreeMap;
-use std::fmt;
-use std::ops::Range;
+use isnad_text::normalize_for_matching;
+use serde::Serialize;
 
-/// One temporal expression, gold or predicted.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Expr {
-    /// Byte range in the document text.
-    pub span: Range<usize>,
-    /// TIMEX3 type (`DATE`, `TIME`, `DURATION`, `SET`).
-    pub kind: String,
-    /// TIMEX3 value.
-    pub value: String,
+/// True positives, false positives, false negatives.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Prf {
+    /// Predicted and in the gold.
+    pub tp: usize,
+    /// Predicted, not in the gold.
+    pub fp: usize,
+    /// In the gold, not predicted.
+    pub fn_: usize,
 }
 
-/// Counts behind one precision/recall pair.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Counts {
-    /// Correct items.
-    pub correct: usize,
-    /// Predicted items.
-    pub predicted: usize,
-    /// Gold items.
-    pub gold: usize,
-}
-
-impl Counts {
-    /// Precision, or 0 with nothing predicted.
+impl Prf {
+    /// Precision (1 when nothing was predicted).
     pub fn precision(&self) -> f64 {
-        ratio(self.correct, self.predicted)
+        if self.tp + self.fp == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fp) as f64
+        }
     }
-    /// Recall, or 0 with no gold.
+
+    /// Recall (1 when the gold is empty).
     pub fn recall(&self) -> f64 {
-        ratio(self.correct, self.gold)
+        if self.tp + self.fn_ == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fn_) as f64
+        }
     }
+
     /// Harmonic mean of precision and recall.
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
@@ -55,237 +43,206 @@ impl Counts {
             2.0 * p * r / (p + r)
         }
     }
-}
 
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
+    /// Adds another count.
+    pub fn add(&mut self, other: Prf) {
+        self.tp += other.tp;
+        self.fp += other.fp;
+        self.fn_ += other.fn_;
     }
-}
 
-/// Value counts of one TIMEX3 type.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct KindCounts {
-    /// Gold expressions of this type.
-    pub gold: usize,
-    /// Of those, found with the right value.
-    pub gold_correct: usize,
-    /// Predictions of this type.
-    pub predicted: usize,
-    /// Of those, paired with a gold expression of the same value.
-    pub predicted_correct: usize,
-}
-
-impl KindCounts {
-    /// Value precision of the predictions of this type.
-    pub fn precision(&self) -> f64 {
-        ratio(self.predicted_correct, self.predicted)
-    }
-    /// Value recall of the gold expressions of this type.
-    pub fn recall(&self) -> f64 {
-        ratio(self.gold_correct, self.gold)
-    }
-}
-
-/// How one gold expression fared.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Outcome {
-    /// Paired with a prediction of the same value.
-    Correct,
-    /// Paired with a prediction of another value (or span).
-    WrongValue(Expr),
-    /// Not found.
-    Missed,
-}
-
-/// The pairing of one document's predictions with its gold.
-#[derive(Clone, Debug, Default)]
-pub struct DocResult {
-    /// For each gold expression, its outcome.
-    pub gold: Vec<(Expr, Outcome)>,
-    /// Predictions paired with no gold expression.
-    pub spurious: Vec<Expr>,
-}
-
-/// Scores accumulated over documents.
-#[derive(Clone, Debug, Default)]
-pub struct TimexScore {
-    /// Documents scored.
-    pub documents: usize,
-    /// Relaxed span (overlap).
-    pub relaxed: Counts,
-    /// Strict span (same offsets).
-    pub strict: Counts,
-    /// Value (overlap and same value).
-    pub value: Counts,
-    /// Type (overlap and same type).
-    pub kind: Counts,
-    /// Value by type: gold counted by gold type, predictions by predicted type.
-    pub value_by_kind: BTreeMap<String, KindCounts>,
-}
-
-fn overlap(a: &Range<usize>, b: &Range<usize>) -> usize {
-    a.end.min(b.end).saturating_sub(a.start.max(b.start))
-}
-
-impl TimexScore {
-    /// Pairs `pred` with `gold` for one document and adds the counts.
-    pub fn add(&mut self, gold: &[Expr], pred: &[Expr]) -> DocResult {
-        self.documents += 1;
-        let mut used = vec![false; pred.len()];
-        let mut correct_pred = vec![false; pred.len()];
-        let mut result = DocResult::default();
-        for g in gold {
-            let best = pred
-                .iter()
-                .enumerate()
-                .filter(|(i, p)| !used[*i] && overlap(&g.span, &p.span) > 0)
-                .max_by(|(ia, a), (ib, b)| {
-                    overlap(&g.span, &a.span)
-                        .cmp(&overlap(&g.span, &b.span))
-                        .then(ib.cmp(ia))
-                })
-                .map(|(i, _)| i);
-            let by_kind = self.value_by_kind.entry(g.kind.clone()).or_default();
-            by_kind.gold += 1;
-            let outcome = match best {
-                Some(i) => {
-                    used[i] = true;
-                    let p = &pred[i];
-                    self.relaxed.correct += 1;
-                    self.strict.correct += usize::from(p.span == g.span);
-                    self.kind.correct += usize::from(p.kind == g.kind);
-                    if p.value == g.value {
-                        self.value.correct += 1;
-                        by_kind.gold_correct += 1;
-                        correct_pred[i] = true;
-                        Outcome::Correct
-                    } else {
-                        Outcome::WrongValue(p.clone())
-                    }
-                }
-                None => Outcome::Missed,
-            };
-            result.gold.push((g.clone(), outcome));
+    /// A count from `matched` pairs out of `predicted` and `gold` items.
+    pub fn from_counts(matched: usize, predicted: usize, gold: usize) -> Prf {
+        Prf {
+            tp: matched,
+            fp: predicted.saturating_sub(matched),
+            fn_: gold.saturating_sub(matched),
         }
-        for (i, p) in pred.iter().enumerate() {
-            let by_kind = self.value_by_kind.entry(p.kind.clone()).or_default();
-            by_kind.predicted += 1;
-            by_kind.predicted_correct += usize::from(correct_pred[i]);
-            if !used[i] {
-                result.spurious.push(p.clone());
+    }
+
+    /// An attribute accuracy as a count: correct values are true positives, wrong ones
+    /// both false positives and false negatives (so P = R = accuracy).
+    pub fn accuracy(correct: bool) -> Prf {
+        if correct {
+            Prf {
+                tp: 1,
+                fp: 0,
+                fn_: 0,
+            }
+        } else {
+            Prf {
+                tp: 0,
+                fp: 1,
+                fn_: 1,
             }
         }
-        for c in [
-            &mut self.relaxed,
-            &mut self.strict,
-            &mut self.value,
-            &mut self.kind,
-        ] {
-            c.gold += gold.len();
-            c.predicted += pred.len();
-        }
-        result
     }
 }
 
-impl fmt::Display for TimexScore {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "{} documents, {} gold expressions, {} predicted",
-            self.documents, self.value.gold, self.value.predicted
-        )?;
-        writeln!(
-            f,
-            "{:<14} {:>9} {:>9} {:>9} {:>9}",
-            "", "precision", "recall", "F1", "correct"
-        )?;
-        for (name, c) in [
-            ("value", &self.value),
-            ("span relaxed", &self.relaxed),
-            ("span strict", &self.strict),
-            ("type", &self.kind),
-        ] {
-            writeln!(
-                f,
-                "{:<14} {:>9.3} {:>9.3} {:>9.3} {:>9}",
-                name,
-                c.precision(),
-                c.recall(),
-                c.f1(),
-                c.correct
-            )?;
-        }
-        writeln!(
-            f,
-            "value by type: recall over gold of the type, precision over predictions of the type"
-        )?;
-        for (kind, c) in &self.value_by_kind {
-            writeln!(
-                f,
-                "  {:<10} gold {:>4}  recall {:>6.3}   predicted {:>4}  precision {:>6.3}",
-                kind,
-                c.gold,
-                c.recall(),
-                c.predicted,
-                c.precision()
-            )?;
-        }
-        Ok(())
+/// The comparison form of a text: normalized, white space collapsed, and punctuation
+/// trimmed at both ends (quotation marks, periods, brackets).
+pub fn norm(s: &str) -> String {
+    let n = normalize_for_matching(s);
+    n.trim_matches(|c: char| !c.is_alphanumeric()).to_owned()
+}
+
+/// The words of a comparison form, each stripped of surrounding punctuation.
+pub fn words(s: &str) -> Vec<String> {
+    normalize_for_matching(s)
+        .split(' ')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_owned())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Share of words two texts have in common: the size of the multiset intersection over
+/// the larger of the two lengths.
+pub fn word_overlap(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
     }
+    let mut rest: Vec<&String> = b.iter().collect();
+    let mut common = 0;
+    for w in a {
+        if let Some(k) = rest.iter().position(|x| *x == w) {
+            rest.swap_remove(k);
+            common += 1;
+        }
+    }
+    common as f64 / a.len().max(b.len()) as f64
+}
+
+/// The gold span text between the first words `starts` and the last words `ends` in an
+/// article (both in comparison form), searching from each occurrence of `starts`.
+pub fn find_gold_span(article: &str, starts: &str, ends: &str) -> Option<String> {
+    let (s, e) = (norm(starts), norm(ends));
+    if s.is_empty() || e.is_empty() {
+        return None;
+    }
+    let mut from = 0;
+    while let Some(i) = article[from..].find(&s) {
+        let at = from + i;
+        if let Some(j) = article[at..].find(&e) {
+            let end = at + j + e.len();
+            if end - at <= 20_000 {
+                return Some(article[at..end].to_owned());
+            }
+        }
+        from = at + s.len();
+    }
+    None
+}
+
+/// The matching rule for quoted and post texts: the predicted text starts with the gold
+/// first words and ends with the gold last words, or shares at least 80% of its words
+/// with the gold span.
+pub fn text_matches(pred: &str, starts: &str, ends: &str, gold_span: Option<&str>) -> bool {
+    let p = norm(pred);
+    let (s, e) = (norm(starts), norm(ends));
+    if !s.is_empty() && !e.is_empty() && p.starts_with(&s) && p.ends_with(&e) {
+        return true;
+    }
+    match gold_span {
+        Some(g) => word_overlap(&words(pred), &words(g)) >= 0.8,
+        None => false,
+    }
+}
+
+/// A name and its forms with one leading conjunction or preposition (و ف ب ل ك, وب, ول)
+/// removed, for comparing mentions "clitics aside".
+fn clitic_variants(s: &str) -> Vec<String> {
+    let n = norm(s);
+    let mut v = vec![n.clone()];
+    for p in ["وب", "ول", "و", "ف", "ب", "ل", "ك"] {
+        if let Some(rest) = n.strip_prefix(p) {
+            if rest.chars().count() >= 3 {
+                v.push(rest.to_owned());
+            }
+        }
+    }
+    v
+}
+
+/// The form of a word without a leading conjunction (و ف), for comparing verbs.
+pub fn strip_conjunction(s: &str) -> String {
+    let n = norm(s);
+    for p in ["و", "ف"] {
+        if let Some(rest) = n.strip_prefix(p) {
+            if rest.chars().count() >= 3 {
+                return rest.to_owned();
+            }
+        }
+    }
+    n
+}
+
+/// True when two surface forms name the same thing, clitics aside.
+pub fn same_name(a: &str, b: &str) -> bool {
+    let (x, y) = (clitic_variants(a), clitic_variants(b));
+    !x[0].is_empty() && x.iter().any(|v| y.contains(v))
+}
+
+/// Great-circle distance in km.
+pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = (lat2 - lat1).to_radians();
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    6371.0 * 2.0 * a.sqrt().asin()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn e(a: usize, b: usize, kind: &str, value: &str) -> Expr {
-        Expr {
-            span: a..b,
-            kind: kind.into(),
-            value: value.into(),
-        }
+    #[test]
+    fn prf_arithmetic() {
+        let p = Prf::from_counts(3, 4, 6);
+        assert_eq!((p.tp, p.fp, p.fn_), (3, 1, 3));
+        assert!((p.precision() - 0.75).abs() < 1e-9);
+        assert!((p.recall() - 0.5).abs() < 1e-9);
+        assert!((p.f1() - 0.6).abs() < 1e-9);
+        assert_eq!(Prf::default().f1(), 1.0);
     }
 
     #[test]
-    fn pairs_by_overlap_and_counts() {
-        let gold = vec![
-            e(0, 10, "DATE", "2020-06-23"),
-            e(20, 30, "DURATION", "P2D"),
-            e(40, 45, "DATE", "2020"),
-        ];
-        let pred = vec![
-            e(0, 10, "DATE", "2020-06-23"),
-            e(22, 30, "DURATION", "P3D"),
-            e(50, 55, "DATE", "2019"),
-        ];
-        let mut s = TimexScore::default();
-        let r = s.add(&gold, &pred);
-        assert_eq!(s.relaxed.correct, 2);
-        assert_eq!(s.strict.correct, 1);
-        assert_eq!(s.value.correct, 1);
-        assert_eq!(s.value.precision(), 1.0 / 3.0);
-        assert_eq!(s.value.recall(), 1.0 / 3.0);
-        assert_eq!(r.spurious.len(), 1);
-        assert_eq!(r.gold[2].1, Outcome::Missed);
-        assert!(matches!(r.gold[1].1, Outcome::WrongValue(_)));
-        assert_eq!(s.value_by_kind["DATE"].gold, 2);
-        assert_eq!(s.value_by_kind["DATE"].gold_correct, 1);
-        assert_eq!(s.value_by_kind["DATE"].predicted, 2);
-        assert_eq!(s.value_by_kind["DATE"].precision(), 0.5);
+    fn matching_rules() {
+        let article = norm("قال إن الهزيمة العسكرية للجنرال الانقلابي خليفة حفتر، زادت التوافق حول الحل السياسي في ليبيا.");
+        let span = find_gold_span(
+            &article,
+            "الهزيمة العسكرية للجنرال",
+            "الحل السياسي في ليبيا",
+        )
+        .unwrap();
+        assert!(span.starts_with("الهزيمه"));
+        assert!(text_matches(
+            "الهزيمةُ العسكرية للجنرال الانقلابي خليفة حفتر، زادت التوافق حول الحل السياسي في ليبيا.",
+            "الهزيمة العسكرية للجنرال",
+            "الحل السياسي في ليبيا",
+            Some(&span)
+        ));
+        // Missing the last words but sharing ≥ 80% of the words.
+        assert!(text_matches(
+            "الهزيمة العسكرية للجنرال الانقلابي خليفة حفتر، زادت التوافق حول الحل السياسي",
+            "الهزيمة العسكرية للجنرال",
+            "الحل السياسي في ليبيا",
+            Some(&span)
+        ));
+        assert!(!text_matches(
+            "زادت التوافق",
+            "الهزيمة العسكرية",
+            "في ليبيا",
+            Some(&span)
+        ));
+        assert!(same_name("وباشاغا", "باشاغا"));
+        assert!(same_name("الأفريكوم", "الافريكوم"));
+        assert!(!same_name("ليبيا", "سوريا"));
     }
 
     #[test]
-    fn one_prediction_pairs_with_one_gold() {
-        let gold = vec![e(0, 5, "DATE", "A"), e(6, 10, "DATE", "B")];
-        let pred = vec![e(0, 10, "DATE", "A")];
-        let mut s = TimexScore::default();
-        s.add(&gold, &pred);
-        assert_eq!(s.relaxed.correct, 1);
-        assert_eq!(s.value.correct, 1);
-        assert_eq!(s.value.recall(), 0.5);
+    fn distance() {
+        // Tripoli (Libya) to Zuwara: about 104 km.
+        let d = haversine_km(32.887, 13.191, 32.931, 12.082);
+        assert!((100.0..110.0).contains(&d), "{d}");
     }
 }

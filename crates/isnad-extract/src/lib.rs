@@ -2,8 +2,8 @@
 //!
 //! Each stage is a small unit with one job that reads some layers of a [`Doc`] and fills
 //! others (see [`isnad_doc::Stage`]): embedded posts ([`posts`]), the publication date
-//! ([`publication`]), temporal expressions ([`timex`]), places ([`geo`]), and — as they
-//! arrive — entities, quotations and events. [`default_pipeline`] puts them in order;
+//! ([`publication`]), temporal expressions ([`timex`]), quotations ([`quotes`]), places
+//! ([`geo`]), and — as they arrive — entities and events. [`default_pipeline`] puts them in order;
 //! [`analyze`] turns one input article into an annotated document.
 //!
 //! This crate must not do IO or know about the output contract; its data comes from
@@ -13,6 +13,7 @@
 pub mod geo;
 pub mod posts;
 pub mod publication;
+pub mod quotes;
 pub mod timex;
 
 use isnad_doc::{Doc, DocError, DocMeta, EmbedHint, Pipeline, Stage};
@@ -25,6 +26,8 @@ pub fn default_stages() -> Vec<Box<dyn Stage>> {
         Box::new(timex::TimexStage),
         // geo::GeoStage resolves LOC entities: it goes right after the entities stage
         // (it requires Layer::Entities), once that stage is in this list.
+        // Quotes read the timex layer for their dates: after timex.
+        Box::new(quotes::QuotesStage),
     ]
 }
 

@@ -2,9 +2,10 @@
 //! evidence:
 //!
 //! 1. **text**: a date the text gives as today's ("اليوم الثلاثاء 23 يونيو 2020", "اليوم
-//!    الموافق ...") or a dateline (a full date among the first words of one of the first
-//!    paragraphs, "طرابلس - 23 يونيو 2020 (الأناضول) -", or a short line holding only a
-//!    date);
+//!    الموافق ..."), a time stamp near the top (a full date with a clock time, "الأحد ,
+//!    16 نيسان 2017 الساعة 10 : 53", as pages print their publication time), or a
+//!    dateline (a full date among the first words of one of the first paragraphs,
+//!    "طرابلس - 23 يونيو 2020 (الأناضول) -", or a short line holding only a date);
 //! 2. **posts**: the date of the latest embedded post (an article is published on or after
 //!    the latest post it embeds).
 //!
@@ -21,6 +22,8 @@ const DATELINE_PARAGRAPHS: usize = 3;
 const DATELINE_MAX_OFFSET: usize = 6;
 /// ...or its paragraph is this short (a line that is only a date and a place).
 const DATE_LINE_MAX_TOKENS: usize = 12;
+/// A time stamp (a date with a clock time) counts within this many tokens of the start.
+const TIME_STAMP_MAX_TOKEN: usize = 200;
 
 /// Infers `meta.published` when it is unknown.
 #[derive(Debug, Default)]
@@ -85,6 +88,18 @@ pub fn date_from_text(doc: &Doc) -> Option<NaiveDate> {
                 if let Some(d) = absolute_day(&w[1]) {
                     return Some(d);
                 }
+            }
+        }
+    }
+    // A time stamp near the top: a full date and, right after it, a clock time.
+    for w in found.windows(2) {
+        if w[0].tokens.start > TIME_STAMP_MAX_TOKEN {
+            break;
+        }
+        if matches!(w[1].meaning, Meaning::Clock { .. }) && w[1].tokens.start <= w[0].tokens.end + 1
+        {
+            if let Some(d) = absolute_day(&w[0]) {
+                return Some(d);
             }
         }
     }
@@ -155,6 +170,24 @@ mod tests {
             "قال مسؤول إن الاتفاق الذي وقع في 1 مايو 2019 سيجدد، وذلك في اجتماع عقد اليوم الثلاثاء 23 يونيو 2020 في تونس.",
         );
         assert_eq!(d, date("2020-06-23"));
+        assert_eq!(s, PublishedSource::Text);
+    }
+
+    #[test]
+    fn a_dateline_of_a_scraped_page() {
+        let (d, s) = published(
+            "MORAD SAEED12 : 36 20 . 05 . 2017 قال مصدر بمحافظة حمص , اليوم السبت 20 مايو / أيار , إن عملية الإخلاء مستمرة .",
+        );
+        assert_eq!(d, date("2017-05-20"));
+        assert_eq!(s, PublishedSource::Text);
+    }
+
+    #[test]
+    fn a_time_stamp_near_the_top() {
+        let (d, s) = published(
+            "الرئيسية | أخبار | ادانات دولية بعد تفجير استهدف أهالي البلدتين الأحد , 16 نيسان 2017 الساعة 10 : 53 | , جهينة نيوز : افادت مصادر ميدانية أن الحصيلة ارتفعت.",
+        );
+        assert_eq!(d, date("2017-04-16"));
         assert_eq!(s, PublishedSource::Text);
     }
 

@@ -141,5 +141,35 @@ pub fn sentence_date(doc: &Doc, span: Span) -> Option<NaiveDate> {
         .map(|(d, _)| d)
 }
 
+/// The date of a statement: the day named by a temporal expression of the reporting
+/// clause, in the sentence of the reporting verb `verb`, nearest to the verb, on the
+/// verb's side of the quoted words `quote` ("قال الوزير، الثلاثاء، إن ..."). A date
+/// inside the quoted words, or past them on the far side from the verb, is what was said,
+/// not when ("مؤكدا أن الاجتماع سيعقد يوم 15 مارس"). `None` when the clause names no day.
+pub fn statement_date(doc: &Doc, verb: Span, quote: Span) -> Option<NaiveDate> {
+    let s = doc.sentences().get(doc.sentence_at(verb.start)?)?.span;
+    let verb_first = verb.start <= quote.start;
+    doc.timex
+        .iter()
+        .filter(|t| s.contains(t.span) && !t.span.overlaps(quote))
+        .filter(|t| {
+            if verb_first {
+                t.span.end <= quote.start
+            } else {
+                t.span.start >= quote.end
+            }
+        })
+        .filter(|t| matches!(t.kind, TimexKind::Date | TimexKind::Time))
+        .filter_map(|t| Some((day_of(&t.value)?, t.span)))
+        .min_by_key(|(_, ts)| {
+            if ts.end <= verb.start {
+                verb.start - ts.end
+            } else {
+                ts.start.saturating_sub(verb.end)
+            }
+        })
+        .map(|(d, _)| d)
+}
+
 #[cfg(test)]
 mod tests;

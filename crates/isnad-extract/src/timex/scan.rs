@@ -105,11 +105,24 @@ pub fn scan(doc: &Doc) -> Vec<Found> {
 pub fn scan_with(doc: &Doc, counts: &dyn WordCounts) -> Vec<Found> {
     let s = Scanner::new(doc, counts);
     let mut out = Vec::new();
+    // One past the last token of each sentence's paragraph: a numeric date may run over a
+    // sentence break the splitter put at one of its dots ("20 . 05 . 2017").
+    let mut paragraph_end = vec![0usize; doc.sentences().len()];
+    for p in doc.paragraphs() {
+        for x in &mut paragraph_end[p.first_sentence as usize..p.end_sentence as usize] {
+            *x = p.end_token as usize;
+        }
+    }
+    let mut covered = 0;
     for (si, sent) in doc.sentences().iter().enumerate() {
         let (a, b) = (sent.first_token as usize, sent.end_token as usize);
-        let mut i = a;
+        let mut i = a.max(covered);
         while i < b {
-            match s.longest(i, b) {
+            let hit = s.longest(i, b).or_else(|| {
+                s.numeric_date(i)
+                    .filter(|h| h.end > b && h.end <= paragraph_end[si])
+            });
+            match hit {
                 Some(hit) if hit.end > i => {
                     let tense = s.tense(si, i, hit.end);
                     out.push(Found {
@@ -120,6 +133,7 @@ pub fn scan_with(doc: &Doc, counts: &dyn WordCounts) -> Vec<Found> {
                         tense,
                     });
                     i = hit.end;
+                    covered = hit.end;
                 }
                 _ => i += 1,
             }

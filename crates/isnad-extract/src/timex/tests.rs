@@ -124,6 +124,11 @@ fn explicit_dates() {
         ],
     );
     check(
+        "MORAD SAEED12 : 36 20 . 05 . 2017 قال مصدر",
+        None,
+        &[("20 . 05 . 2017", "2017-05-20")],
+    );
+    check(
         "الثلاثاء 23 يونيو 2020",
         None,
         &[("الثلاثاء 23 يونيو 2020", "2020-06-23")],
@@ -333,4 +338,34 @@ fn spans_leave_glued_clitics_out_and_stay_on_char_boundaries() {
     }
     let got: Vec<&str> = d.timex.iter().map(|t| d.slice(t.span)).collect();
     assert_eq!(got, vec!["الأمس", "لأسبوع الماضي"]);
+}
+
+#[test]
+fn statement_dates_come_from_the_reporting_clause() {
+    let text = "قال ماديرا، الأربعاء، إن \"الأمم المتحدة ترحب بالدور\"، مؤكدا أن الاجتماع المقبل سيعقد يوم 15 مارس الجاري.";
+    let d = doc(text, Some("2021-03-10"));
+    let span_of = |s: &str| {
+        let a = text.find(s).unwrap();
+        Span::new(a, a + s.len())
+    };
+    let q1 = span_of("الأمم المتحدة ترحب بالدور");
+    let q2 = span_of("الاجتماع المقبل سيعقد يوم 15 مارس الجاري");
+    assert_eq!(
+        statement_date(&d, span_of("قال"), q1),
+        NaiveDate::from_ymd_opt(2021, 3, 10)
+    );
+    // "مؤكدا" continues the same statement, dated by its clause, not by the meeting.
+    assert_eq!(
+        statement_date(&d, span_of("مؤكدا"), q2),
+        NaiveDate::from_ymd_opt(2021, 3, 10)
+    );
+    let text = "وأكد ماديرا أن الاجتماع المقبل سيعقد يوم 15 مارس الجاري.";
+    let d = doc(text, Some("2021-03-10"));
+    let a = text.find("الاجتماع").unwrap();
+    let quote = Span::new(a, text.len() - 1);
+    let v = text.find("وأكد").unwrap();
+    assert_eq!(
+        statement_date(&d, Span::new(v, v + "وأكد".len()), quote),
+        None
+    );
 }
