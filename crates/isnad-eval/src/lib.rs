@@ -13,12 +13,23 @@
 //! list). Layers it lists in `partial_layers` are scored for recall only: the event set
 //! annotates only the entities and dates tied to its events.
 //!
+//! It also reads gold formats that are not the project's own ([`timeml`]: TimeML files,
+//! their `TIMEX3` spans, types and values and creation time), scores temporal
+//! expressions TempEval-3 style ([`timex_score`]: expressions paired by overlap; precision
+//! and recall of values, relaxed and strict spans and types, by type; used by `isnad eval
+//! timex`), and holds the fixed dev/test split of timeml-ar ([`split`], file names only).
+//!
 //! This crate must not change what the pipeline does; it only observes it.
 #![deny(missing_docs)]
 
 pub mod gold;
 pub mod oracle;
 pub mod score;
+pub mod split;
+pub mod timeml;
+pub mod timex_score;
+
+pub use timex_score::{Expr, TimexScore};
 
 use gold::GoldDoc;
 use isnad_api::Analysis;

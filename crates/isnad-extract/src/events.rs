@@ -47,7 +47,7 @@ impl Stage for EventsStage {
         "events"
     }
     fn requires(&self) -> &'static [Layer] {
-        &[Layer::Posts]
+        &[Layer::Posts, Layer::Timex]
     }
     fn assigns(&self) -> &'static [Layer] {
         &[Layer::Events]
@@ -1572,9 +1572,17 @@ fn event_date(doc: &Doc, sent: &Sentence, lo: usize, hi: usize, c: &Candidate) -
         .iter()
         .filter(|t| t.span.start >= s.start && t.span.end <= s.end)
         .filter(|t| t.span.start >= a && t.span.end <= b)
-        .filter(|t| t.kind == TimexKind::Date && is_calendar_value(&t.value))
-        .min_by_key(|t| (t.span.start as i64 - t0 as i64).abs())
-        .map(|t| t.value.clone())
+        .filter(|t| matches!(t.kind, TimexKind::Date | TimexKind::Time))
+        .filter_map(|t| {
+            // A time of day dates the event by its day (2020-06-22T10:00 → 2020-06-22).
+            let v = match t.value.split_once('T') {
+                Some((day, _)) => day,
+                None => t.value.as_str(),
+            };
+            is_calendar_value(v).then(|| (t, v.to_owned()))
+        })
+        .min_by_key(|(t, _)| (t.span.start as i64 - t0 as i64).abs())
+        .map(|(_, v)| v)
 }
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.

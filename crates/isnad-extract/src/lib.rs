@@ -2,18 +2,20 @@
 //!
 //! Each stage is a small unit with one job that reads some layers of a [`Doc`] and fills
 //! others (see [`isnad_doc::Stage`]): embedded posts ([`posts`]), the publication date
-//! ([`publication`]), and — as they arrive — entities, dates, places, quotations and
-//! events ([`events`]). [`default_pipeline`] puts them in order; [`analyze`] turns one input article
-//! into an annotated document.
+//! ([`publication`]), temporal expressions ([`timex`]), quotations ([`quotes`]), places
+//! ([`geo`]), events ([`events`]), and — as they arrive — entities. [`default_pipeline`]
+//! puts them in order; [`analyze`] turns one input article into an annotated document.
 //!
 //! This crate must not do IO or know about the output contract; its data comes from
 //! `isnad-resources`.
 #![deny(missing_docs)]
 
 pub mod events;
+pub mod geo;
 pub mod posts;
 pub mod publication;
 pub mod quotes;
+pub mod timex;
 
 use isnad_doc::{Doc, DocError, DocMeta, EmbedHint, Pipeline, Stage};
 
@@ -22,6 +24,10 @@ pub fn default_stages() -> Vec<Box<dyn Stage>> {
     vec![
         Box::new(posts::PostsStage),
         Box::new(publication::PublicationStage),
+        Box::new(timex::TimexStage),
+        // geo::GeoStage resolves LOC entities: it goes right after the entities stage
+        // (it requires Layer::Entities), once that stage is in this list.
+        // Quotes read the timex layer for their dates: after timex.
         Box::new(quotes::QuotesStage),
         Box::new(events::EventsStage),
     ]
