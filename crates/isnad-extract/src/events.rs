@@ -980,8 +980,8 @@ fn intro_word(w: &str) -> Option<Intro> {
     })
 }
 
-/// Quantifiers and relational nouns that stand between a preposition and a name
-/// (على بعض مثيري الشغب، مع نظيره مراد مدلسي).
+/// Quantifiers, relational and group nouns that stand between a preposition and a name
+/// (على بعض مثيري الشغب، مع نظيره مراد مدلسي، في مواجهة مليشيا حفتر).
 fn is_partitive(w: &str) -> bool {
     matches!(
         strip_conjunction(w),
@@ -998,6 +998,15 @@ fn is_partitive(w: &str) -> bool {
             | "نظيرها"
             | "نظيرهم"
             | "نظيريه"
+            | "مليشيا"
+            | "ميليشيا"
+            | "مليشيات"
+            | "ميليشيات"
+            | "قوات"
+            | "عناصر"
+            | "مسلحي"
+            | "مقاتلي"
+            | "انصار"
     )
 }
 
@@ -1051,6 +1060,8 @@ struct MentionAt {
     coordinated: bool,
     /// Inside parentheses (a description: "(120 كم غرب العاصمة طرابلس)").
     in_parens: bool,
+    /// Introduced as an adversary (ضد، في مواجهة).
+    adversary: bool,
 }
 
 /// The mentions of a sentence with their token positions and what introduces them.
@@ -1059,10 +1070,20 @@ fn sentence_mentions(doc: &Doc, sent: &Sentence) -> Vec<MentionAt> {
     let s = doc.sentences()[sent.index].span;
     let a = doc.mentions.partition_point(|m| m.span.start < s.start);
     let mut out: Vec<MentionAt> = Vec::new();
-    for m in doc.mentions[a..]
+    let here: Vec<&isnad_doc::Mention> = doc.mentions[a..]
         .iter()
         .take_while(|m| m.span.start < s.end)
-    {
+        .collect();
+    for (mi, m) in here.iter().enumerate() {
+        // A name inside another (إفريقيا in "القيادة العسكرية الأمريكية في إفريقيا") is
+        // part of that name, not a participant or place of its own.
+        let nested = here
+            .iter()
+            .enumerate()
+            .any(|(oi, o)| oi != mi && o.span.contains(m.span) && o.span != m.span);
+        if nested {
+            continue;
+        }
         let first = doc.text_layers.token_at_or_after(m.span.start);
         if first >= sent.end {
             continue;
@@ -1094,6 +1115,7 @@ fn sentence_mentions(doc: &Doc, sent: &Sentence) -> Vec<MentionAt> {
         let mut k = first;
         let mut steps = 0;
         let mut saw_place_head = false;
+        let mut adversary = false;
         while intro == Intro::Bare && k > sent.first && steps < 3 {
             k -= 1;
             let w = norm(doc, &toks[k]);
@@ -1107,6 +1129,7 @@ fn sentence_mentions(doc: &Doc, sent: &Sentence) -> Vec<MentionAt> {
                 break;
             }
             if let Some(i) = intro_word(w) {
+                adversary = matches!(strip_conjunction(w), "ضد" | "مواجهه");
                 intro = match (i, toks[k + 1..first].is_empty()) {
                     (Intro::Other, _) if w.ends_with("قبل") || w == "طرف" => Intro::Agent,
                     (i, _) => i,
@@ -1170,6 +1193,7 @@ fn sentence_mentions(doc: &Doc, sent: &Sentence) -> Vec<MentionAt> {
             intro,
             coordinated,
             in_parens: depth > 0,
+            adversary,
         });
     }
     out
@@ -1312,6 +1336,7 @@ fn arguments(
     // Actors from outside the scope (the sentence's subject, the last speaker).
     let mut extra_actors: Vec<u32> = Vec::new();
     let mut targets: Vec<usize> = Vec::new();
+    let mut extra_targets: Vec<u32> = Vec::new();
     if let Some(v) = c.light_from {
         // The subject of the light verb: the noun phrase right after it, before the noun.
         if let Some(k) = (0..in_scope.len()).find(|&k| {
@@ -1507,6 +1532,21 @@ fn arguments(
             }
         }
     }
+    if targets.is_empty() && matches!(entry.kind, "ASSAULT" | "COERCE") {
+        // حقق الجيش انتصارات في مواجهة مليشيا حفتر، أبرزها تحرير ...: the adversary named
+        // earlier in the sentence is the one the act is against.
+        if let Some(m) = mentions
+            .iter()
+            .rev()
+            .find(|m| m.adversary && m.last < c.first && !matches!(m.kind, EntityType::Loc))
+        {
+            let is_actor = actors.iter().any(|&k| in_scope[k].entity == m.entity)
+                || extra_actors.contains(&m.entity);
+            if !is_actor {
+                extra_targets.push(m.entity);
+            }
+        }
+    }
     // Places: LOC mentions of the scope introduced as places, that are not actors or
     // targets; a speech act is placed only by a place its clause names.
     let used: Vec<usize> = actors.iter().chain(&targets).copied().collect();
@@ -1546,6 +1586,7 @@ fn arguments(
     }
     c.targets = ids(&targets)
         .into_iter()
+        .chain(extra_targets)
         .filter(|e| !c.actors.contains(e))
         .collect();
     c.locations = locations
@@ -1977,6 +2018,8 @@ mod tests {
             unreachable!()
         };
         assert_eq!(names(&doc, &done.actors), ["الجيش الليبي"]);
+        // "في مواجهة مليشيا حفتر": the adversary named before is the target.
+        assert_eq!(names(&doc, &done.targets), ["حفتر"]);
         let places = |e: &Event| {
             names(
                 &doc,
