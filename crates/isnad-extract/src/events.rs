@@ -1081,7 +1081,25 @@ fn sentence_mentions(doc: &Doc, sent: &Sentence) -> Vec<MentionAt> {
             .iter()
             .enumerate()
             .any(|(oi, o)| oi != mi && o.span.contains(m.span) && o.span != m.span);
-        if nested {
+        // A function word is no name, whatever the entity layer says (إلى، أن).
+        let text = isnad_text::normalize(doc.slice(m.span));
+        let function_word = text.chars().count() <= 2
+            || matches!(
+                text.as_str(),
+                "الي"
+                    | "علي"
+                    | "عن"
+                    | "من"
+                    | "في"
+                    | "ان"
+                    | "او"
+                    | "مع"
+                    | "التي"
+                    | "الذي"
+                    | "هذا"
+                    | "هذه"
+            );
+        if nested || function_word {
             continue;
         }
         let first = doc.text_layers.token_at_or_after(m.span.start);
