@@ -366,21 +366,34 @@ fn readings(lex: &EventLexicon, w: &str, shape: WordShape) -> Vec<Reading> {
 }
 
 /// A quick test before the full clitic analysis: does any slice of the word that clitics
-/// could leave (at most 8 bytes of proclitics, 6 of a pronoun) name a form of the lexicon?
-/// Most words hold no trigger; this keeps the stage fast.
+/// could leave (after letters that can be proclitics, before a pronoun) name a form of the
+/// lexicon? Most words hold no trigger; this keeps the stage fast.
 fn may_hold_trigger(lex: &EventLexicon, w: &str) -> bool {
-    let starts = (0..=8.min(w.len())).filter(|&a| w.is_char_boundary(a));
+    // Starts: after 0 to 4 letters that can be proclitics (و ف ب ل ك س and the ا of ال).
+    let mut starts = vec![0usize];
+    for (n, (at, c)) in w.char_indices().enumerate() {
+        if n >= 4 || !matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س' | 'ا') {
+            break;
+        }
+        starts.push(at + c.len_utf8());
+    }
     for a in starts {
         let rest = &w[a..];
-        for cut in [0usize, 2, 4, 6] {
-            if cut >= rest.len() {
-                break;
-            }
-            let end = rest.len() - cut;
-            if rest.is_char_boundary(end)
-                && lex.may_be_form(&rest[..end])
-                && !lex.lookup(&rest[..end]).is_empty()
-            {
+        if rest.is_empty() {
+            break;
+        }
+        if lex.may_be_form(rest) && !lex.lookup(rest).is_empty() {
+            return true;
+        }
+        // Every attached pronoun ends in ه، ا، م or ن.
+        if !rest.ends_with(['ه', 'ا', 'م', 'ن']) {
+            continue;
+        }
+        for suf in &SUFFIXES[1..] {
+            let Some(stem) = rest.strip_suffix(suf) else {
+                continue;
+            };
+            if !stem.is_empty() && lex.may_be_form(stem) && !lex.lookup(stem).is_empty() {
                 return true;
             }
         }
