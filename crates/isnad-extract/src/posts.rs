@@ -139,7 +139,10 @@ fn find_signatures(doc: &mut Doc, p: usize) {
     let ptext = doc.slice(para.span).to_owned();
     let base = para.span.start as usize;
     // Facebook: "Posted by Name on Tuesday, June 23, 2020" at the start of a line.
-    if let Some(c) = POSTED_BY.captures(&ptext).filter(|c| ptext[..c.get(0).unwrap().start()].trim().is_empty()) {
+    if let Some(c) = POSTED_BY
+        .captures(&ptext)
+        .filter(|c| ptext[..c.get(0).unwrap().start()].trim().is_empty())
+    {
         let name = c.get(1).unwrap();
         let after = (base + c.get(0).unwrap().end()) as u32;
         let (date, date_span) = match date_after(doc, after, para.span.end) {
@@ -269,7 +272,13 @@ fn signature_head(before: &str) -> Option<SignatureHead> {
 }
 
 const ENGLISH_WEEKDAYS: [&str; 7] = [
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// A date right after `from` (skipping white space, "on"/"في"): `June 23, 2020`,
@@ -564,7 +573,8 @@ mod tests {
 
     #[test]
     fn facebook_text_signature() {
-        let d = doc("نص المنشور على الصفحة الرسمية\nPosted by Some Ministry on Tuesday, June 23, 2020");
+        let d =
+            doc("نص المنشور على الصفحة الرسمية\nPosted by Some Ministry on Tuesday, June 23, 2020");
         let p = &d.posts[0];
         assert_eq!(p.platform, Platform::Facebook);
         assert_eq!(d.slice(p.author.unwrap()), "Some Ministry");
@@ -581,18 +591,44 @@ mod tests {
 <script async src="https://telegram.org/js/telegram-widget.js" data-telegram-post="newschannel/42"></script>
 </article></body></html>"#;
         let page = isnad_input::html::extract(html);
-        let mut d = Doc::new(DocMeta::default(), page.text, isnad_resources::word_counts()).unwrap();
+        let mut d = Doc::new(
+            DocMeta::default(),
+            page.text,
+            isnad_resources::word_counts(),
+        )
+        .unwrap();
         d.embeds = page.embeds;
         PostsStage.annotate(&mut d);
         let got: Vec<(Platform, Option<&str>, Option<&str>, Option<NaiveDate>)> = d
             .posts
             .iter()
-            .map(|p| (p.platform, p.author.map(|a| d.slice(a)), p.handle.map(|h| d.slice(h)), p.date))
+            .map(|p| {
+                (
+                    p.platform,
+                    p.author.map(|a| d.slice(a)),
+                    p.handle.map(|h| d.slice(h)),
+                    p.date,
+                )
+            })
             .collect();
         let june23 = NaiveDate::from_ymd_opt(2020, 6, 23);
-        assert!(got.contains(&(Platform::Instagram, Some("Some Star"), Some("somestar"), june23)), "{got:?}");
-        assert!(got.contains(&(Platform::Facebook, Some("Ministry Page"), None, june23)), "{got:?}");
-        assert!(got.contains(&(Platform::Telegram, None, Some("newschannel"), None)), "{got:?}");
+        assert!(
+            got.contains(&(
+                Platform::Instagram,
+                Some("Some Star"),
+                Some("somestar"),
+                june23
+            )),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&(Platform::Facebook, Some("Ministry Page"), None, june23)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&(Platform::Telegram, None, Some("newschannel"), None)),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -235,7 +235,9 @@ fn render_embed(el: ElementRef, platform: Platform) -> Block {
         let t = clean(&t);
         // Instagram's credit line belongs to the signature, not to the post.
         let credit = platform == Platform::Instagram
-            && (t.to_lowercase().contains("shared by") || t.contains("بواسطة") || t.contains("View this post"));
+            && (t.to_lowercase().contains("shared by")
+                || t.contains("بواسطة")
+                || t.contains("View this post"));
         if !t.is_empty() && !credit {
             if !text.is_empty() {
                 text.push('\n');
@@ -384,7 +386,11 @@ pub fn extract(html: &str) -> HtmlArticle {
         // A <time> of the page itself, not one inside an embedded post.
         let sel = Selector::parse("time[datetime]").unwrap();
         doc.select(&sel)
-            .find(|t| !t.ancestors().filter_map(ElementRef::wrap).any(|a| embed_platform(&a).is_some()))
+            .find(|t| {
+                !t.ancestors()
+                    .filter_map(ElementRef::wrap)
+                    .any(|a| embed_platform(&a).is_some())
+            })
             .and_then(|t| t.value().attr("datetime").map(str::to_owned))
     })
     .and_then(|d| parse_date_prefix(&d));
