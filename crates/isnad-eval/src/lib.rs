@@ -621,18 +621,14 @@ fn score_timex(g: &GoldDoc, a: &Analysis, exhaustive: bool, s: &mut DocScores) {
                 .push(format!("missed timex {} = {}", gt.text, gt.value)),
         }
     }
-    let predicted = if exhaustive { predicted.len() } else { matched };
+    let n = predicted.len();
     s.add(
         &format!("timex{suffix}"),
-        Prf::from_counts(matched, predicted, g.timex.len()),
+        Prf::from_counts(matched, if exhaustive { n } else { matched }, g.timex.len()),
     );
     s.add(
         &format!("timex.value{suffix}"),
-        Prf::from_counts(
-            valued,
-            if exhaustive { predicted.len() } else { valued },
-            g.timex.len(),
-        ),
+        Prf::from_counts(valued, if exhaustive { n } else { valued }, g.timex.len()),
     );
 }
 
