@@ -599,7 +599,8 @@ mod tests {
         .unwrap();
         d.embeds = page.embeds;
         PostsStage.annotate(&mut d);
-        let got: Vec<(Platform, Option<&str>, Option<&str>, Option<NaiveDate>)> = d
+        type Row<'a> = (Platform, Option<&'a str>, Option<&'a str>, Option<NaiveDate>);
+        let got: Vec<Row> = d
             .posts
             .iter()
             .map(|p| {
