@@ -599,7 +599,12 @@ mod tests {
         .unwrap();
         d.embeds = page.embeds;
         PostsStage.annotate(&mut d);
-        type Row<'a> = (Platform, Option<&'a str>, Option<&'a str>, Option<NaiveDate>);
+        type Row<'a> = (
+            Platform,
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<NaiveDate>,
+        );
         let got: Vec<Row> = d
             .posts
             .iter()
