@@ -599,13 +599,13 @@ mod tests {
         .unwrap();
         d.embeds = page.embeds;
         PostsStage.annotate(&mut d);
-        type Found<'a> = (
+        type Row<'a> = (
             Platform,
             Option<&'a str>,
             Option<&'a str>,
             Option<NaiveDate>,
         );
-        let got: Vec<Found> = d
+        let got: Vec<Row> = d
             .posts
             .iter()
             .map(|p| {

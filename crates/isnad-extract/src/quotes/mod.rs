@@ -70,7 +70,6 @@ const COMPLEMENTIZERS: &[&str] = &[
     "بانها",
     "بانهم",
     "بانهما",
-    "فان",
 ];
 
 /// Words after which a verb still opens a clause.
@@ -207,6 +206,22 @@ const TIME_WORDS: &[&str] = &[
     "قد",
     "كان",
     "كانت",
+    "الشهر",
+    "الاسبوع",
+    "العام",
+    "السنه",
+    "الليل",
+    "النهار",
+    "الفتره",
+    "الايام",
+    "الساعات",
+    "اليومين",
+    "الاخير",
+    "الاخيره",
+    "المنصرم",
+    "المنصرمه",
+    "ساعات",
+    "ايام",
 ];
 
 /// Prepositions that govern a noun in a speaker zone (so the noun is not the speaker).
