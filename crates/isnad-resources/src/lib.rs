@@ -11,9 +11,11 @@
 
 pub mod calendar;
 pub mod lexicon;
+pub mod ner;
 
 pub use calendar::{calendar, Calendar};
 pub use lexicon::{word_counts, Lexicon};
+pub use ner::{ner_clusters, ner_gazetteer, ner_resources, ner_tagger};
 
 /// Decompresses an embedded gzip file.
 pub(crate) fn gunzip(bytes: &[u8]) -> String {
@@ -22,6 +24,16 @@ pub(crate) fn gunzip(bytes: &[u8]) -> String {
     flate2::read::GzDecoder::new(bytes)
         .read_to_string(&mut out)
         .expect("embedded gzip data is valid UTF-8");
+    out
+}
+
+/// Decompresses an embedded gzip file of binary data.
+pub(crate) fn gunzip_bytes(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(bytes)
+        .read_to_end(&mut out)
+        .expect("embedded gzip data is valid");
     out
 }
 
