@@ -98,6 +98,9 @@ enum TrainCommand {
         /// Output file.
         #[arg(long, default_value = "data/ner/clusters.tsv.gz")]
         out: PathBuf,
+        /// Output file of the trigger-context profiles.
+        #[arg(long, default_value = "data/ner/profiles.tsv.gz")]
+        profiles_out: PathBuf,
         /// Corpus files or directories.
         #[arg(required = true)]
         corpora: Vec<PathBuf>,
@@ -137,6 +140,9 @@ enum TrainCommand {
         /// Penalty on the O label when decoding (trades precision for recall).
         #[arg(long, default_value_t = 0.0)]
         o_penalty: f32,
+        /// Trigger-context profiles to train with instead of the shipped ones.
+        #[arg(long)]
+        profiles: Option<PathBuf>,
         /// Train a CRF (SGD, this L2 constant) instead of the averaged perceptron.
         #[arg(long)]
         crf_l2: Option<f64>,
@@ -164,13 +170,16 @@ enum EvalCommand {
 
 /// Which NER model to use (default: the one built into the binary).
 #[derive(clap::Args)]
-struct ModelArgs {
+pub(crate) struct ModelArgs {
     /// A model file written by `isnad train ner` instead of the built-in model.
     #[arg(long)]
-    model: Option<PathBuf>,
+    pub(crate) model: Option<PathBuf>,
     /// The word clusters that model was trained with, if not the built-in ones.
     #[arg(long, requires = "model")]
-    clusters: Option<PathBuf>,
+    pub(crate) clusters: Option<PathBuf>,
+    /// The trigger-context profiles that model was trained with, if not the built-in ones.
+    #[arg(long, requires = "model")]
+    pub(crate) profiles: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -253,6 +262,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     branching,
                     depth,
                     out,
+                    profiles_out,
                     corpora,
                 } => {
                     let params = isnad_ner::ClusterParams {
@@ -263,7 +273,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         depth,
                         ..Default::default()
                     };
-                    ner::train_clusters(&corpora, &params, &out)?;
+                    ner::train_clusters(&corpora, &params, &out, &profiles_out)?;
                 }
                 TrainCommand::Ner {
                     train,
@@ -275,6 +285,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     window,
                     prune,
                     clusters,
+                    profiles,
                     crf_l2,
                     o_penalty,
                     cv,
@@ -296,6 +307,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         holdout,
                         &opts,
                         clusters.as_deref(),
+                        profiles.as_deref(),
                         cv,
                         &out,
                     )?;
@@ -304,14 +316,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Tag { conll, model } => {
-            ner::tag_conll(&conll, model.model.as_deref(), model.clusters.as_deref())?;
+            ner::tag_conll(&conll, &model)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval { what } => {
             match what {
-                EvalCommand::Ner { conll, model } => {
-                    ner::eval_ner(&conll, model.model.as_deref(), model.clusters.as_deref())?
-                }
+                EvalCommand::Ner { conll, model } => ner::eval_ner(&conll, &model)?,
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -4,7 +4,9 @@
 
 use anyhow::{bail, Context, Result};
 use isnad_input::{Item, ReadOptions};
-use isnad_ner::{ClusterBuilder, ClusterParams, Conll, LabelledSentence, TrainOptions};
+use isnad_ner::{
+    ClusterBuilder, ClusterParams, Conll, LabelledSentence, ProfileBuilder, TrainOptions, Word,
+};
 use isnad_text::TokenKind;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -49,6 +51,7 @@ fn write_gz(out: &Path, bytes: &[u8]) -> Result<()> {
 struct Loaded {
     model: isnad_ner::Model,
     clusters: Option<isnad_ner::Clusters>,
+    profiles: Option<isnad_ner::Profiles>,
 }
 
 fn read_gz(path: &Path) -> Result<Vec<u8>> {
@@ -65,14 +68,29 @@ fn read_clusters(path: &Path) -> Result<isnad_ner::Clusters> {
     Ok(isnad_ner::Clusters::parse(&text).with_context(|| path.display().to_string())?)
 }
 
-fn load(model: Option<&Path>, clusters: Option<&Path>) -> Result<Option<Loaded>> {
+fn read_profiles(path: &Path) -> Result<isnad_ner::Profiles> {
+    let text = String::from_utf8(read_gz(path)?)
+        .with_context(|| format!("{}: not UTF-8", path.display()))?;
+    Ok(isnad_ner::Profiles::parse(&text).with_context(|| path.display().to_string())?)
+}
+
+fn load(
+    model: Option<&Path>,
+    clusters: Option<&Path>,
+    profiles: Option<&Path>,
+) -> Result<Option<Loaded>> {
     let Some(model) = model else {
         return Ok(None);
     };
     let m = isnad_ner::Model::from_bytes(&read_gz(model)?)
         .with_context(|| model.display().to_string())?;
     let clusters = clusters.map(read_clusters).transpose()?;
-    Ok(Some(Loaded { model: m, clusters }))
+    let profiles = profiles.map(read_profiles).transpose()?;
+    Ok(Some(Loaded {
+        model: m,
+        clusters,
+        profiles,
+    }))
 }
 
 fn tagger(loaded: &Option<Loaded>) -> Result<isnad_ner::Tagger<'_>> {
@@ -87,13 +105,23 @@ fn tagger(loaded: &Option<Loaded>) -> Result<isnad_ner::Tagger<'_>> {
     if let Some(c) = &l.clusters {
         res.clusters = c;
     }
+    if let Some(p) = &l.profiles {
+        res.profiles = p;
+    }
     Ok(isnad_ner::Tagger::new(&l.model, res)?)
 }
 
-/// `isnad train clusters`: word clusters from the corpora.
-pub fn train_clusters(corpora: &[PathBuf], params: &ClusterParams, out: &Path) -> Result<()> {
+/// `isnad train clusters`: word clusters and trigger-context profiles from the corpora.
+pub fn train_clusters(
+    corpora: &[PathBuf],
+    params: &ClusterParams,
+    out: &Path,
+    profiles_out: &Path,
+) -> Result<()> {
     let counts = isnad_resources::word_counts();
+    let gazetteer = isnad_resources::ner_gazetteer();
     let mut builder = ClusterBuilder::new();
+    let mut profiles = ProfileBuilder::new();
     let mut articles = 0usize;
     let mut symbols: Vec<(String, bool)> = Vec::new();
     for item in isnad_input::read(corpora, ReadOptions::default()) {
@@ -113,6 +141,11 @@ pub fn train_clusters(corpora: &[PathBuf], params: &ClusterParams, out: &Path) -
                 });
             }
             builder.add_sentence(symbols.iter().map(|(s, c)| (s.as_str(), *c)));
+            let words: Vec<Word> = layers.tokens[s.first_token as usize..s.end_token as usize]
+                .iter()
+                .map(|t| Word::from_token(&layers, t))
+                .collect();
+            profiles.add_sentence(&words, gazetteer);
         }
     }
     eprintln!("isnad: {articles} articles read");
@@ -128,6 +161,17 @@ pub fn train_clusters(corpora: &[PathBuf], params: &ClusterParams, out: &Path) -
         (params.branching as usize).pow(params.depth),
         out.display()
     );
+    let (p, order) = profiles.build(params.min_count as u32);
+    let comment = format!(
+        "min_count={} articles={articles}; built by `isnad train clusters`",
+        params.min_count
+    );
+    write_gz(profiles_out, p.to_tsv(order, &comment).as_bytes())?;
+    eprintln!(
+        "isnad: {} word profiles written to {}",
+        p.len(),
+        profiles_out.display()
+    );
     Ok(())
 }
 
@@ -138,6 +182,7 @@ pub fn train_ner(
     holdout: f64,
     opts: &TrainOptions,
     clusters: Option<&Path>,
+    profiles: Option<&Path>,
     cv: Option<usize>,
     out: &Path,
 ) -> Result<()> {
@@ -155,6 +200,11 @@ pub fn train_ner(
     if let Some(path) = clusters {
         own_clusters = read_clusters(path)?;
         res.clusters = &own_clusters;
+    }
+    let own_profiles;
+    if let Some(path) = profiles {
+        own_profiles = read_profiles(path)?;
+        res.profiles = &own_profiles;
     }
     eprintln!(
         "isnad: training on {} sentences, {} held out; {} gazetteer keys, {} clustered words",
@@ -204,12 +254,16 @@ pub fn train_ner(
 }
 
 /// `isnad tag --conll FILE`: `token gold predicted` per line.
-pub fn tag_conll(file: &Path, model: Option<&Path>, clusters: Option<&Path>) -> Result<()> {
+pub fn tag_conll(file: &Path, args: &crate::ModelArgs) -> Result<()> {
     let text =
         std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
     let conll = Conll::parse(&text);
     let data = isnad_ner::read_conll(&conll, isnad_resources::word_counts());
-    let loaded = load(model, clusters)?;
+    let loaded = load(
+        args.model.as_deref(),
+        args.clusters.as_deref(),
+        args.profiles.as_deref(),
+    )?;
     let tagger = tagger(&loaded)?;
     let (predicted, _) = isnad_ner::evaluate(&tagger, &data);
     let stdout = std::io::stdout();
@@ -225,9 +279,13 @@ pub fn tag_conll(file: &Path, model: Option<&Path>, clusters: Option<&Path>) -> 
 }
 
 /// `isnad eval ner --conll FILE`: per-type and micro precision, recall and F1.
-pub fn eval_ner(file: &Path, model: Option<&Path>, clusters: Option<&Path>) -> Result<()> {
+pub fn eval_ner(file: &Path, args: &crate::ModelArgs) -> Result<()> {
     let data = read_conll(file)?;
-    let loaded = load(model, clusters)?;
+    let loaded = load(
+        args.model.as_deref(),
+        args.clusters.as_deref(),
+        args.profiles.as_deref(),
+    )?;
     let tagger = tagger(&loaded)?;
     let start = std::time::Instant::now();
     let (_, scores) = isnad_ner::evaluate(&tagger, &data);

@@ -2,7 +2,8 @@
 //!
 //! Each stage is a small unit with one job that reads some layers of a [`Doc`] and fills
 //! others (see [`isnad_doc::Stage`]): embedded posts ([`posts`]), the publication date
-//! ([`publication`]), and — as they arrive — entities, dates, places, quotations and
+//! ([`publication`]), entities with their mentions, roles and handles ([`entities`]),
+//! and — as they arrive — dates, places, quotations and
 //! events. [`default_pipeline`] puts them in order; [`analyze`] turns one input article
 //! into an annotated document.
 //!
@@ -10,6 +11,7 @@
 //! `isnad-resources`.
 #![deny(missing_docs)]
 
+pub mod entities;
 pub mod posts;
 pub mod publication;
 
@@ -20,6 +22,7 @@ pub fn default_stages() -> Vec<Box<dyn Stage>> {
     vec![
         Box::new(posts::PostsStage),
         Box::new(publication::PublicationStage),
+        Box::new(entities::EntitiesStage),
     ]
 }
 

@@ -13,6 +13,7 @@ use crate::clusters::Clusters;
 use crate::gazetteer::{class, Gazetteer};
 use crate::hash::{feature, hash_str};
 use crate::label::{Label, N_LABELS};
+use crate::profiles::{Profile, Profiles};
 use crate::word::Word;
 use isnad_text::{TokenKind, WordCounts};
 
@@ -26,6 +27,8 @@ pub struct Resources<'a> {
     pub clusters: &'a Clusters,
     /// Names and trigger words.
     pub gazetteer: &'a Gazetteer,
+    /// Trigger-context profiles of corpus words.
+    pub profiles: &'a Profiles,
 }
 
 /// Feature templates. The numbers are part of the model format: append, never renumber.
@@ -84,6 +87,8 @@ pub enum Template {
     PrevWordCluster = 25,
     /// Gazetteer classes two words away.
     GazetteerFar = 26,
+    /// Trigger-context profile slot and bucket.
+    Profile = 27,
 }
 
 #[inline]
@@ -134,6 +139,7 @@ struct Info {
     stem_frequency: u64,
     article: u64,
     leaf: Option<u32>,
+    profile: Option<Profile>,
     /// Gazetteer bits: class `c` begun = bit `2c`, continued = bit `2c + 1`.
     gaz: u32,
 }
@@ -199,6 +205,7 @@ fn info(w: &Word<'_>, res: &Resources<'_>, buf: &mut String) -> Info {
             };
         }
         inf.leaf = res.clusters.leaf(stem);
+        inf.profile = res.profiles.get(stem).copied();
     }
     inf
 }
@@ -343,6 +350,13 @@ pub fn sentence_features(
             -1,
             crate::hash::combine(at(ii - 1).map_or(BOUNDARY, |o| o.norm), c0),
         ));
+        if let Some(p) = &me.profile {
+            for (slot, &b) in p.iter().enumerate() {
+                if b > 0 {
+                    k.push(key(Template::Profile, 0, (slot as u64) << 8 | b as u64));
+                }
+            }
+        }
         for &(c, len) in &longest[i] {
             k.push(key(
                 Template::GazetteerLength,
@@ -435,10 +449,12 @@ mod tests {
     fn every_word_gets_features_and_context_changes_them() {
         let clusters = Clusters::empty();
         let gaz = Gazetteer::build([("ليبيا", class::COUNTRY)], &NoCounts);
+        let profiles = Profiles::empty();
         let res = Resources {
             counts: &NoCounts,
             clusters: &clusters,
             gazetteer: &gaz,
+            profiles: &profiles,
         };
         let a = phrase_words("زار الوزير ليبيا .", &NoCounts);
         let a: Vec<Word> = a.iter().map(|w| w.as_word()).collect();

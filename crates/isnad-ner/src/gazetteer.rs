@@ -106,6 +106,17 @@ pub fn phrase_key(phrase: &str, counts: &dyn WordCounts) -> Option<String> {
     any.then_some(key)
 }
 
+/// The matching key of words already read: their cores (non-words skipped), as
+/// [`phrase_key`] builds it.
+pub fn words_key(words: &[Word<'_>]) -> String {
+    let mut key = String::from(" ");
+    for w in words.iter().filter(|w| w.kind.is_word()) {
+        key.push_str(w.core());
+        key.push(' ');
+    }
+    key
+}
+
 impl Gazetteer {
     /// A gazetteer with no entry.
     pub fn empty() -> Gazetteer {

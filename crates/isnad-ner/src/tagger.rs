@@ -14,8 +14,11 @@ use rustc_hash::FxHashMap;
 pub fn fingerprint(res: &Resources<'_>) -> u64 {
     use crate::hash::combine;
     combine(
-        combine(res.gazetteer.len() as u64, res.clusters.len() as u64),
-        res.clusters.depth() as u64,
+        combine(
+            combine(res.gazetteer.len() as u64, res.clusters.len() as u64),
+            res.clusters.depth() as u64,
+        ),
+        res.profiles.len() as u64,
     )
 }
 

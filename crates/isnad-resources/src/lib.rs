@@ -15,7 +15,7 @@ pub mod ner;
 
 pub use calendar::{calendar, Calendar};
 pub use lexicon::{word_counts, Lexicon};
-pub use ner::{ner_clusters, ner_gazetteer, ner_resources, ner_tagger};
+pub use ner::{countries, ner_clusters, ner_gazetteer, ner_profiles, ner_resources, ner_tagger};
 
 /// Decompresses an embedded gzip file.
 pub(crate) fn gunzip(bytes: &[u8]) -> String {

@@ -1,18 +1,20 @@
 //! The named-entity recognizer's data: the gazetteer it matches (built from
 //! `data/gazetteer/{names,countries,places}.tsv` plus the trigger words of
-//! `isnad_ner::triggers`), the word clusters (`data/ner/clusters.tsv.gz`, built by
-//! `isnad train clusters`) and the model (`data/ner/model.bin.gz`, built by
+//! `isnad_ner::triggers`), the word clusters and trigger-context profiles (`data/ner/clusters.tsv.gz`,
+//! `data/ner/profiles.tsv.gz`, built by `isnad train clusters`) and the model (`data/ner/model.bin.gz`, built by
 //! `isnad train ner`).
 
 use crate::{gunzip, gunzip_bytes, tsv_rows};
 use isnad_ner::gazetteer::class;
-use isnad_ner::{Clusters, Gazetteer, Model, ModelError, Resources, Tagger};
+use isnad_ner::{Clusters, Gazetteer, Model, ModelError, Profiles, Resources, Tagger};
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 static NAMES: &str = include_str!("../../../data/gazetteer/names.tsv");
 static COUNTRIES: &str = include_str!("../../../data/gazetteer/countries.tsv");
 static PLACES: &str = include_str!("../../../data/gazetteer/places.tsv");
 static CLUSTERS: &[u8] = include_bytes!("../../../data/ner/clusters.tsv.gz");
+static PROFILES: &[u8] = include_bytes!("../../../data/ner/profiles.tsv.gz");
 static MODEL: &[u8] = include_bytes!("../../../data/ner/model.bin.gz");
 
 /// Names attested once in the names database are too often noise (its own README says
@@ -88,6 +90,56 @@ pub fn gazetteer_entries() -> Vec<(String, u8)> {
     out
 }
 
+/// Countries by name and by nationality adjective: matching key (see
+/// `isnad_ner::gazetteer::phrase_key`) → ISO 3166-1 alpha-2 code.
+pub struct Countries {
+    by_name: FxHashMap<String, &'static str>,
+    by_demonym: FxHashMap<String, &'static str>,
+}
+
+impl Countries {
+    /// The country a name stands for ("أمريكا", "الولايات المتحدة الأمريكية" → US).
+    pub fn by_name(&self, key: &str) -> Option<&'static str> {
+        self.by_name.get(key).copied()
+    }
+
+    /// The country of a nationality adjective ("الليبي", "الأمريكية" → LY, US).
+    pub fn by_demonym(&self, key: &str) -> Option<&'static str> {
+        self.by_demonym.get(key).copied()
+    }
+}
+
+static COUNTRY_INDEX: LazyLock<Countries> = LazyLock::new(|| {
+    let counts = crate::word_counts();
+    let mut c = Countries {
+        by_name: FxHashMap::default(),
+        by_demonym: FxHashMap::default(),
+    };
+    for row in tsv_rows(COUNTRIES) {
+        let [iso2, _, _, _, names, demonyms, ..] = row[..] else {
+            continue;
+        };
+        for n in names.split('|') {
+            if let Some(k) = isnad_ner::gazetteer::phrase_key(n, counts) {
+                c.by_name.entry(k).or_insert(iso2);
+            }
+        }
+        for d in demonyms.split('|').filter(|d| !d.is_empty()) {
+            for form in demonym_forms(d) {
+                if let Some(k) = isnad_ner::gazetteer::phrase_key(&form, counts) {
+                    c.by_demonym.entry(k).or_insert(iso2);
+                }
+            }
+        }
+    }
+    c
+});
+
+/// Countries by name and nationality adjective.
+pub fn countries() -> &'static Countries {
+    &COUNTRY_INDEX
+}
+
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let entries = gazetteer_entries();
     Gazetteer::build(
@@ -98,6 +150,10 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
 
 static CLUSTER_TABLE: LazyLock<Clusters> = LazyLock::new(|| {
     Clusters::parse(&gunzip(CLUSTERS)).expect("the shipped cluster file is well-formed")
+});
+
+static PROFILE_TABLE: LazyLock<Profiles> = LazyLock::new(|| {
+    Profiles::parse(&gunzip(PROFILES)).expect("the shipped profile file is well-formed")
 });
 
 static NER_MODEL: LazyLock<Option<Result<Model, ModelError>>> =
@@ -113,12 +169,19 @@ pub fn ner_clusters() -> &'static Clusters {
     &CLUSTER_TABLE
 }
 
+/// The shipped trigger-context profiles (empty before `isnad train clusters` has been
+/// run).
+pub fn ner_profiles() -> &'static Profiles {
+    &PROFILE_TABLE
+}
+
 /// The resources NER features are computed from.
 pub fn ner_resources() -> Resources<'static> {
     Resources {
         counts: crate::word_counts(),
         clusters: ner_clusters(),
         gazetteer: ner_gazetteer(),
+        profiles: ner_profiles(),
     }
 }
 
@@ -162,5 +225,17 @@ mod tests {
         assert!(check("إفريقيا", class::REGION));
         assert!(check("الوزير", class::PERSON_TITLE));
         assert!(check("محمد", class::GIVEN_NAME));
+    }
+
+    #[test]
+    fn countries_by_name_and_demonym() {
+        let key = |t: &str| isnad_ner::gazetteer::phrase_key(t, crate::word_counts()).unwrap();
+        let c = countries();
+        assert_eq!(c.by_name(&key("أمريكا")), Some("US"));
+        assert_eq!(c.by_name(&key("والولايات المتحدة الأمريكية")), Some("US"));
+        assert_eq!(c.by_name(&key("ليبيا")), Some("LY"));
+        assert_eq!(c.by_demonym(&key("الليبية")), Some("LY"));
+        assert_eq!(c.by_demonym(&key("الأمريكي")), Some("US"));
+        assert_eq!(c.by_demonym(&key("ليبيا")), None);
     }
 }
