@@ -301,16 +301,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         o_penalty,
                         ..Default::default()
                     };
-                    ner::train_ner(
-                        &train,
-                        dev.as_deref(),
+                    let input = ner::TrainInput {
+                        train: &train,
+                        dev: dev.as_deref(),
                         holdout,
-                        &opts,
-                        clusters.as_deref(),
-                        profiles.as_deref(),
+                        clusters: clusters.as_deref(),
+                        profiles: profiles.as_deref(),
                         cv,
-                        &out,
-                    )?;
+                    };
+                    ner::train_ner(&input, &opts, &out)?;
                 }
             }
             Ok(ExitCode::SUCCESS)

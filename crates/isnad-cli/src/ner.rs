@@ -65,13 +65,13 @@ fn read_gz(path: &Path) -> Result<Vec<u8>> {
 fn read_clusters(path: &Path) -> Result<isnad_ner::Clusters> {
     let text = String::from_utf8(read_gz(path)?)
         .with_context(|| format!("{}: not UTF-8", path.display()))?;
-    Ok(isnad_ner::Clusters::parse(&text).with_context(|| path.display().to_string())?)
+    isnad_ner::Clusters::parse(&text).with_context(|| path.display().to_string())
 }
 
 fn read_profiles(path: &Path) -> Result<isnad_ner::Profiles> {
     let text = String::from_utf8(read_gz(path)?)
         .with_context(|| format!("{}: not UTF-8", path.display()))?;
-    Ok(isnad_ner::Profiles::parse(&text).with_context(|| path.display().to_string())?)
+    isnad_ner::Profiles::parse(&text).with_context(|| path.display().to_string())
 }
 
 fn load(
@@ -175,17 +175,32 @@ pub fn train_clusters(
     Ok(())
 }
 
+/// What `isnad train ner` reads.
+pub struct TrainInput<'a> {
+    /// The training file.
+    pub train: &'a Path,
+    /// A development file, if any.
+    pub dev: Option<&'a Path>,
+    /// Share of the training file held out when there is no development file.
+    pub holdout: f64,
+    /// Word clusters to use instead of the shipped ones.
+    pub clusters: Option<&'a Path>,
+    /// Profiles to use instead of the shipped ones.
+    pub profiles: Option<&'a Path>,
+    /// Cross-validate over this many folds instead of training one model.
+    pub cv: Option<usize>,
+}
+
 /// `isnad train ner`: trains the tagger; scores the held-out part, if any.
-pub fn train_ner(
-    train: &Path,
-    dev: Option<&Path>,
-    holdout: f64,
-    opts: &TrainOptions,
-    clusters: Option<&Path>,
-    profiles: Option<&Path>,
-    cv: Option<usize>,
-    out: &Path,
-) -> Result<()> {
+pub fn train_ner(input: &TrainInput<'_>, opts: &TrainOptions, out: &Path) -> Result<()> {
+    let TrainInput {
+        train,
+        dev,
+        holdout,
+        clusters,
+        profiles,
+        cv,
+    } = *input;
     let mut data = read_conll(train)?;
     let dev_data = match dev {
         Some(d) => read_conll(d)?,

@@ -335,9 +335,15 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             }
         }
     }
-    // Social-media platforms, the medium of the posts this engine tracks.
+    // Social-media platforms, the medium of the posts this engine tracks, are
+    // organisations whatever the tagger said.
     for (i, w) in ctx.words.iter().enumerate() {
-        if PLATFORMS.contains(&w.core()) && !in_signature[i] && !overlaps(&out, i, i + 1) {
+        if !PLATFORMS.contains(&w.core()) || in_signature[i] {
+            continue;
+        }
+        if let Some(c) = out.iter_mut().find(|c| c.start == i && c.end == i + 1) {
+            c.kind = EntityType::Org;
+        } else if !overlaps(&out, i, i + 1) {
             out.push(Cand {
                 start: i,
                 end: i + 1,
@@ -346,6 +352,50 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             });
         }
     }
+    // An organisation's head noun in construct state with a place name is an
+    // organisation named after the place ("وكالة تونس", "جامعة القاهرة"); the place
+    // stays a place inside it.
+    let mut nested_places = Vec::new();
+    for c in out.iter_mut() {
+        if c.kind == EntityType::Loc
+            && c.source == Source::Tagger
+            && c.start > 0
+            && ctx.sentence[c.start - 1] == ctx.sentence[c.start]
+            && ctx.has(c.start - 1, class::ORG_HEAD)
+            && !ctx.has(c.start - 1, class::PLACE_NOUN)
+            && !ctx.words[c.start - 1].clitics.is_definite()
+            && ctx.words[c.start - 1].kind == TokenKind::Arabic
+        {
+            nested_places.push(Cand {
+                source: Source::Nested,
+                ..c.clone()
+            });
+            c.start -= 1;
+            c.kind = EntityType::Org;
+        }
+    }
+    // A person's family name standing alone elsewhere in the article is that person
+    // ("سامي الهمامي" ... "وكتب الهمامي"), even where the tagger missed it.
+    let surnames: std::collections::HashSet<&str> = out
+        .iter()
+        .filter(|c| c.kind == EntityType::Per && c.end - c.start >= 2)
+        .map(|c| ctx.core(c.end - 1))
+        .collect();
+    for (i, (w, &signature)) in ctx.words.iter().zip(&in_signature).enumerate() {
+        if w.kind == TokenKind::Arabic
+            && !signature
+            && surnames.contains(ctx.core(i))
+            && !overlaps(&out, i, i + 1)
+        {
+            out.push(Cand {
+                start: i,
+                end: i + 1,
+                kind: EntityType::Per,
+                source: Source::Pattern,
+            });
+        }
+    }
+    out.extend(nested_places);
     // 2. Gazetteer places the tagger missed.
     let gaz = isnad_resources::ner_gazetteer();
     let place = (1 << class::COUNTRY) | (1 << class::REGION) | (1 << class::LARGE_CITY);
@@ -408,9 +458,8 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
     // quoted name follows, the whole description ("القيادة العسكرية الأمريكية في
     // إفريقيا "أفريكوم"").
     let n = ctx.words.len();
-    for i in 0..n {
-        let w = &ctx.words[i];
-        if in_signature[i] || !w.clitics.is_definite() || !ctx.has(i, class::ORG_HEAD) {
+    for (i, (w, &signature)) in ctx.words.iter().zip(&in_signature).enumerate() {
+        if signature || !w.clitics.is_definite() || !ctx.has(i, class::ORG_HEAD) {
             continue;
         }
         let sent = ctx.sentence[i];

@@ -69,6 +69,8 @@ impl Crf {
     }
 
     /// One SGD step on a sentence; returns its negative log-likelihood.
+    // Forward-backward reads best with explicit positions and labels.
+    #[allow(clippy::needless_range_loop)]
     pub fn learn(&mut self, s: &IndexedSentence) -> f64 {
         let n = s.len();
         if n == 0 {

@@ -51,12 +51,12 @@ impl Label {
 
     /// True for `B-` labels.
     pub fn is_begin(self) -> bool {
-        self.0 % 2 == 1
+        !self.0.is_multiple_of(2)
     }
 
     /// True for `I-` labels.
     pub fn is_inside(self) -> bool {
-        self.0 > 0 && self.0 % 2 == 0
+        self.0 > 0 && self.0.is_multiple_of(2)
     }
 
     /// Whether `next` may follow `self` in a well-formed BIO sequence: an `I-X` only
