@@ -5,6 +5,7 @@ mod analyze;
 mod batch;
 mod bench;
 mod build;
+mod eval;
 mod ner;
 
 use anyhow::Result;
@@ -51,6 +52,26 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Score the pipeline against gold annotation files (precision, recall, F1 per layer),
+    /// or, with `timex`, temporal expressions against TimeML files, or, with `ner`, the
+    /// NER tagger against a CoNLL file.
+    #[command(args_conflicts_with_subcommands = true)]
+    Eval {
+        #[command(subcommand)]
+        what: Option<EvalCommand>,
+        /// Gold files or folders (default: ../shared/gold and eval/gold/*/dev).
+        #[arg(long)]
+        gold: Vec<PathBuf>,
+        /// The shared folder the gold files' article paths are relative to.
+        #[arg(long)]
+        shared: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: eval::Format,
+        /// List what was missed or wrong in each file.
+        #[arg(long)]
+        details: bool,
+    },
     /// Build the data the engine ships from corpora (see DATA.md).
     Build {
         #[command(subcommand)]
@@ -68,11 +89,6 @@ enum Command {
         conll: PathBuf,
         #[command(flatten)]
         model: ModelArgs,
-    },
-    /// Score the engine against gold data.
-    Eval {
-        #[command(subcommand)]
-        what: EvalCommand,
     },
 }
 
@@ -156,18 +172,6 @@ enum TrainCommand {
     },
 }
 
-#[derive(Subcommand)]
-enum EvalCommand {
-    /// Named-entity recognition on a CoNLL file: per-type and micro P/R/F1, exact spans.
-    Ner {
-        /// The CoNLL file.
-        #[arg(long)]
-        conll: PathBuf,
-        #[command(flatten)]
-        model: ModelArgs,
-    },
-}
-
 /// Which NER model to use (default: the one built into the binary).
 #[derive(clap::Args)]
 pub(crate) struct ModelArgs {
@@ -183,7 +187,52 @@ pub(crate) struct ModelArgs {
 }
 
 #[derive(Subcommand)]
+enum EvalCommand {
+    /// Temporal expressions against TimeML files (TIMEX3 spans, types and values):
+    /// precision and recall of values and spans, by type.
+    Timex {
+        /// Directory of TimeML files (default: ../shared/data/timeml-ar).
+        #[arg(long)]
+        timeml: Option<PathBuf>,
+        /// Which part of timeml-ar to score (the split is fixed in eval/timeml-ar/split.tsv).
+        #[arg(long, value_enum, default_value = "dev")]
+        split: eval::SplitArg,
+        /// Anchor date for files without a creation time. timeml-ar files have none; every
+        /// deictic expression of the set ("اليوم") is annotated with 2015-12-24.
+        #[arg(long, value_parser = parse_date, default_value = "2015-12-24")]
+        dct: chrono::NaiveDate,
+        /// Also print every missed, wrong and spurious expression.
+        #[arg(long)]
+        errors: bool,
+    },
+    /// Named-entity recognition on a CoNLL file: per-type and micro P/R/F1, exact spans.
+    Ner {
+        /// The CoNLL file.
+        #[arg(long)]
+        conll: PathBuf,
+        #[command(flatten)]
+        model: ModelArgs,
+    },
+}
+
+#[derive(Subcommand)]
 enum BuildCommand {
+    /// Candidate reporting verbs mined from the corpora (clause-initial words followed by
+    /// إن/أن or a colon), with their counts.
+    ReportingVerbs {
+        /// Tokens between the word and the complementizer, at most.
+        #[arg(long, default_value_t = 8)]
+        window: usize,
+        /// Keep forms that introduce reported speech at least this many times.
+        #[arg(long, default_value_t = 20)]
+        min_count: u32,
+        /// Output file.
+        #[arg(long, default_value = "/tmp/reporting-verb-candidates.tsv")]
+        out: PathBuf,
+        /// Corpus files or directories.
+        #[arg(required = true)]
+        corpora: Vec<PathBuf>,
+    },
     /// Word counts of the news corpora, for clitic segmentation and features.
     Lexicon {
         /// Keep words seen at least this many times.
@@ -243,7 +292,35 @@ fn run(cli: Cli) -> Result<ExitCode> {
             bench::run(paths, limit, stage)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Eval {
+            what,
+            gold,
+            shared,
+            format,
+            details,
+        } => {
+            match what {
+                Some(EvalCommand::Timex {
+                    timeml,
+                    split,
+                    dct,
+                    errors,
+                }) => eval::timex(timeml, split, dct, errors)?,
+                Some(EvalCommand::Ner { conll, model }) => ner::eval_ner(&conll, &model)?,
+                None => eval::run(gold, shared, format, details)?,
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Build { what } => match what {
+            BuildCommand::ReportingVerbs {
+                window,
+                min_count,
+                out,
+                corpora,
+            } => {
+                build::reporting_verbs(&corpora, window, min_count, &out)?;
+                Ok(ExitCode::SUCCESS)
+            }
             BuildCommand::Lexicon {
                 min_count,
                 out,
@@ -316,12 +393,6 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Tag { conll, model } => {
             ner::tag_conll(&conll, &model)?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Eval { what } => {
-            match what {
-                EvalCommand::Ner { conll, model } => ner::eval_ner(&conll, &model)?,
-            }
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -374,11 +374,12 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             c.kind = EntityType::Org;
         }
     }
-    // A person's family name standing alone elsewhere in the article is that person
-    // ("سامي الهمامي" ... "وكتب الهمامي"), even where the tagger missed it.
+    // One name, one person per article: a person's family name standing alone elsewhere
+    // is that person ("سامي الهمامي" ... "وكتب الهمامي"), and so is a one-word person
+    // name, even where the tagger missed it.
     let surnames: std::collections::HashSet<&str> = out
         .iter()
-        .filter(|c| c.kind == EntityType::Per && c.end - c.start >= 2)
+        .filter(|c| c.kind == EntityType::Per)
         .map(|c| ctx.core(c.end - 1))
         .collect();
     for (i, (w, &signature)) in ctx.words.iter().zip(&in_signature).enumerate() {
@@ -396,6 +397,23 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         }
     }
     out.extend(nested_places);
+    // A given name right before a person's name is part of it ("فائز" + "السراج").
+    for c in out.iter_mut().filter(|c| c.kind == EntityType::Per) {
+        if c.start > 0
+            && ctx.sentence[c.start - 1] == ctx.sentence[c.start]
+            && ctx.has(c.start - 1, class::GIVEN_NAME)
+            && ctx.words[c.start - 1].clitics.is_empty()
+            && !ctx.is_title(c.start - 1)
+        {
+            c.start -= 1;
+        }
+    }
+    let snapshot = out.clone();
+    out.retain(|c| {
+        !snapshot.iter().any(|o| {
+            o.kind == EntityType::Per && o.start < c.start && c.start < o.end && c.end <= o.end
+        })
+    });
     // 2. Gazetteer places the tagger missed.
     let gaz = isnad_resources::ner_gazetteer();
     let place = (1 << class::COUNTRY) | (1 << class::REGION) | (1 << class::LARGE_CITY);
@@ -516,9 +534,36 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             });
         }
     }
+    // A compass adjective belongs to the place it follows ("الجبل الغربي").
+    let taken: Vec<(usize, usize)> = out.iter().map(|c| (c.start, c.end)).collect();
+    for c in out.iter_mut().filter(|c| c.kind == EntityType::Loc) {
+        while c.end < ctx.words.len()
+            && ctx.sentence[c.end] == ctx.sentence[c.start]
+            && ctx.words[c.end].clitics.is_definite()
+            && !ctx.has_conjunction(c.end)
+            && COMPASS.contains(&ctx.core(c.end))
+            && !taken.iter().any(|&(a, b)| a <= c.end && c.end < b)
+        {
+            c.end += 1;
+        }
+    }
     out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     (out, labels.is_some())
 }
+
+/// Compass adjectives that end place names (cores, normalized).
+const COMPASS: &[&str] = &[
+    "غربي",
+    "غربيه",
+    "شرقي",
+    "شرقيه",
+    "شمالي",
+    "شماليه",
+    "جنوبي",
+    "جنوبيه",
+    "اوسط",
+    "وسطي",
+];
 
 /// Arabic names of social-media platforms (cores, normalized).
 const PLATFORMS: &[&str] = &[
@@ -745,7 +790,7 @@ struct Group {
 
 fn build_entities(ctx: &Ctx<'_>, cands: Vec<Cand>, roles: Vec<Vec<(usize, usize)>>) -> Output {
     let doc = ctx.doc;
-    let countries = isnad_resources::countries();
+    let countries = isnad_resources::country_names();
     let cores: Vec<Vec<&str>> = cands.iter().map(|c| ctx.cores(c.start, c.end)).collect();
     let country_of_name: Vec<Option<&'static str>> = cands
         .iter()

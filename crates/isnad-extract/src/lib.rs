@@ -2,18 +2,21 @@
 //!
 //! Each stage is a small unit with one job that reads some layers of a [`Doc`] and fills
 //! others (see [`isnad_doc::Stage`]): embedded posts ([`posts`]), the publication date
-//! ([`publication`]), entities with their mentions, roles and handles ([`entities`]),
-//! and — as they arrive — dates, places, quotations and
-//! events. [`default_pipeline`] puts them in order; [`analyze`] turns one input article
-//! into an annotated document.
+//! ([`publication`]), temporal expressions ([`timex`]), entities with their mentions,
+//! roles and handles ([`entities`]), places ([`geo`]), quotations ([`quotes`]), and — as
+//! they arrive — events. [`default_pipeline`] puts them in order; [`analyze`] turns one
+//! input article into an annotated document.
 //!
 //! This crate must not do IO or know about the output contract; its data comes from
 //! `isnad-resources`.
 #![deny(missing_docs)]
 
 pub mod entities;
+pub mod geo;
 pub mod posts;
 pub mod publication;
+pub mod quotes;
+pub mod timex;
 
 use isnad_doc::{Doc, DocError, DocMeta, EmbedHint, Pipeline, Stage};
 
@@ -22,7 +25,12 @@ pub fn default_stages() -> Vec<Box<dyn Stage>> {
     vec![
         Box::new(posts::PostsStage),
         Box::new(publication::PublicationStage),
+        Box::new(timex::TimexStage),
         Box::new(entities::EntitiesStage),
+        // geo::GeoStage resolves LOC entities: right after the entities stage.
+        Box::new(geo::GeoStage),
+        // Quotes read the timex layer for their dates and the entities for speakers.
+        Box::new(quotes::QuotesStage),
     ]
 }
 

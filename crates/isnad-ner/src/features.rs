@@ -221,19 +221,21 @@ pub struct StackContext<'a> {
     pub elsewhere: &'a [[u16; N_LABELS]],
 }
 
-/// Computes the features of every word of `words` into `out`.
-pub fn sentence_features(
-    words: &[Word<'_>],
-    res: &Resources<'_>,
-    stack: Option<StackContext<'_>>,
-    out: &mut SentenceFeatures,
-) {
-    out.keys.clear();
-    out.offsets.clear();
+/// What the features of a sentence are made from, computed once per sentence and
+/// shared by both tagging passes.
+#[derive(Clone, Debug, Default)]
+pub struct Prepared {
+    infos: Vec<Info>,
+    /// Per word, the gazetteer matches starting there: (class, length).
+    longest: Vec<Vec<(u8, usize)>>,
+}
+
+/// Reads the words of a sentence: per-word values and gazetteer matches.
+pub fn prepare(words: &[Word<'_>], res: &Resources<'_>) -> Prepared {
     let n = words.len();
     let mut buf = String::new();
     let mut infos: Vec<Info> = words.iter().map(|w| info(w, res, &mut buf)).collect();
-    // Gazetteer matches: begin/inside bits per word, and the longest match per start.
+    // Gazetteer matches: begin/inside bits per word, and the matches per start.
     let matches = res.gazetteer.find(words);
     let mut longest: Vec<Vec<(u8, usize)>> = vec![Vec::new(); n];
     for m in &matches {
@@ -248,6 +250,31 @@ pub fn sentence_features(
             longest[m.start].push((c, m.end - m.start));
         }
     }
+    Prepared { infos, longest }
+}
+
+/// Computes the features of every word of `words` into `out`.
+pub fn sentence_features(
+    words: &[Word<'_>],
+    res: &Resources<'_>,
+    stack: Option<StackContext<'_>>,
+    out: &mut SentenceFeatures,
+) {
+    features_of(&prepare(words, res), res, stack, out);
+}
+
+/// Computes the features of a prepared sentence into `out`.
+pub fn features_of(
+    prepared: &Prepared,
+    res: &Resources<'_>,
+    stack: Option<StackContext<'_>>,
+    out: &mut SentenceFeatures,
+) {
+    out.keys.clear();
+    out.offsets.clear();
+    let infos = &prepared.infos;
+    let longest = &prepared.longest;
+    let n = infos.len();
     const BOUNDARY: u64 = 0xB0B0;
     let at =
         |i: isize| -> Option<&Info> { (i >= 0 && (i as usize) < n).then(|| &infos[i as usize]) };

@@ -3,7 +3,9 @@
 //! the labels the same word got elsewhere in the document — so that "باشاغا" alone is
 //! read in the light of "فتحي باشاغا" two paragraphs up.
 
-use crate::features::{sentence_features, stack_key, Resources, SentenceFeatures, StackContext};
+use crate::features::{
+    features_of, prepare, stack_key, Prepared, Resources, SentenceFeatures, StackContext,
+};
 use crate::label::{Label, N_LABELS};
 use crate::model::{Model, ModelError};
 use crate::word::Word;
@@ -50,10 +52,11 @@ impl<'a> Tagger<'a> {
     /// Labels every word of a document, given as its sentences in order.
     pub fn tag(&self, sentences: &[&[Word<'_>]]) -> Vec<Vec<Label>> {
         let mut f = SentenceFeatures::default();
-        let first: Vec<Vec<Label>> = sentences
+        let prepared: Vec<Prepared> = sentences.iter().map(|s| prepare(s, &self.res)).collect();
+        let first: Vec<Vec<Label>> = prepared
             .iter()
-            .map(|s| {
-                sentence_features(s, &self.res, None, &mut f);
+            .map(|p| {
+                features_of(p, &self.res, None, &mut f);
                 self.model.first.decode(&f)
             })
             .collect();
@@ -61,16 +64,16 @@ impl<'a> Tagger<'a> {
             return first;
         };
         let elsewhere = elsewhere_counts(sentences, &first, self.model.window as usize);
-        sentences
+        prepared
             .iter()
             .zip(&first)
             .zip(&elsewhere)
-            .map(|((s, labels), e)| {
+            .map(|((p, labels), e)| {
                 let ctx = StackContext {
                     labels,
                     elsewhere: e,
                 };
-                sentence_features(s, &self.res, Some(ctx), &mut f);
+                features_of(p, &self.res, Some(ctx), &mut f);
                 second.decode(&f)
             })
             .collect()

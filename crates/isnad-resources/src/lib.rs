@@ -12,10 +12,17 @@
 pub mod calendar;
 pub mod lexicon;
 pub mod ner;
+pub mod places;
+pub mod reporting;
 
 pub use calendar::{calendar, Calendar};
 pub use lexicon::{word_counts, Lexicon};
-pub use ner::{countries, ner_clusters, ner_gazetteer, ner_profiles, ner_resources, ner_tagger};
+pub use ner::{
+    country_names, ner_clusters, ner_gazetteer, ner_profiles, ner_resources, ner_tagger,
+    CountryNames,
+};
+pub use places::{countries, places, Countries, Country, LatinPlace, Place, PlaceKind, Places};
+pub use reporting::{reporting, Cue, CueRole, ReportingLexicon};
 
 /// Decompresses an embedded gzip file.
 pub(crate) fn gunzip(bytes: &[u8]) -> String {

@@ -80,7 +80,10 @@ pub fn gazetteer_entries() -> Vec<(String, u8)> {
             "city" if population.parse::<u64>().unwrap_or(0) >= LARGE_CITY => class::LARGE_CITY,
             "city" => class::SMALL_CITY,
             "country" => class::COUNTRY,
-            _ => class::REGION,
+            "continent" | "region" => class::REGION,
+            // First-level divisions are named with common words too often ("العاصمة",
+            // "الداخلية"); they are left to the geo stage.
+            _ => continue,
         };
         for n in names.split('|').filter(|n| !n.is_empty()) {
             out.push((n.to_string(), c));
@@ -92,12 +95,12 @@ pub fn gazetteer_entries() -> Vec<(String, u8)> {
 
 /// Countries by name and by nationality adjective: matching key (see
 /// `isnad_ner::gazetteer::phrase_key`) → ISO 3166-1 alpha-2 code.
-pub struct Countries {
+pub struct CountryNames {
     by_name: FxHashMap<String, &'static str>,
     by_demonym: FxHashMap<String, &'static str>,
 }
 
-impl Countries {
+impl CountryNames {
     /// The country a name stands for ("أمريكا", "الولايات المتحدة الأمريكية" → US).
     pub fn by_name(&self, key: &str) -> Option<&'static str> {
         self.by_name.get(key).copied()
@@ -109,9 +112,9 @@ impl Countries {
     }
 }
 
-static COUNTRY_INDEX: LazyLock<Countries> = LazyLock::new(|| {
+static COUNTRY_INDEX: LazyLock<CountryNames> = LazyLock::new(|| {
     let counts = crate::word_counts();
-    let mut c = Countries {
+    let mut c = CountryNames {
         by_name: FxHashMap::default(),
         by_demonym: FxHashMap::default(),
     };
@@ -135,8 +138,9 @@ static COUNTRY_INDEX: LazyLock<Countries> = LazyLock::new(|| {
     c
 });
 
-/// Countries by name and nationality adjective.
-pub fn countries() -> &'static Countries {
+/// Countries by name and nationality adjective, keyed as the gazetteer keys phrases
+/// (clitics stripped, inflected forms of the adjectives included).
+pub fn country_names() -> &'static CountryNames {
     &COUNTRY_INDEX
 }
 
@@ -230,7 +234,7 @@ mod tests {
     #[test]
     fn countries_by_name_and_demonym() {
         let key = |t: &str| isnad_ner::gazetteer::phrase_key(t, crate::word_counts()).unwrap();
-        let c = countries();
+        let c = country_names();
         assert_eq!(c.by_name(&key("أمريكا")), Some("US"));
         assert_eq!(c.by_name(&key("والولايات المتحدة الأمريكية")), Some("US"));
         assert_eq!(c.by_name(&key("ليبيا")), Some("LY"));
