@@ -657,9 +657,10 @@ fn role_token(ctx: &Ctx<'_>, i: usize, cands: &[Cand]) -> bool {
     if ctx.has_conjunction(i) && (ctx.is_title(i) || ctx.has(i, class::ORG_HEAD)) {
         return false;
     }
+    let place = (1 << class::COUNTRY) | (1 << class::REGION) | (1 << class::LARGE_CITY);
     w.clitics.is_definite()
         || ctx.is_title(i)
-        || ctx.single[i] & ((1 << class::DEMONYM) | (1 << class::ORG_HEAD)) != 0
+        || ctx.single[i] & ((1 << class::DEMONYM) | (1 << class::ORG_HEAD) | place) != 0
         || ROLE_PREPOSITIONS.contains(&w.norm)
 }
 
@@ -1156,4 +1157,127 @@ fn contains_run(words: &[&str], run: &[&str]) -> bool {
 
 fn starts_with(words: &[&str], prefix: &[&str]) -> bool {
     !prefix.is_empty() && words.len() >= prefix.len() && &words[..prefix.len()] == prefix
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use isnad_doc::DocMeta;
+
+    fn doc(text: &str) -> Doc {
+        Doc::new(
+            DocMeta::default(),
+            text.to_string(),
+            isnad_resources::word_counts(),
+        )
+        .unwrap()
+    }
+
+    fn token(ctx: &Ctx<'_>, word: &str) -> usize {
+        ctx.words.iter().position(|w| w.norm == word).unwrap()
+    }
+
+    fn per(start: usize, end: usize) -> Cand {
+        Cand {
+            start,
+            end,
+            kind: EntityType::Per,
+            source: Source::Tagger,
+        }
+    }
+
+    #[test]
+    fn a_conjunction_splits_two_people_even_on_unknown_names() {
+        let d = doc("التقى تاونسند ونورلاند أمس. وقال نورلاند إن الاجتماع مفيد.");
+        let ctx = build_ctx(&d);
+        let a = token(&ctx, "تاونسند");
+        assert_eq!(
+            split_chunk(&ctx, a, a + 2, EntityType::Per),
+            vec![(a, a + 1), (a + 1, a + 2)]
+        );
+        // The second name's span leaves the conjunction out.
+        assert_eq!(d.slice(ctx.span(a + 1, a + 2)), "نورلاند");
+        // Organisations keep their و ("وزارة الخارجية والتعاون الدولي").
+        assert_eq!(
+            split_chunk(&ctx, a, a + 2, EntityType::Org),
+            vec![(a, a + 2)]
+        );
+    }
+
+    #[test]
+    fn roles_before_and_after_a_name() {
+        let d = doc("قال وزير الداخلية الليبي فتحي باشاغا إن الاجتماع كان مفيدا.");
+        let ctx = build_ctx(&d);
+        let a = token(&ctx, "فتحي");
+        let c = per(a, a + 2);
+        let roles = roles_of(&ctx, &c, std::slice::from_ref(&c));
+        let texts: Vec<&str> = roles
+            .iter()
+            .map(|&(x, y)| d.slice(ctx.span(x, y)))
+            .collect();
+        assert_eq!(texts, vec!["وزير الداخلية الليبي"]);
+
+        let d = doc("التقى الجنرال ستيفن تاونسند، قائد القيادة العسكرية الأمريكية في إفريقيا، أمس.");
+        let ctx = build_ctx(&d);
+        let a = token(&ctx, "ستيفن");
+        let c = per(a, a + 2);
+        let roles = roles_of(&ctx, &c, std::slice::from_ref(&c));
+        let texts: Vec<&str> = roles
+            .iter()
+            .map(|&(x, y)| d.slice(ctx.span(x, y)))
+            .collect();
+        assert_eq!(
+            texts,
+            vec!["الجنرال", "قائد القيادة العسكرية الأمريكية في إفريقيا"]
+        );
+    }
+
+    #[test]
+    fn a_role_does_not_cross_a_verb_or_a_coordinated_title() {
+        let d = doc("التقى السفير الأمريكي وقائد الجيش خليفة حفتر.");
+        let ctx = build_ctx(&d);
+        let a = token(&ctx, "خليفه");
+        let c = per(a, a + 2);
+        let roles = roles_of(&ctx, &c, std::slice::from_ref(&c));
+        let texts: Vec<&str> = roles
+            .iter()
+            .map(|&(x, y)| d.slice(ctx.span(x, y)))
+            .collect();
+        assert_eq!(texts, vec!["قائد الجيش"]);
+    }
+
+    #[test]
+    fn word_runs() {
+        assert!(contains_run(&["فتحي", "باشاغا"], &["باشاغا"]));
+        assert!(!contains_run(&["فتحي", "باشاغا"], &["باشاغا", "فتحي"]));
+        assert!(starts_with(
+            &["حكومه", "الوفاق", "الوطني"],
+            &["حكومه", "الوفاق"]
+        ));
+        assert!(!starts_with(&["حكومه"], &[]));
+        assert_eq!(core_without_article("الاهلي"), "اهلي");
+        assert_eq!(core_without_article("الي"), "الي");
+        assert_eq!(sector_of("سفير"), Some(Sector::Diplomat));
+    }
+
+    #[test]
+    fn spans_stay_on_the_text_for_any_input() {
+        // Odd input: stray clitics, punctuation-only lines, Latin, digits.
+        for text in [
+            "و",
+            "ال .",
+            "وال وال",
+            "@x و#y",
+            "١٢ وبـ«ليبيا»",
+            "Mr. X قال",
+        ] {
+            let mut d = doc(text);
+            annotate(&mut d);
+            for m in &d.mentions {
+                assert!(m.span.start <= m.span.end && (m.span.end as usize) <= d.text.len());
+                assert!(d.text.is_char_boundary(m.span.start as usize));
+                assert!(d.text.is_char_boundary(m.span.end as usize));
+            }
+        }
+    }
 }

@@ -190,3 +190,47 @@ impl Crf {
         DenseWeights::new(w, transitions)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::SentenceFeatures;
+    use crate::perceptron::FeatureIndex;
+    use isnad_doc::EntityType;
+
+    #[test]
+    fn crf_learns_a_separable_task() {
+        // One feature per word: 1 = a place, 2 = anything else.
+        let loc = Label::begin(EntityType::Loc);
+        let mut index = FeatureIndex::default();
+        let mk = |index: &mut FeatureIndex, pattern: &[bool]| {
+            let mut f = SentenceFeatures::default();
+            for &p in pattern {
+                f.offsets.push(f.keys.len() as u32);
+                f.keys.push(if p { 1 } else { 2 });
+            }
+            f.offsets.push(f.keys.len() as u32);
+            let labels: Vec<Label> = pattern
+                .iter()
+                .map(|&p| if p { loc } else { Label::O })
+                .collect();
+            index.index(&f, &labels, true)
+        };
+        let data = vec![
+            mk(&mut index, &[false, true, false]),
+            mk(&mut index, &[true, false]),
+            mk(&mut index, &[false, false, true]),
+        ];
+        let mut crf = Crf::new(index.len(), 0.1, data.len(), 0.5);
+        let first: f64 = data.iter().map(|s| crf.learn(s)).sum();
+        let mut last = first;
+        for _ in 0..30 {
+            last = data.iter().map(|s| crf.learn(s)).sum();
+        }
+        assert!(last < first / 4.0, "loss {first} -> {last}");
+        let w = crf.weights();
+        for s in &data {
+            assert_eq!(w.decode(s), s.labels);
+        }
+    }
+}
