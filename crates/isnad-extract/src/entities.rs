@@ -18,7 +18,7 @@
 //!    الليبي فتحي باشاغا") or in apposition after it ("ستيفن تاونسند، قائد القيادة ...").
 //!    A role phrase starts with a title word (`isnad_ner::triggers::PERSON_TITLES`) and runs
 //!    over definite words, nationality adjectives, names of places and organisations and
-//!    the few prepositions titles take (لدى, في, باسم, عن).
+//!    the few prepositions titles take (لدى, في, إلى, باسم, عن, على).
 //! 4. **Titles and handles.** A role phrase used on its own later ("السفير الأمريكي") and a
 //!    post author's display name that is a person's role ("وزير الداخلية الليبي") become
 //!    title mentions of that person; the post's handle is attached to the person and the
@@ -55,7 +55,7 @@ impl Stage for EntitiesStage {
 }
 
 /// Prepositions a title phrase may contain ("السفير لدى طرابلس", "المتحدث باسم الحكومة").
-const ROLE_PREPOSITIONS: &[&str] = &["لدي", "في", "باسم", "عن", "علي"];
+const ROLE_PREPOSITIONS: &[&str] = &["لدي", "في", "الي", "باسم", "عن", "علي"];
 
 /// Where a candidate mention came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1064,17 +1064,20 @@ fn build_entities(ctx: &Ctx<'_>, cands: Vec<Cand>, roles: Vec<Vec<(usize, usize)
         if grp.kind == EntityType::Loc {
             country = grp.cands.iter().find_map(|&k| country_of_name[k]);
         }
-        let mut scan: Vec<(usize, usize)> = sorted_roles.clone();
-        if grp.kind == EntityType::Org {
-            scan.push((cands[name_cand].start, cands[name_cand].end));
-        }
+        // A person's country comes from a nationality adjective in a role ("السفير
+        // الأمريكي"); a country named in a role is where the post is ("المبعوث إلى
+        // ليبيا"), not whose it is. An organisation's name may say either.
         if country.is_none() {
-            country = scan.iter().find_map(|&(a, b)| {
-                (a..b).find_map(|t| {
-                    countries
-                        .by_demonym(&ctx.key(t, t + 1))
-                        .or_else(|| countries.by_name(&ctx.key(t, t + 1)))
-                })
+            country = sorted_roles
+                .iter()
+                .find_map(|&(a, b)| (a..b).find_map(|t| countries.by_demonym(&ctx.key(t, t + 1))));
+        }
+        if country.is_none() && grp.kind == EntityType::Org {
+            let (a, b) = (cands[name_cand].start, cands[name_cand].end);
+            country = (a..b).find_map(|t| {
+                countries
+                    .by_demonym(&ctx.key(t, t + 1))
+                    .or_else(|| countries.by_name(&ctx.key(t, t + 1)))
             });
         }
         // Sector: the head of the first role, or of the organisation's name.

@@ -2,10 +2,12 @@
 //!
 //! This crate owns the statistical side of "who and where": reading CoNLL data
 //! ([`conll`]), the words the tagger labels ([`word`]), their features ([`features`]),
-//! word clusters learned from unlabeled news ([`clusters`]), gazetteer and trigger-word
-//! matching ([`gazetteer`], [`triggers`]), the averaged-perceptron sequence labeller
-//! ([`perceptron`]), training ([`train`]), two-pass document tagging ([`tagger`]), the
-//! compact model format ([`model`]) and exact-span scoring ([`eval`]).
+//! word clusters and trigger-context profiles learned from unlabeled news ([`clusters`],
+//! [`linalg`], [`profiles`]), gazetteer and trigger-word matching ([`gazetteer`],
+//! [`triggers`]), the averaged-perceptron sequence labeller ([`perceptron`]; a CRF trained
+//! by SGD, [`crf`], is the measured alternative), training ([`train`]), two-pass document
+//! tagging ([`tagger`]), the compact model format ([`model`]) and exact-span scoring
+//! ([`eval`]).
 //!
 //! It must not do IO (callers read files and pass text or bytes), ship data (the model,
 //! clusters and gazetteers are embedded by `isnad-resources`), or build document-level
