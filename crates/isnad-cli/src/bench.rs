@@ -1,5 +1,5 @@
-//! `isnad bench`: throughput of the text layer and of the whole pipeline on a corpus,
-//! on one core.
+//! `isnad bench`: throughput of the text layer, the NER tagger and the whole pipeline on
+//! a corpus, on one core.
 
 use anyhow::Result;
 use isnad_input::{Item, ReadOptions};
@@ -13,7 +13,10 @@ pub enum Stage {
     Text,
     /// The whole default pipeline.
     Full,
-    /// Both.
+    /// The NER tagger alone (features, both passes, decoding) over text layers built
+    /// beforehand.
+    Ner,
+    /// Text, NER and the whole pipeline.
     All,
 }
 
@@ -74,6 +77,41 @@ pub fn run(paths: Vec<PathBuf>, limit: Option<usize>, stage: Stage) -> Result<()
             tokens,
         }
         .print("text");
+    }
+    if matches!(stage, Stage::Ner | Stage::All) {
+        let tagger = match isnad_resources::ner_tagger() {
+            Some(Ok(t)) => t,
+            Some(Err(e)) => anyhow::bail!("the built-in NER model cannot be used: {e}"),
+            None => anyhow::bail!("this build has no NER model"),
+        };
+        let layers: Vec<isnad_text::TextLayers> = texts
+            .iter()
+            .map(|(_, t)| isnad_text::analyze(t, isnad_resources::word_counts()))
+            .collect();
+        let start = Instant::now();
+        let mut tokens = 0;
+        for l in &layers {
+            let words: Vec<isnad_ner::Word> = l
+                .tokens
+                .iter()
+                .map(|t| isnad_ner::Word::from_token(l, t))
+                .collect();
+            let sentences: Vec<&[isnad_ner::Word]> = l
+                .sentences
+                .iter()
+                .map(|s| &words[s.first_token as usize..s.end_token as usize])
+                .collect();
+            let labels = tagger.tag(&sentences);
+            tokens += words.len();
+            std::hint::black_box(&labels);
+        }
+        Timing {
+            elapsed: start.elapsed(),
+            bytes,
+            articles: texts.len(),
+            tokens,
+        }
+        .print("ner");
     }
     if matches!(stage, Stage::Full | Stage::All) {
         let start = Instant::now();

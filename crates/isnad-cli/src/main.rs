@@ -7,6 +7,7 @@ mod bench;
 mod build;
 mod eval;
 mod export;
+mod ner;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
@@ -53,7 +54,8 @@ enum Command {
         paths: Vec<PathBuf>,
     },
     /// Score the pipeline against gold annotation files (precision, recall, F1 per layer),
-    /// or, with `timex`, temporal expressions against TimeML files.
+    /// or, with `timex`, temporal expressions against TimeML files, or, with `ner`, the
+    /// NER tagger against a CoNLL file.
     #[command(args_conflicts_with_subcommands = true)]
     Eval {
         #[command(subcommand)]
@@ -85,6 +87,113 @@ enum Command {
         #[command(subcommand)]
         what: BuildCommand,
     },
+    /// Train the models the engine ships (see DATA.md).
+    Train {
+        #[command(subcommand)]
+        what: TrainCommand,
+    },
+    /// Tag a CoNLL file (`token TAG` lines) and print `token gold predicted` lines.
+    Tag {
+        /// The CoNLL file.
+        #[arg(long)]
+        conll: PathBuf,
+        #[command(flatten)]
+        model: ModelArgs,
+    },
+}
+
+#[derive(Subcommand)]
+enum TrainCommand {
+    /// Word clusters of the news corpora, for the NER features.
+    Clusters {
+        /// Words seen fewer times get no cluster.
+        #[arg(long, default_value_t = 10)]
+        min_count: u64,
+        /// Number of most frequent words used as contexts.
+        #[arg(long, default_value_t = 10_000)]
+        contexts: usize,
+        /// Dimensions of the word vectors that are clustered.
+        #[arg(long, default_value_t = 100)]
+        dims: usize,
+        /// Children of each node of the cluster tree.
+        #[arg(long, default_value_t = 8)]
+        branching: u32,
+        /// Levels of the cluster tree.
+        #[arg(long, default_value_t = 4)]
+        depth: u32,
+        /// Output file.
+        #[arg(long, default_value = "data/ner/clusters.tsv.gz")]
+        out: PathBuf,
+        /// Output file of the trigger-context profiles.
+        #[arg(long, default_value = "data/ner/profiles.tsv.gz")]
+        profiles_out: PathBuf,
+        /// Corpus files or directories.
+        #[arg(required = true)]
+        corpora: Vec<PathBuf>,
+    },
+    /// The named-entity tagger, from CoNLL training data.
+    Ner {
+        /// Training data (CoNLL).
+        #[arg(long)]
+        train: PathBuf,
+        /// Development data to report scores on; without it, `--holdout` of the training
+        /// file (its end) is held out.
+        #[arg(long)]
+        dev: Option<PathBuf>,
+        /// Share of the training sentences held out when no `--dev` is given (0 trains on
+        /// everything).
+        #[arg(long, default_value_t = 0.0)]
+        holdout: f64,
+        /// Epochs of the first pass.
+        #[arg(long, default_value_t = 12)]
+        epochs: usize,
+        /// Epochs of the second (document) pass.
+        #[arg(long, default_value_t = 12)]
+        second_epochs: usize,
+        /// Train the first pass only.
+        #[arg(long)]
+        one_pass: bool,
+        /// Sentences on each side that form a word's document context.
+        #[arg(long, default_value_t = 20)]
+        window: usize,
+        /// Drop features whose weights all stay below this.
+        #[arg(long, default_value_t = 0.0)]
+        prune: f32,
+        /// Word clusters to train with instead of the shipped ones (for experiments: the
+        /// model then only tags with these clusters).
+        #[arg(long)]
+        clusters: Option<PathBuf>,
+        /// Penalty on the O label when decoding (trades precision for recall).
+        #[arg(long, default_value_t = 0.0)]
+        o_penalty: f32,
+        /// Trigger-context profiles to train with instead of the shipped ones.
+        #[arg(long)]
+        profiles: Option<PathBuf>,
+        /// Train a CRF (SGD, this L2 constant) instead of the averaged perceptron.
+        #[arg(long)]
+        crf_l2: Option<f64>,
+        /// Instead of training one model, cross-validate over this many blocks of the
+        /// training data and print the scores (for choosing features and settings).
+        #[arg(long)]
+        cv: Option<usize>,
+        /// Output file.
+        #[arg(long, default_value = "data/ner/model.bin.gz")]
+        out: PathBuf,
+    },
+}
+
+/// Which NER model to use (default: the one built into the binary).
+#[derive(clap::Args)]
+pub(crate) struct ModelArgs {
+    /// A model file written by `isnad train ner` instead of the built-in model.
+    #[arg(long)]
+    pub(crate) model: Option<PathBuf>,
+    /// The word clusters that model was trained with, if not the built-in ones.
+    #[arg(long, requires = "model")]
+    pub(crate) clusters: Option<PathBuf>,
+    /// The trigger-context profiles that model was trained with, if not the built-in ones.
+    #[arg(long, requires = "model")]
+    pub(crate) profiles: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -125,6 +234,14 @@ enum EvalCommand {
         /// Also print every missed, wrong and spurious expression.
         #[arg(long)]
         errors: bool,
+    },
+    /// Named-entity recognition on a CoNLL file: per-type and micro P/R/F1, exact spans.
+    Ner {
+        /// The CoNLL file.
+        #[arg(long)]
+        conll: PathBuf,
+        #[command(flatten)]
+        model: ModelArgs,
     },
 }
 
@@ -220,6 +337,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     dct,
                     errors,
                 }) => eval::timex(timeml, split, dct, errors)?,
+                Some(EvalCommand::Ner { conll, model }) => ner::eval_ner(&conll, &model)?,
                 None => eval::run(gold, shared, format, details, oracle_entities)?,
             }
             Ok(ExitCode::SUCCESS)
@@ -258,5 +376,70 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Ok(ExitCode::SUCCESS)
             }
         },
+        Command::Train { what } => {
+            match what {
+                TrainCommand::Clusters {
+                    min_count,
+                    contexts,
+                    dims,
+                    branching,
+                    depth,
+                    out,
+                    profiles_out,
+                    corpora,
+                } => {
+                    let params = isnad_ner::ClusterParams {
+                        min_count,
+                        context_words: contexts,
+                        dims,
+                        branching,
+                        depth,
+                        ..Default::default()
+                    };
+                    ner::train_clusters(&corpora, &params, &out, &profiles_out)?;
+                }
+                TrainCommand::Ner {
+                    train,
+                    dev,
+                    holdout,
+                    epochs,
+                    second_epochs,
+                    one_pass,
+                    window,
+                    prune,
+                    clusters,
+                    profiles,
+                    crf_l2,
+                    o_penalty,
+                    cv,
+                    out,
+                } => {
+                    let opts = isnad_ner::TrainOptions {
+                        epochs,
+                        second_epochs,
+                        two_pass: !one_pass,
+                        window,
+                        prune,
+                        crf_l2,
+                        o_penalty,
+                        ..Default::default()
+                    };
+                    let input = ner::TrainInput {
+                        train: &train,
+                        dev: dev.as_deref(),
+                        holdout,
+                        clusters: clusters.as_deref(),
+                        profiles: profiles.as_deref(),
+                        cv,
+                    };
+                    ner::train_ner(&input, &opts, &out)?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Tag { conll, model } => {
+            ner::tag_conll(&conll, &model)?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }

@@ -2,14 +2,16 @@
 //!
 //! Each stage is a small unit with one job that reads some layers of a [`Doc`] and fills
 //! others (see [`isnad_doc::Stage`]): embedded posts ([`posts`]), the publication date
-//! ([`publication`]), temporal expressions ([`timex`]), quotations ([`quotes`]), places
-//! ([`geo`]), events ([`events`]), and — as they arrive — entities. [`default_pipeline`]
-//! puts them in order; [`analyze`] turns one input article into an annotated document.
+//! ([`publication`]), temporal expressions ([`timex`]), entities with their mentions,
+//! roles and handles ([`entities`]), places ([`geo`]), quotations ([`quotes`]) and events
+//! ([`events`]). [`default_pipeline`] puts them in order; [`analyze`] turns one input
+//! article into an annotated document.
 //!
 //! This crate must not do IO or know about the output contract; its data comes from
 //! `isnad-resources`.
 #![deny(missing_docs)]
 
+pub mod entities;
 pub mod events;
 pub mod geo;
 pub mod posts;
@@ -25,9 +27,10 @@ pub fn default_stages() -> Vec<Box<dyn Stage>> {
         Box::new(posts::PostsStage),
         Box::new(publication::PublicationStage),
         Box::new(timex::TimexStage),
-        // geo::GeoStage resolves LOC entities: it goes right after the entities stage
-        // (it requires Layer::Entities), once that stage is in this list.
-        // Quotes read the timex layer for their dates: after timex.
+        Box::new(entities::EntitiesStage),
+        // geo::GeoStage resolves LOC entities: right after the entities stage.
+        Box::new(geo::GeoStage),
+        // Quotes read the timex layer for their dates and the entities for speakers.
         Box::new(quotes::QuotesStage),
         Box::new(events::EventsStage),
     ]

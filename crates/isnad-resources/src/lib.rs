@@ -12,12 +12,17 @@
 pub mod calendar;
 pub mod events;
 pub mod lexicon;
+pub mod ner;
 pub mod places;
 pub mod reporting;
 
 pub use calendar::{calendar, Calendar};
 pub use events::{actor_words, event_lexicon, ActorWords, EventLexicon};
 pub use lexicon::{word_counts, Lexicon};
+pub use ner::{
+    country_names, ner_clusters, ner_gazetteer, ner_profiles, ner_resources, ner_tagger,
+    CountryNames,
+};
 pub use places::{countries, places, Countries, Country, LatinPlace, Place, PlaceKind, Places};
 pub use reporting::{reporting, Cue, CueRole, ReportingLexicon};
 
@@ -28,6 +33,16 @@ pub(crate) fn gunzip(bytes: &[u8]) -> String {
     flate2::read::GzDecoder::new(bytes)
         .read_to_string(&mut out)
         .expect("embedded gzip data is valid UTF-8");
+    out
+}
+
+/// Decompresses an embedded gzip file of binary data.
+pub(crate) fn gunzip_bytes(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(bytes)
+        .read_to_end(&mut out)
+        .expect("embedded gzip data is valid");
     out
 }
 

@@ -1,0 +1,1286 @@
+//! The entity stage: who and where the article names, each entity once, with all its
+//! mentions, roles and handles.
+//!
+//! 1. **Mentions.** The NER tagger (`isnad-ner`, shipped by `isnad-resources`) labels every
+//!    sentence; its chunks become mentions. Gazetteer evidence adds what it misses: country
+//!    and region names anywhere, city names after a place noun ("مدينة زوارة"), places named
+//!    inside an organisation's name ("القيادة ... في إفريقيا" also names إفريقيا), and
+//!    organisations written as a head noun with a nationality adjective ("الجيش الليبي").
+//!    A mention's span leaves out the conjunction and preposition clitics of its first word
+//!    (و ف ب ك ل); the article stays ("السراج"). Post signature lines are not searched.
+//! 2. **Entities.** Mentions of the same type are grouped when one's words are the other's
+//!    or a run of them ("باشاغا" ⊂ "فتحي باشاغا"), when two place names stand for the same
+//!    country ("أمريكا", "الولايات المتحدة"), when a short form follows an organisation's
+//!    long form in quotes or brackets ("... في إفريقيا "أفريكوم""), and when a description
+//!    made of a head noun and a nationality ("الحكومة الليبية") can only mean one named
+//!    organisation with that head ("حكومة الوفاق الوطني").
+//! 3. **Roles** are the title phrases attached to a person's name: before it ("وزير الداخلية
+//!    الليبي فتحي باشاغا") or in apposition after it ("ستيفن تاونسند، قائد القيادة ...").
+//!    A role phrase starts with a title word (`isnad_ner::triggers::PERSON_TITLES`) and runs
+//!    over definite words, nationality adjectives, names of places and organisations and
+//!    the few prepositions titles take (لدى, في, إلى, باسم, عن, على).
+//! 4. **Titles and handles.** A role phrase used on its own later ("السفير الأمريكي") and a
+//!    post author's display name that is a person's role ("وزير الداخلية الليبي") become
+//!    title mentions of that person; the post's handle is attached to the person and the
+//!    post's `author_entity` set.
+//! 5. **Country and sector** come from what the text says: the nationality adjective or
+//!    country name in a role or organisation name, a country's own name; the sector from
+//!    the head of the first role or of the organisation's name.
+//!
+//! Places are not resolved to coordinates here (the geo stage does that).
+
+use isnad_doc::{
+    Doc, Entity, EntityType, Layer, Mention, MentionKind, ParagraphKind, Sector, Span, Stage,
+};
+use isnad_ner::gazetteer::{class, words_key, ClassSet, GazMatch};
+use isnad_ner::{Label, Word};
+use isnad_text::{Prefix, TokenKind};
+
+/// Finds entities, their mentions, roles and handles.
+pub struct EntitiesStage;
+
+impl Stage for EntitiesStage {
+    fn name(&self) -> &'static str {
+        "entities"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Text, Layer::Posts]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Entities]
+    }
+    fn annotate(&self, doc: &mut Doc) {
+        annotate(doc);
+    }
+}
+
+/// Prepositions a title phrase may contain ("السفير لدى طرابلس", "المتحدث باسم الحكومة").
+const ROLE_PREPOSITIONS: &[&str] = &["لدي", "في", "الي", "باسم", "عن", "علي"];
+
+/// Where a candidate mention came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Source {
+    Tagger,
+    Gazetteer,
+    Pattern,
+    /// A place named inside another mention.
+    Nested,
+}
+
+/// A candidate mention over tokens `start..end`.
+#[derive(Clone, Debug)]
+struct Cand {
+    start: usize,
+    end: usize,
+    kind: EntityType,
+    source: Source,
+}
+
+/// Token-level facts the stage computes once.
+struct Ctx<'d> {
+    doc: &'d Doc,
+    words: Vec<Word<'d>>,
+    /// Gazetteer classes of the matches beginning at each token.
+    begins: Vec<ClassSet>,
+    /// Gazetteer classes of the one-word matches of each token.
+    single: Vec<ClassSet>,
+    /// Sentence index of each token.
+    sentence: Vec<usize>,
+    /// Tokens that start with a conjunction و the clitic segmenter could not see (an
+    /// unknown name: "ونورلاند"), shown by the rest standing alone elsewhere in the
+    /// article ("نورلاند").
+    hidden_wa: Vec<bool>,
+}
+
+impl<'d> Ctx<'d> {
+    fn is_title(&self, i: usize) -> bool {
+        self.begins[i] & (1 << class::PERSON_TITLE) != 0
+    }
+
+    fn has(&self, i: usize, c: u8) -> bool {
+        self.single[i] & (1 << c) != 0
+    }
+
+    fn core(&self, i: usize) -> &'d str {
+        let c = self.words[i].core();
+        if self.hidden_wa[i] {
+            &c["و".len()..]
+        } else {
+            c
+        }
+    }
+
+    /// True when token `i` carries the conjunction و or ف.
+    fn has_conjunction(&self, i: usize) -> bool {
+        let c = self.words[i].clitics;
+        self.hidden_wa[i] || c.has(Prefix::Wa) || c.has(Prefix::Fa)
+    }
+
+    /// The cores of tokens `a..b` (words only).
+    fn cores(&self, a: usize, b: usize) -> Vec<&'d str> {
+        (a..b)
+            .filter(|&i| self.words[i].kind.is_word())
+            .map(|i| self.core(i))
+            .collect()
+    }
+
+    fn key(&self, a: usize, b: usize) -> String {
+        words_key(&self.words[a..b])
+    }
+
+    /// The original span of tokens `a..b`, without the conjunction and preposition clitics
+    /// of the first token (and without an assimilated article, which cannot be split
+    /// from its preposition: "للحكومة" → "حكومة").
+    fn span(&self, a: usize, b: usize) -> Span {
+        let layers = &self.doc.text_layers;
+        let first = &layers.tokens[a];
+        let mut start = first.span.start;
+        if self.hidden_wa[a] {
+            let text = first.span.slice(&self.doc.text);
+            let skip = text
+                .char_indices()
+                .skip_while(|(_, c)| *c != 'و')
+                .nth(1)
+                .map_or(0, |(i, _)| i);
+            start += skip as u32;
+        }
+        let strip = first.clitics.prefixes().any(|p| {
+            matches!(
+                p,
+                Prefix::Wa | Prefix::Fa | Prefix::Bi | Prefix::Ka | Prefix::Li
+            )
+        });
+        if strip {
+            let keep_article = !first.clitics.has(Prefix::AlAssimilated);
+            for piece in layers.pieces(first) {
+                let is_clitic = matches!(
+                    piece.kind,
+                    isnad_text::PieceKind::Conjunction | isnad_text::PieceKind::Preposition
+                ) || (piece.kind == isnad_text::PieceKind::Article
+                    && !keep_article);
+                if !is_clitic {
+                    start = piece.span.start;
+                    break;
+                }
+            }
+        }
+        Span {
+            start,
+            end: layers.tokens[b - 1].span.end,
+        }
+    }
+}
+
+/// What the stage writes into the document.
+struct Output {
+    entities: Vec<Entity>,
+    mentions: Vec<Mention>,
+    /// `(post, entity)`: the entity behind each post's account.
+    post_authors: Vec<(usize, u32)>,
+    tagged: bool,
+}
+
+fn annotate(doc: &mut Doc) {
+    let out = {
+        let ctx = build_ctx(doc);
+        let (cands, tagged) = candidates(&ctx);
+        let roles: Vec<Vec<(usize, usize)>> = cands
+            .iter()
+            .map(|c| {
+                if c.kind == EntityType::Per {
+                    roles_of(&ctx, c, &cands)
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
+        let mut out = build_entities(&ctx, cands, roles);
+        out.tagged = tagged;
+        out
+    };
+    if !out.tagged {
+        let why = match isnad_resources::ner_tagger() {
+            Some(Err(e)) => e.to_string(),
+            _ => "no NER model in this build".to_string(),
+        };
+        doc.diagnose("entities", format!("{why}; entities from gazetteers only"));
+    }
+    doc.entities = out.entities;
+    doc.mentions = out.mentions;
+    for (p, e) in out.post_authors {
+        doc.posts[p].author_entity = Some(e);
+    }
+}
+
+fn build_ctx(doc: &Doc) -> Ctx<'_> {
+    let layers = &doc.text_layers;
+    let words: Vec<Word> = layers
+        .tokens
+        .iter()
+        .map(|t| Word::from_token(layers, t))
+        .collect();
+    let n = words.len();
+    let mut begins = vec![0; n];
+    let mut single = vec![0; n];
+    let mut sentence = vec![0; n];
+    let gaz = isnad_resources::ner_gazetteer();
+    for (si, s) in doc.sentences().iter().enumerate() {
+        let (a, b) = (s.first_token as usize, s.end_token as usize);
+        for x in sentence[a..b].iter_mut() {
+            *x = si;
+        }
+        for m in gaz.find(&words[a..b]) {
+            begins[a + m.start] |= m.classes;
+            if m.end == m.start + 1 {
+                single[a + m.start] |= m.classes;
+            }
+        }
+    }
+    let standalone: std::collections::HashSet<&str> = words
+        .iter()
+        .filter(|w| w.kind == TokenKind::Arabic)
+        .map(|w| w.core())
+        .collect();
+    let hidden_wa = words
+        .iter()
+        .map(|w| {
+            w.kind == TokenKind::Arabic
+                && w.clitics.prefixes().next().is_none()
+                && w.norm.chars().count() >= 4
+                && w.norm
+                    .strip_prefix('و')
+                    .is_some_and(|rest| standalone.contains(rest))
+        })
+        .collect();
+    Ctx {
+        doc,
+        words,
+        begins,
+        single,
+        sentence,
+        hidden_wa,
+    }
+}
+
+fn overlaps(c: &[Cand], a: usize, b: usize) -> bool {
+    c.iter().any(|x| x.start < b && a < x.end)
+}
+
+/// The candidate mentions, in text order; and whether the tagger ran.
+fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
+    let doc = ctx.doc;
+    let tokens = doc.tokens();
+    let in_signature: Vec<bool> = tokens
+        .iter()
+        .map(|t| {
+            doc.blocks
+                .iter()
+                .any(|b| b.kind == ParagraphKind::PostSignature && b.span.contains(t.span))
+        })
+        .collect();
+    let mut out: Vec<Cand> = Vec::new();
+    // 1. The tagger.
+    let sentences: Vec<&[Word]> = doc
+        .sentences()
+        .iter()
+        .map(|s| &ctx.words[s.first_token as usize..s.end_token as usize])
+        .collect();
+    let labels: Option<Vec<Vec<Label>>> = match isnad_resources::ner_tagger() {
+        Some(Ok(t)) => Some(t.tag(&sentences)),
+        _ => None,
+    };
+    if let Some(labels) = &labels {
+        for (s, l) in doc.sentences().iter().zip(labels) {
+            let base = s.first_token as usize;
+            for ch in isnad_ner::chunks(l) {
+                let (a, b) = (base + ch.start, base + ch.end);
+                for (a, b) in split_chunk(ctx, a, b, ch.kind) {
+                    if in_signature[a..b].iter().any(|&x| x) {
+                        continue;
+                    }
+                    out.push(Cand {
+                        start: a,
+                        end: b,
+                        kind: ch.kind,
+                        source: Source::Tagger,
+                    });
+                }
+            }
+        }
+    }
+    for c in out.iter_mut() {
+        // An organisation's head noun in construct state belongs to its name:
+        // "لحكومة الوفاق الوطني" is "حكومة الوفاق الوطني", not "الوفاق الوطني".
+        if c.kind == EntityType::Org
+            && c.start > 0
+            && ctx.sentence[c.start - 1] == ctx.sentence[c.start]
+            && ctx.has(c.start - 1, class::ORG_HEAD)
+            && !ctx.words[c.start - 1].clitics.is_definite()
+            && ctx.words[c.start - 1].kind == TokenKind::Arabic
+        {
+            c.start -= 1;
+        }
+        // A name introduced by a place noun is a place ("قاعدة "الوطية" الجوية").
+        if c.kind == EntityType::Misc {
+            let mut j = c.start;
+            while j > 0 && is_quote(ctx.words[j - 1].norm) {
+                j -= 1;
+            }
+            if j > 0
+                && ctx.has(j - 1, class::PLACE_NOUN)
+                && !ctx.has(j - 1, class::ORG_HEAD)
+                && ctx.sentence[j - 1] == ctx.sentence[c.start]
+            {
+                c.kind = EntityType::Loc;
+            }
+        }
+    }
+    // Social-media platforms, the medium of the posts this engine tracks, are
+    // organisations whatever the tagger said.
+    for (i, w) in ctx.words.iter().enumerate() {
+        if !PLATFORMS.contains(&w.core()) || in_signature[i] {
+            continue;
+        }
+        if let Some(c) = out.iter_mut().find(|c| c.start == i && c.end == i + 1) {
+            c.kind = EntityType::Org;
+        } else if !overlaps(&out, i, i + 1) {
+            out.push(Cand {
+                start: i,
+                end: i + 1,
+                kind: EntityType::Org,
+                source: Source::Pattern,
+            });
+        }
+    }
+    // An organisation's head noun in construct state with a place name is an
+    // organisation named after the place ("وكالة تونس", "جامعة القاهرة"); the place
+    // stays a place inside it.
+    let mut nested_places = Vec::new();
+    for c in out.iter_mut() {
+        if c.kind == EntityType::Loc
+            && c.source == Source::Tagger
+            && c.start > 0
+            && ctx.sentence[c.start - 1] == ctx.sentence[c.start]
+            && ctx.has(c.start - 1, class::ORG_HEAD)
+            && !ctx.has(c.start - 1, class::PLACE_NOUN)
+            && !ctx.words[c.start - 1].clitics.is_definite()
+            && ctx.words[c.start - 1].kind == TokenKind::Arabic
+        {
+            nested_places.push(Cand {
+                source: Source::Nested,
+                ..c.clone()
+            });
+            c.start -= 1;
+            c.kind = EntityType::Org;
+        }
+    }
+    // One name, one person per article: a person's family name standing alone elsewhere
+    // is that person ("سامي الهمامي" ... "وكتب الهمامي"), and so is a one-word person
+    // name, even where the tagger missed it.
+    let surnames: std::collections::HashSet<&str> = out
+        .iter()
+        .filter(|c| c.kind == EntityType::Per)
+        .map(|c| ctx.core(c.end - 1))
+        .collect();
+    for (i, (w, &signature)) in ctx.words.iter().zip(&in_signature).enumerate() {
+        if w.kind == TokenKind::Arabic
+            && !signature
+            && surnames.contains(ctx.core(i))
+            && !overlaps(&out, i, i + 1)
+        {
+            out.push(Cand {
+                start: i,
+                end: i + 1,
+                kind: EntityType::Per,
+                source: Source::Pattern,
+            });
+        }
+    }
+    out.extend(nested_places);
+    // A given name right before a person's name is part of it ("فائز" + "السراج").
+    for c in out.iter_mut().filter(|c| c.kind == EntityType::Per) {
+        if c.start > 0
+            && ctx.sentence[c.start - 1] == ctx.sentence[c.start]
+            && ctx.has(c.start - 1, class::GIVEN_NAME)
+            && ctx.words[c.start - 1].clitics.is_empty()
+            && !ctx.is_title(c.start - 1)
+        {
+            c.start -= 1;
+        }
+    }
+    let snapshot = out.clone();
+    out.retain(|c| {
+        !snapshot.iter().any(|o| {
+            o.kind == EntityType::Per && o.start < c.start && c.start < o.end && c.end <= o.end
+        })
+    });
+    // 2. Gazetteer places the tagger missed.
+    let gaz = isnad_resources::ner_gazetteer();
+    let place = (1 << class::COUNTRY) | (1 << class::REGION) | (1 << class::LARGE_CITY);
+    let mut extra = Vec::new();
+    for s in doc.sentences() {
+        let base = s.first_token as usize;
+        let matches: Vec<GazMatch> = gaz.find(&ctx.words[base..s.end_token as usize]);
+        for m in &matches {
+            let (a, b) = (base + m.start, base + m.end);
+            if in_signature[a..b].iter().any(|&x| x) {
+                continue;
+            }
+            let after_place_noun = a > base && ctx.has(a - 1, class::PLACE_NOUN);
+            let city = m.classes & ((1 << class::LARGE_CITY) | (1 << class::SMALL_CITY)) != 0;
+            let sure = m.classes & ((1 << class::COUNTRY) | (1 << class::REGION)) != 0;
+            if m.classes & (1 << class::DEMONYM) != 0 && !sure {
+                continue;
+            }
+            if (sure || (city && after_place_noun)) && !overlaps(&out, a, b) {
+                extra.push(Cand {
+                    start: a,
+                    end: b,
+                    kind: EntityType::Loc,
+                    source: Source::Gazetteer,
+                });
+            } else if m.classes & place != 0 {
+                // A place inside an organisation's name.
+                if let Some(org) = out.iter().find(|c| {
+                    c.kind == EntityType::Org
+                        && c.start < a.max(c.start + 1)
+                        && b <= c.end
+                        && (c.start, c.end) != (a, b)
+                }) {
+                    if org.start < a {
+                        extra.push(Cand {
+                            start: a,
+                            end: b,
+                            kind: EntityType::Loc,
+                            source: Source::Nested,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    // Keep the longest of overlapping gazetteer additions.
+    extra.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    let mut kept: Vec<Cand> = Vec::new();
+    for c in extra {
+        let clash = kept
+            .iter()
+            .any(|k| k.source == c.source && k.start < c.end && c.start < k.end);
+        if !clash {
+            kept.push(c);
+        }
+    }
+    out.extend(kept);
+    // 3. Organisations named by a definite head noun and relative adjectives: a
+    // nationality ("الجيش الليبي") or another nisba ("المجلس الرئاسي"); and, when a
+    // quoted name follows, the whole description ("القيادة العسكرية الأمريكية في
+    // إفريقيا "أفريكوم"").
+    let n = ctx.words.len();
+    for (i, (w, &signature)) in ctx.words.iter().zip(&in_signature).enumerate() {
+        if signature || !w.clitics.is_definite() || !ctx.has(i, class::ORG_HEAD) {
+            continue;
+        }
+        let sent = ctx.sentence[i];
+        let mut e = i + 1;
+        while e < n && ctx.sentence[e] == sent && is_nisba(ctx, e) {
+            e += 1;
+        }
+        // "... في إفريقيا" / "... لدى ليبيا": a place complement, then a quoted name.
+        let mut q = e;
+        if q + 1 < n
+            && ctx.sentence[q + 1] == sent
+            && ROLE_PREPOSITIONS.contains(&ctx.words[q].norm)
+        {
+            let place = (1 << class::COUNTRY) | (1 << class::REGION) | (1 << class::LARGE_CITY);
+            if ctx.begins[q + 1] & place != 0
+                || out
+                    .iter()
+                    .any(|c| c.start == q + 1 && c.kind == EntityType::Loc)
+            {
+                q += 2;
+            }
+        }
+        let quoted = q + 2 < n
+            && is_quote(ctx.words[q].norm)
+            && ctx.words[q + 1].kind.is_word()
+            && is_quote(ctx.words[q + 2].norm)
+            && ctx.sentence[q + 2] == sent;
+        if quoted && e > i + 1 {
+            if !out
+                .iter()
+                .any(|c| c.kind == EntityType::Per && c.start < q && i < c.end)
+            {
+                out.retain(|c| !(c.start < q && i < c.end && c.kind != EntityType::Loc));
+                out.push(Cand {
+                    start: i,
+                    end: q,
+                    kind: EntityType::Org,
+                    source: Source::Pattern,
+                });
+                out.retain(|c| !(c.start == q + 1 && c.end == q + 2));
+                out.push(Cand {
+                    start: q + 1,
+                    end: q + 2,
+                    kind: EntityType::Org,
+                    source: Source::Pattern,
+                });
+            }
+        } else if e > i + 1 && !overlaps(&out, i, e) {
+            out.push(Cand {
+                start: i,
+                end: e,
+                kind: EntityType::Org,
+                source: Source::Pattern,
+            });
+        }
+    }
+    // A compass adjective belongs to the place it follows ("الجبل الغربي").
+    let taken: Vec<(usize, usize)> = out.iter().map(|c| (c.start, c.end)).collect();
+    for c in out.iter_mut().filter(|c| c.kind == EntityType::Loc) {
+        while c.end < ctx.words.len()
+            && ctx.sentence[c.end] == ctx.sentence[c.start]
+            && ctx.words[c.end].clitics.is_definite()
+            && !ctx.has_conjunction(c.end)
+            && COMPASS.contains(&ctx.core(c.end))
+            && !taken.iter().any(|&(a, b)| a <= c.end && c.end < b)
+        {
+            c.end += 1;
+        }
+    }
+    out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    (out, labels.is_some())
+}
+
+/// Compass adjectives that end place names (cores, normalized).
+const COMPASS: &[&str] = &[
+    "غربي",
+    "غربيه",
+    "شرقي",
+    "شرقيه",
+    "شمالي",
+    "شماليه",
+    "جنوبي",
+    "جنوبيه",
+    "اوسط",
+    "وسطي",
+];
+
+/// Arabic names of social-media platforms (cores, normalized).
+const PLATFORMS: &[&str] = &[
+    "تويتر",
+    "فيسبوك",
+    "فيس",
+    "انستغرام",
+    "انستجرام",
+    "انستقرام",
+    "تلغرام",
+    "تيليغرام",
+    "تليغرام",
+    "يوتيوب",
+    "تيك",
+    "واتساب",
+    "سناب",
+];
+
+fn is_quote(norm: &str) -> bool {
+    norm.chars().count() == 1 && norm.chars().all(isnad_text::chars::is_quote_mark)
+}
+
+/// A definite relative adjective: a nationality or another nisba ("الرئاسي",
+/// "العسكرية").
+fn is_nisba(ctx: &Ctx<'_>, i: usize) -> bool {
+    let w = &ctx.words[i];
+    w.kind == TokenKind::Arabic
+        && w.clitics.is_definite()
+        && !w.clitics.prefixes().any(|p| {
+            matches!(
+                p,
+                Prefix::Wa | Prefix::Fa | Prefix::Bi | Prefix::Ka | Prefix::Li
+            )
+        })
+        && (ctx.has(i, class::DEMONYM) || {
+            let c = w.core();
+            c.chars().count() >= 4 && (c.ends_with('ي') || c.ends_with("يه"))
+        })
+}
+
+/// Cleans a tagger chunk: no punctuation at its ends; a person or place chunk is cut
+/// where a word carries the conjunction و/ف ("تاونسند ونورلاند" is two people); title
+/// words at the start of a person chunk are a role, not the name; a chunk of another
+/// type that starts with a title word is a description, not a name.
+fn split_chunk(ctx: &Ctx<'_>, mut a: usize, mut b: usize, kind: EntityType) -> Vec<(usize, usize)> {
+    while a < b && !ctx.words[a].kind.is_word() {
+        a += 1;
+    }
+    while b > a && !ctx.words[b - 1].kind.is_word() {
+        b -= 1;
+    }
+    if a == b {
+        return Vec::new();
+    }
+    if ctx.is_title(a) {
+        if kind != EntityType::Per {
+            return Vec::new();
+        }
+        while a < b && ctx.is_title(a) {
+            a += 1;
+        }
+        if a == b {
+            return Vec::new();
+        }
+    }
+    if !matches!(kind, EntityType::Per | EntityType::Loc) {
+        return vec![(a, b)];
+    }
+    let mut out = Vec::new();
+    let mut s = a;
+    for i in a + 1..b {
+        if ctx.has_conjunction(i) {
+            out.push((s, i));
+            s = i;
+        }
+    }
+    out.push((s, b));
+    out
+}
+
+/// May token `i` continue a role phrase?
+fn role_token(ctx: &Ctx<'_>, i: usize, cands: &[Cand]) -> bool {
+    let w = &ctx.words[i];
+    if w.kind != TokenKind::Arabic || ctx.has(i, class::REPORTING_VERB) {
+        return false;
+    }
+    if let Some(c) = cands.iter().find(|c| c.start <= i && i < c.end) {
+        return c.kind != EntityType::Per;
+    }
+    // "و" before a new title or head noun starts another phrase.
+    if ctx.has_conjunction(i) && (ctx.is_title(i) || ctx.has(i, class::ORG_HEAD)) {
+        return false;
+    }
+    let place = (1 << class::COUNTRY) | (1 << class::REGION) | (1 << class::LARGE_CITY);
+    w.clitics.is_definite()
+        || ctx.is_title(i)
+        || ctx.single[i] & ((1 << class::DEMONYM) | (1 << class::ORG_HEAD) | place) != 0
+        || ROLE_PREPOSITIONS.contains(&w.norm)
+}
+
+/// The role phrases (token ranges) attached to a person mention.
+fn roles_of(ctx: &Ctx<'_>, c: &Cand, cands: &[Cand]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let sent = ctx.sentence[c.start];
+    // Before the name: back over role words to the leftmost title word.
+    let mut j = c.start;
+    let mut leftmost = None;
+    while j > 0 && ctx.sentence[j - 1] == sent {
+        if !role_token(ctx, j - 1, cands) {
+            // "والسفير ..." starts the phrase; the conjunction is not crossed.
+            if ctx.is_title(j - 1) && ctx.has_conjunction(j - 1) {
+                leftmost = Some(j - 1);
+            }
+            break;
+        }
+        j -= 1;
+        if ctx.is_title(j) {
+            leftmost = Some(j);
+        }
+    }
+    if let Some(a) = leftmost {
+        out.push((a, c.start));
+    }
+    // After the name, in apposition: ", TITLE ..." or "TITLE ...".
+    let n = ctx.words.len();
+    let mut f = c.end;
+    if f < n && ctx.sentence[f] == sent && matches!(ctx.words[f].norm, "،" | ",") {
+        f += 1;
+    }
+    if f < n && ctx.sentence[f] == sent && ctx.is_title(f) && !cands.iter().any(|x| x.start == f) {
+        let mut e = f + 1;
+        while e < n && ctx.sentence[e] == sent && role_token(ctx, e, cands) {
+            if cands
+                .iter()
+                .any(|x| x.start == e && x.kind == EntityType::Per)
+            {
+                break;
+            }
+            e += 1;
+        }
+        // A phrase does not end on a preposition.
+        while e > f + 1 && ROLE_PREPOSITIONS.contains(&ctx.words[e - 1].norm) {
+            e -= 1;
+        }
+        out.push((f, e));
+    }
+    out
+}
+
+/// The sector a title or an organisation's head word says.
+fn sector_of(head: &str) -> Option<Sector> {
+    const TABLE: &[(&str, Sector)] = &[
+        ("سفير", Sector::Diplomat),
+        ("سفيره", Sector::Diplomat),
+        ("قنصل", Sector::Diplomat),
+        ("مبعوث", Sector::Diplomat),
+        ("مندوب", Sector::Diplomat),
+        ("دبلوماسي", Sector::Diplomat),
+        ("جنرال", Sector::Military),
+        ("مشير", Sector::Military),
+        ("لواء", Sector::Military),
+        ("عميد", Sector::Military),
+        ("عقيد", Sector::Military),
+        ("مقدم", Sector::Military),
+        ("رائد", Sector::Military),
+        ("نقيب", Sector::Military),
+        ("قائد", Sector::Military),
+        ("جيش", Sector::Military),
+        ("قوات", Sector::Military),
+        ("قياده", Sector::Military),
+        ("كتيبه", Sector::Rebel),
+        ("كتائب", Sector::Rebel),
+        ("ميليشيا", Sector::Rebel),
+        ("مليشيا", Sector::Rebel),
+        ("ميليشيات", Sector::Rebel),
+        ("مليشيات", Sector::Rebel),
+        ("جماعه", Sector::Rebel),
+        ("تنظيم", Sector::Rebel),
+        ("وزير", Sector::Government),
+        ("وزيره", Sector::Government),
+        ("وزاره", Sector::Government),
+        ("رئيس", Sector::Government),
+        ("رئيسه", Sector::Government),
+        ("حكومه", Sector::Government),
+        ("رئاسه", Sector::Government),
+        ("مجلس", Sector::Government),
+        ("برلمان", Sector::Government),
+        ("محافظ", Sector::Government),
+        ("ملك", Sector::Government),
+        ("امير", Sector::Government),
+        ("سلطان", Sector::Government),
+        ("نائب", Sector::Government),
+        ("متحدث", Sector::Government),
+        ("ناطق", Sector::Government),
+        ("شرطه", Sector::Government),
+        ("صحيفه", Sector::Media),
+        ("جريده", Sector::Media),
+        ("قناه", Sector::Media),
+        ("وكاله", Sector::Media),
+        ("مراسل", Sector::Media),
+        ("صحفي", Sector::Media),
+        ("شركه", Sector::Business),
+        ("بنك", Sector::Business),
+        ("مصرف", Sector::Business),
+        ("امام", Sector::Religious),
+        ("مفتي", Sector::Religious),
+        ("بابا", Sector::Religious),
+        ("حزب", Sector::Civilian),
+        ("نقابه", Sector::Civilian),
+        ("جمعيه", Sector::Civilian),
+        ("منظمه", Sector::InternationalOrganisation),
+    ];
+    TABLE.iter().find(|(w, _)| *w == head).map(|(_, s)| *s)
+}
+
+/// An entity being built.
+struct Group {
+    kind: EntityType,
+    cands: Vec<usize>,
+    titles: Vec<Span>,
+    roles: Vec<(usize, usize)>,
+    handles: Vec<Span>,
+    alive: bool,
+}
+
+fn build_entities(ctx: &Ctx<'_>, cands: Vec<Cand>, roles: Vec<Vec<(usize, usize)>>) -> Output {
+    let doc = ctx.doc;
+    let countries = isnad_resources::country_names();
+    let cores: Vec<Vec<&str>> = cands.iter().map(|c| ctx.cores(c.start, c.end)).collect();
+    let country_of_name: Vec<Option<&'static str>> = cands
+        .iter()
+        .map(|c| {
+            (c.kind == EntityType::Loc)
+                .then(|| countries.by_name(&ctx.key(c.start, c.end)))
+                .flatten()
+        })
+        .collect();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut group_of = vec![usize::MAX; cands.len()];
+    // Mentions in text order; each joins the most recent compatible entity.
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by_key(|&i| (cands[i].start, cands[i].end));
+    for &i in &order {
+        let c = &cands[i];
+        let mine = &cores[i];
+        let mut best: Option<(usize, usize)> = None;
+        for (g, grp) in groups.iter().enumerate() {
+            if grp.kind != c.kind {
+                continue;
+            }
+            let fits = grp.cands.iter().any(|&k| {
+                let other = &cores[k];
+                match c.kind {
+                    EntityType::Per => contains_run(other, mine) || contains_run(mine, other),
+                    EntityType::Org | EntityType::Misc => {
+                        other == mine
+                            || (mine.len() >= 2 && starts_with(other, mine))
+                            || (other.len() >= 2 && starts_with(mine, other))
+                    }
+                    EntityType::Loc => {
+                        other == mine
+                            || starts_with(other, mine)
+                            || starts_with(mine, other)
+                            || (country_of_name[i].is_some()
+                                && country_of_name[i] == country_of_name[k])
+                    }
+                }
+            });
+            if fits {
+                let last = grp.cands.iter().map(|&k| cands[k].start).max().unwrap_or(0);
+                if best.is_none_or(|(_, l)| last > l) {
+                    best = Some((g, last));
+                }
+            }
+        }
+        let g = match best {
+            Some((g, _)) => g,
+            None => {
+                groups.push(Group {
+                    kind: c.kind,
+                    cands: Vec::new(),
+                    titles: Vec::new(),
+                    roles: Vec::new(),
+                    handles: Vec::new(),
+                    alive: true,
+                });
+                groups.len() - 1
+            }
+        };
+        groups[g].cands.push(i);
+        groups[g].roles.extend(roles[i].iter().copied());
+        group_of[i] = g;
+    }
+    // Short forms in quotes or brackets right after an organisation's long form.
+    for &i in &order {
+        let c = &cands[i];
+        if c.kind != EntityType::Org || c.source == Source::Nested {
+            continue;
+        }
+        let mut j = c.end;
+        while j < ctx.words.len()
+            && j < c.end + 2
+            && matches!(ctx.words[j].norm, "\"" | "«" | "(" | "“")
+        {
+            j += 1;
+        }
+        if j == c.end {
+            continue;
+        }
+        let Some(short) = cands
+            .iter()
+            .position(|x| x.start == j && x.end - x.start == 1)
+        else {
+            continue;
+        };
+        let (long_g, short_g) = (group_of[i], group_of[short]);
+        if long_g == short_g {
+            continue;
+        }
+        // Every entity named by that short form (whatever type the tagger gave it)
+        // joins the long form.
+        let key = core_without_article(cores[short][0]);
+        for k in 0..cands.len() {
+            if cores[k].len() == 1 && core_without_article(cores[k][0]) == key {
+                let from = group_of[k];
+                merge(&mut groups, &mut group_of, long_g, from);
+            }
+        }
+        merge(&mut groups, &mut group_of, long_g, short_g);
+    }
+    // Descriptions: head noun + nationality ("الحكومة الليبية") → the one named
+    // organisation with that head.
+    for g in 0..groups.len() {
+        if !groups[g].alive || groups[g].kind != EntityType::Org {
+            continue;
+        }
+        let is_description = groups[g].cands.iter().all(|&k| {
+            let c = &cands[k];
+            c.end - c.start == 2
+                && ctx.has(c.start, class::ORG_HEAD)
+                && ctx.has(c.start + 1, class::DEMONYM)
+        });
+        if !is_description {
+            continue;
+        }
+        let head = cores[groups[g].cands[0]][0];
+        let named: Vec<usize> = (0..groups.len())
+            .filter(|&h| {
+                h != g
+                    && groups[h].alive
+                    && groups[h].kind == EntityType::Org
+                    && groups[h].cands.iter().any(|&k| {
+                        let c = &cands[k];
+                        cores[k].len() >= 2
+                            && cores[k][0] == head
+                            && !ctx.has(c.start + 1, class::DEMONYM)
+                    })
+            })
+            .collect();
+        if let [h] = named[..] {
+            merge(&mut groups, &mut group_of, h, g);
+        }
+    }
+    // Role phrases used alone, and post authors, as title mentions.
+    let role_keys: Vec<Vec<(Vec<&str>, usize)>> = groups
+        .iter()
+        .map(|grp| {
+            grp.roles
+                .iter()
+                .map(|&(a, b)| (ctx.cores(a, b), b - a))
+                .collect()
+        })
+        .collect();
+    let covered = |a: usize, b: usize, roles_all: &[(usize, usize)]| {
+        overlaps(&cands, a, b) || roles_all.iter().any(|&(x, y)| x < b && a < y)
+    };
+    let all_roles: Vec<(usize, usize)> = groups.iter().flat_map(|g| g.roles.clone()).collect();
+    let n = ctx.words.len();
+    let in_signature = |i: usize| doc_block_kind(ctx, i) == Some(ParagraphKind::PostSignature);
+    let mut i = 0;
+    while i < n {
+        if !ctx.is_title(i) || in_signature(i) {
+            i += 1;
+            continue;
+        }
+        // The longest role prefix (two words at least) starting here that belongs to
+        // exactly one person.
+        let mut found: Option<(usize, usize)> = None;
+        for len in (2..=6).rev() {
+            if i + len > n
+                || ctx.sentence[i + len - 1] != ctx.sentence[i]
+                || !ctx.words[i..i + len].iter().all(|w| w.kind.is_word())
+            {
+                continue;
+            }
+            let here = ctx.cores(i, i + len);
+            let owners: Vec<usize> = (0..groups.len())
+                .filter(|&g| {
+                    groups[g].alive
+                        && groups[g].kind == EntityType::Per
+                        && role_keys[g].iter().any(|(r, _)| starts_with(r, &here))
+                })
+                .collect();
+            if let [g] = owners[..] {
+                found = Some((g, len));
+                break;
+            }
+        }
+        match found {
+            Some((g, len)) if !covered(i, i + len, &all_roles) => {
+                // Not when a name follows: then it is that name's role.
+                let next_is_name = cands
+                    .iter()
+                    .any(|c| c.start == i + len && c.kind == EntityType::Per);
+                if !next_is_name {
+                    groups[g].titles.push(ctx.span(i, i + len));
+                }
+                i += len;
+            }
+            _ => i += 1,
+        }
+    }
+    let mut post_authors: Vec<(usize, usize)> = Vec::new();
+    for (p, post) in doc.posts.iter().enumerate() {
+        let Some(author) = post.author else { continue };
+        let range = doc.text_layers.tokens_in(author);
+        if range.is_empty() {
+            continue;
+        }
+        let here = ctx.cores(range.start, range.end);
+        if here.is_empty() {
+            continue;
+        }
+        let owners: Vec<usize> = (0..groups.len())
+            .filter(|&g| {
+                groups[g].alive
+                    && groups[g].kind == EntityType::Per
+                    && (role_keys[g].iter().any(|(r, _)| *r == here)
+                        || groups[g].cands.iter().any(|&k| cores[k] == here))
+            })
+            .collect();
+        if let [g] = owners[..] {
+            groups[g].titles.push(ctx.span(range.start, range.end));
+            if let Some(h) = post.handle {
+                if !groups[g]
+                    .handles
+                    .iter()
+                    .any(|x| doc.slice(*x) == doc.slice(h))
+                {
+                    groups[g].handles.push(h);
+                }
+            }
+            post_authors.push((p, g));
+        }
+    }
+    // Output, entities in order of first mention.
+    let mut live: Vec<usize> = (0..groups.len()).filter(|&g| groups[g].alive).collect();
+    live.sort_by_key(|&g| groups[g].cands.iter().map(|&k| cands[k].start).min());
+    let mut mentions: Vec<(Span, usize, MentionKind)> = Vec::new();
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut entity_of_group = vec![u32::MAX; groups.len()];
+    for &g in &live {
+        let grp = &groups[g];
+        let e = entities.len();
+        entity_of_group[g] = e as u32;
+        // The fullest name: most words, then earliest.
+        let name_cand = *grp
+            .cands
+            .iter()
+            .filter(|&&k| cands[k].source != Source::Nested || grp.cands.len() == 1)
+            .max_by_key(|&&k| (cores[k].len(), std::cmp::Reverse(cands[k].start)))
+            .unwrap_or(&grp.cands[0]);
+        for &k in &grp.cands {
+            mentions.push((ctx.span(cands[k].start, cands[k].end), e, MentionKind::Name));
+        }
+        for &t in &grp.titles {
+            mentions.push((t, e, MentionKind::Title));
+        }
+        let mut role_spans: Vec<Span> = Vec::new();
+        let mut role_texts: Vec<String> = Vec::new();
+        let mut sorted_roles = if grp.kind == EntityType::Per {
+            grp.roles.clone()
+        } else {
+            Vec::new()
+        };
+        sorted_roles.sort();
+        for &(a, b) in &sorted_roles {
+            let span = ctx.span(a, b);
+            let t = isnad_text::normalize_for_matching(doc.slice(span));
+            if !role_texts.contains(&t) {
+                role_texts.push(t);
+                role_spans.push(span);
+            }
+        }
+        // Country: a place that is a country; otherwise the first nationality adjective
+        // or country name in a role or in the name.
+        let mut country = None;
+        if grp.kind == EntityType::Loc {
+            country = grp.cands.iter().find_map(|&k| country_of_name[k]);
+        }
+        // A person's country comes from a nationality adjective in a role ("السفير
+        // الأمريكي"); a country named in a role is where the post is ("المبعوث إلى
+        // ليبيا"), not whose it is. An organisation's name may say either.
+        if country.is_none() {
+            country = sorted_roles
+                .iter()
+                .find_map(|&(a, b)| (a..b).find_map(|t| countries.by_demonym(&ctx.key(t, t + 1))));
+        }
+        if country.is_none() && grp.kind == EntityType::Org {
+            let (a, b) = (cands[name_cand].start, cands[name_cand].end);
+            country = (a..b).find_map(|t| {
+                countries
+                    .by_demonym(&ctx.key(t, t + 1))
+                    .or_else(|| countries.by_name(&ctx.key(t, t + 1)))
+            });
+        }
+        // Sector: the head of the first role, or of the organisation's name.
+        let sector = match grp.kind {
+            EntityType::Per => sorted_roles
+                .first()
+                .and_then(|&(a, _)| sector_of(core_without_article(ctx.core(a)))),
+            EntityType::Org => sector_of(core_without_article(ctx.core(cands[name_cand].start))),
+            _ => None,
+        };
+        entities.push(Entity {
+            kind: grp.kind,
+            name: ctx.span(cands[name_cand].start, cands[name_cand].end),
+            mentions: Vec::new(),
+            roles: role_spans,
+            handles: grp.handles.clone(),
+            geo: None,
+            country: country.map(str::to_string),
+            sector,
+        });
+    }
+    mentions.sort_by_key(|m| (m.0.start, m.0.end));
+    mentions.dedup_by_key(|m| (m.0, m.1));
+    let mentions = mentions
+        .into_iter()
+        .enumerate()
+        .map(|(idx, (span, e, kind))| {
+            entities[e].mentions.push(idx as u32);
+            Mention {
+                span,
+                entity: e as u32,
+                kind,
+            }
+        })
+        .collect();
+    Output {
+        entities,
+        mentions,
+        post_authors: post_authors
+            .into_iter()
+            .map(|(p, g)| (p, entity_of_group[g]))
+            .collect(),
+        tagged: true,
+    }
+}
+
+fn doc_block_kind(ctx: &Ctx<'_>, i: usize) -> Option<ParagraphKind> {
+    let span = ctx.doc.tokens()[i].span;
+    ctx.doc
+        .blocks
+        .iter()
+        .find(|b| b.span.contains(span))
+        .map(|b| b.kind)
+}
+
+fn merge(groups: &mut [Group], group_of: &mut [usize], into: usize, from: usize) {
+    if into == from || !groups[from].alive {
+        return;
+    }
+    let taken = std::mem::take(&mut groups[from].cands);
+    for &k in &taken {
+        group_of[k] = into;
+    }
+    groups[into].cands.extend(taken);
+    let roles = std::mem::take(&mut groups[from].roles);
+    groups[into].roles.extend(roles);
+    groups[from].alive = false;
+}
+
+fn core_without_article(core: &str) -> &str {
+    core.strip_prefix("ال")
+        .filter(|r| r.chars().count() >= 2)
+        .unwrap_or(core)
+}
+
+/// True when `run` occurs as consecutive words of `words`.
+fn contains_run(words: &[&str], run: &[&str]) -> bool {
+    !run.is_empty() && words.windows(run.len()).any(|w| w == run)
+}
+
+fn starts_with(words: &[&str], prefix: &[&str]) -> bool {
+    !prefix.is_empty() && words.len() >= prefix.len() && &words[..prefix.len()] == prefix
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use isnad_doc::DocMeta;
+
+    fn doc(text: &str) -> Doc {
+        Doc::new(
+            DocMeta::default(),
+            text.to_string(),
+            isnad_resources::word_counts(),
+        )
+        .unwrap()
+    }
+
+    fn token(ctx: &Ctx<'_>, word: &str) -> usize {
+        ctx.words.iter().position(|w| w.norm == word).unwrap()
+    }
+
+    fn per(start: usize, end: usize) -> Cand {
+        Cand {
+            start,
+            end,
+            kind: EntityType::Per,
+            source: Source::Tagger,
+        }
+    }
+
+    #[test]
+    fn a_conjunction_splits_two_people_even_on_unknown_names() {
+        let d = doc("التقى تاونسند ونورلاند أمس. وقال نورلاند إن الاجتماع مفيد.");
+        let ctx = build_ctx(&d);
+        let a = token(&ctx, "تاونسند");
+        assert_eq!(
+            split_chunk(&ctx, a, a + 2, EntityType::Per),
+            vec![(a, a + 1), (a + 1, a + 2)]
+        );
+        // The second name's span leaves the conjunction out.
+        assert_eq!(d.slice(ctx.span(a + 1, a + 2)), "نورلاند");
+        // Organisations keep their و ("وزارة الخارجية والتعاون الدولي").
+        assert_eq!(
+            split_chunk(&ctx, a, a + 2, EntityType::Org),
+            vec![(a, a + 2)]
+        );
+    }
+
+    #[test]
+    fn roles_before_and_after_a_name() {
+        let d = doc("قال وزير الداخلية الليبي فتحي باشاغا إن الاجتماع كان مفيدا.");
+        let ctx = build_ctx(&d);
+        let a = token(&ctx, "فتحي");
+        let c = per(a, a + 2);
+        let roles = roles_of(&ctx, &c, std::slice::from_ref(&c));
+        let texts: Vec<&str> = roles
+            .iter()
+            .map(|&(x, y)| d.slice(ctx.span(x, y)))
+            .collect();
+        assert_eq!(texts, vec!["وزير الداخلية الليبي"]);
+
+        let d = doc("التقى الجنرال ستيفن تاونسند، قائد القيادة العسكرية الأمريكية في إفريقيا، أمس.");
+        let ctx = build_ctx(&d);
+        let a = token(&ctx, "ستيفن");
+        let c = per(a, a + 2);
+        let roles = roles_of(&ctx, &c, std::slice::from_ref(&c));
+        let texts: Vec<&str> = roles
+            .iter()
+            .map(|&(x, y)| d.slice(ctx.span(x, y)))
+            .collect();
+        assert_eq!(
+            texts,
+            vec!["الجنرال", "قائد القيادة العسكرية الأمريكية في إفريقيا"]
+        );
+    }
+
+    #[test]
+    fn a_role_does_not_cross_a_verb_or_a_coordinated_title() {
+        let d = doc("التقى السفير الأمريكي وقائد الجيش خليفة حفتر.");
+        let ctx = build_ctx(&d);
+        let a = token(&ctx, "خليفه");
+        let c = per(a, a + 2);
+        let roles = roles_of(&ctx, &c, std::slice::from_ref(&c));
+        let texts: Vec<&str> = roles
+            .iter()
+            .map(|&(x, y)| d.slice(ctx.span(x, y)))
+            .collect();
+        assert_eq!(texts, vec!["قائد الجيش"]);
+    }
+
+    #[test]
+    fn word_runs() {
+        assert!(contains_run(&["فتحي", "باشاغا"], &["باشاغا"]));
+        assert!(!contains_run(&["فتحي", "باشاغا"], &["باشاغا", "فتحي"]));
+        assert!(starts_with(
+            &["حكومه", "الوفاق", "الوطني"],
+            &["حكومه", "الوفاق"]
+        ));
+        assert!(!starts_with(&["حكومه"], &[]));
+        assert_eq!(core_without_article("الاهلي"), "اهلي");
+        assert_eq!(core_without_article("الي"), "الي");
+        assert_eq!(sector_of("سفير"), Some(Sector::Diplomat));
+    }
+
+    #[test]
+    fn spans_stay_on_the_text_for_any_input() {
+        // Odd input: stray clitics, punctuation-only lines, Latin, digits.
+        for text in [
+            "و",
+            "ال .",
+            "وال وال",
+            "@x و#y",
+            "١٢ وبـ«ليبيا»",
+            "Mr. X قال",
+        ] {
+            let mut d = doc(text);
+            annotate(&mut d);
+            for m in &d.mentions {
+                assert!(m.span.start <= m.span.end && (m.span.end as usize) <= d.text.len());
+                assert!(d.text.is_char_boundary(m.span.start as usize));
+                assert!(d.text.is_char_boundary(m.span.end as usize));
+            }
+        }
+    }
+}
