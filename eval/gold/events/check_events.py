@@ -13,6 +13,8 @@ dates are well formed. Exit status 1 when anything is flagged.
 Full-layer files (eval/gold/full/, `layers` listing "entities" without it being in
 `partial_layers`) list every entity of the article, so there an entity need not be used by an
 event, and their timex values may be any TIMEX3 value (XXXX-WXX-2, P3D, PRESENT_REF, ...).
+An event may list `other_triggers`: the trigger words of its later mentions (the sentences
+after the first in `sentence_starts`); each must occur in the article.
 
 Usage: check_events.py [FILE_OR_DIR ...]   (default: dev/ and test/)
        check_events.py --counts             (also print counts by type and split)
@@ -29,7 +31,7 @@ STATUSES = {"happened", "planned", "threatened", "denied", "hypothetical"}
 ENT_TYPES = {"PER", "ORG", "LOC", "MISC"}
 ENTITY_KEYS = {"name", "type", "mentions", "roles", "event_roles", "handles", "geo"}
 EVENT_KEYS = {"type", "mode", "alt_types", "status", "actors", "targets", "location", "locations",
-              "date", "trigger_text", "sentence_starts", "note"}
+              "date", "trigger_text", "sentence_starts", "note", "other_triggers"}
 WINDOW = 1500  # normalized characters after a sentence start in which the trigger must occur (bulletin sentences run long)
 ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 TIMEX_VALUE = re.compile(
@@ -146,6 +148,8 @@ def check_file(path, shared, problems):
                 need(s, f"{tag}: sentence_starts")
         else:
             need(ss, f"{tag}: sentence_starts")
+        for ot in ev.get("other_triggers", []):
+            need(ot, f"{tag}: other_triggers")
         # the trigger must follow one of the sentence starts closely (same sentence, roughly)
         trig = ev.get("trigger_text")
         starts = ss if isinstance(ss, list) else [ss]
