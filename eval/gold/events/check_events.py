@@ -36,7 +36,7 @@ WINDOW = 1500  # normalized characters after a sentence start in which the trigg
 ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 TIMEX_VALUE = re.compile(
     r"^(PRESENT_REF|PAST_REF|FUTURE_REF"
-    r"|P(\d+(\.\d+)?[YMWD]|X[YMWD])+(T(\d+[HMS])+)?|PT(\d+(\.\d+)?[HMS]|X[HMS])+"
+    r"|P((\d+(\.\d+)?|X)(DE|CE|ML|[YMWD]))+(T(\d+[HMS])+)?|PT(\d+(\.\d+)?[HMS]|X[HMS])+"
     r"|(\d{2}|\d{4}|XXXX)(-(\d{2}|XX)(-(\d{2}|XX))?|-W(\d{2}|XX)(-[1-7]|-WE)?|-(SP|SU|FA|WI|Q[1-4]|H[12]))?"
     r"(T(\d{2}(:\d{2})?|MO|AF|EV|NI))?)$")
 
