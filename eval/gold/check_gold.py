@@ -9,7 +9,13 @@ For every *.gold.json under the given paths (default: eval/gold/quotes/), it
   normalization of shared/gold/README.md, and that a text_starts occurrence
   precedes a text_ends occurrence;
 - checks that every quote speaker and post author_entity is an entities[].name,
-  that source_post / nested_in point at existing ids, and that spans are short (<= 6 words).
+  that source_post / nested_in point at existing ids, and that spans are short (<= 6 words);
+- for files whose `layers` include "entities" or "timex" (the full-layer set, eval/gold/full/):
+  that every entity mention and role occurs in the article (a form with ال also matches after
+  the preposition ل, where Arabic writes لل), that `geo` is well formed and only on LOC
+  entities, that no surface form is a mention of two entities, and that every timex text
+  occurs and has a TIMEX3 value (2015-08-03, 2015-08, 2015, 2015-W31, XXXX-WXX-2,
+  XXXX-XX-XX, 2015-08-03T10:00, P3D, PT72H, PRESENT_REF, ...), listed once per (text, value).
 
 Usage: python3 eval/gold/check_gold.py [--shared DIR] [--stats] [PATH ...]
 Exit status 0 when no errors were found, 1 otherwise.
@@ -30,6 +36,11 @@ KINDS = {"direct", "indirect", "mixed"}
 PLATFORMS = {"twitter", "facebook", "instagram", "telegram", "youtube", "other"}
 ENTITY_TYPES = {"PER", "ORG", "LOC", "MISC"}
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+TIMEX_VALUE = re.compile(
+    r"^(PRESENT_REF|PAST_REF|FUTURE_REF"
+    r"|P((\d+(\.\d+)?|X)(DE|CE|ML|[YMWD]))+(T(\d+[HMS])+)?|PT(\d+(\.\d+)?[HMS]|X[HMS])+"  # durations
+    r"|(\d{2}|\d{4}|XXXX)(-(\d{2}|XX)(-(\d{2}|XX))?|-W(\d{2}|XX)(-[1-7]|-WE)?|-(SP|SU|FA|WI|Q[1-4]|H[12]))?"
+    r"(T(\d{2}(:\d{2})?|MO|AF|EV|NI))?)$")
 
 
 def normalize(text):
@@ -57,6 +68,13 @@ class Corpus:
         if "arabic-newspapers-19" in doc:
             return raw.decode("cp1256")
         return raw.decode("utf-8")
+
+
+def occurs(form, norm_text):
+    """The normalized form occurs in the normalized text; a form with the article ال also
+    matches after the preposition ل, where Arabic writes لل (الأمم in للأمم)."""
+    n = normalize(form)
+    return n in norm_text or (n.startswith("ال") and ("ل" + n[1:]) in norm_text)
 
 
 def find_span(norm_text, starts, ends):
@@ -97,16 +115,39 @@ def check_file(path, corpus, errors, warnings):
         return gold
     norm = normalize(text)
 
+    layers = gold.get("layers") or []
+    full = "entities" in layers and "entities" not in gold.get("partial_layers", [])
     names = {}
+    seen_mentions = {}
     for ent in gold.get("entities", []):
         if ent.get("type") not in ENTITY_TYPES:
             err(f"entity {ent.get('name')!r}: bad type {ent.get('type')!r}")
         if ent["name"] in names:
             err(f"entity {ent['name']!r} listed twice")
         names[ent["name"]] = ent
+        if full and not ent.get("mentions"):
+            err(f"entity {ent['name']!r} has no mentions")
         for mention in ent.get("mentions", []):
-            if normalize(mention) not in norm:
+            if not occurs(mention, norm):
                 err(f"entity {ent['name']!r}: mention {mention!r} not in the article")
+            if full:
+                key = normalize(mention)
+                if key in seen_mentions and seen_mentions[key] != ent["name"]:
+                    err(f"mention {mention!r} given to both {seen_mentions[key]!r} and {ent['name']!r}")
+                seen_mentions[key] = ent["name"]
+        if full:
+            for role in ent.get("roles", []):
+                if not occurs(role, norm):
+                    err(f"entity {ent['name']!r}: role {role!r} not in the article")
+            geo = ent.get("geo")
+            if geo is not None:
+                if ent.get("type") != "LOC":
+                    err(f"entity {ent['name']!r}: geo on a {ent.get('type')} entity")
+                ok = (isinstance(geo.get("lat"), (int, float)) and -90 <= geo["lat"] <= 90
+                      and isinstance(geo.get("lon"), (int, float)) and -180 <= geo["lon"] <= 180
+                      and isinstance(geo.get("tolerance_km"), (int, float)) and geo["tolerance_km"] > 0)
+                if not ok:
+                    err(f"entity {ent['name']!r}: bad geo {geo!r}")
         for handle in ent.get("handles", []):
             if handle not in text:
                 warn(f"entity {ent['name']!r}: handle {handle!r} not in the article")
@@ -169,6 +210,18 @@ def check_file(path, corpus, errors, warnings):
         if q.get("nested_in") is not None and q["nested_in"] not in quote_ids:
             err(f"quote {q.get('id')}: nested_in {q['nested_in']!r} does not exist")
         check_span("quote", q)
+    if "timex" in layers:
+        seen = set()
+        for t in gold.get("timex", []):
+            text_, value = t.get("text"), t.get("value")
+            if not text_ or not occurs(text_, norm):
+                err(f"timex {text_!r} not in the article")
+            if not isinstance(value, str) or not TIMEX_VALUE.match(value):
+                err(f"timex {text_!r}: value {value!r} is not a TIMEX3 value")
+            key = (normalize(text_ or ""), value)
+            if key in seen:
+                err(f"timex {text_!r} = {value!r} listed twice (list expressions, not occurrences)")
+            seen.add(key)
     ids = [x.get("id") for x in gold.get("posts", []) + gold.get("quotes", [])]
     for dup in {i for i in ids if ids.count(i) > 1}:
         err(f"id {dup!r} used twice")
@@ -201,6 +254,19 @@ def main():
         c["articles"] += 1
         c["posts"] += len(gold.get("posts", []))
         c["quotes"] += len(gold.get("quotes", []))
+        if "entities" in (gold.get("layers") or []) and "entities" not in gold.get("partial_layers", []):
+            c["entities"] += len(gold.get("entities", []))
+            c["entity mentions (distinct forms)"] += sum(len(e.get("mentions", [])) for e in gold.get("entities", []))
+            for e in gold.get("entities", []):
+                c["entities:" + e.get("type", "?")] += 1
+                if e.get("geo"):
+                    c["entities: LOC with geo"] += 1
+                if e.get("roles"):
+                    c["entities: with roles"] += 1
+        if "timex" in (gold.get("layers") or []):
+            c["timex"] += len(gold.get("timex", []))
+        if "events" in (gold.get("layers") or []):
+            c["events"] += len(gold.get("events", []))
         for q in gold.get("quotes", []):
             c["kind:" + q.get("kind", "?")] += 1
             if q.get("speaker") is None:

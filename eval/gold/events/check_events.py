@@ -10,6 +10,12 @@ entity mention and timex text occurs in the article (a form with ال also match
 location is the name of an entity of the file; and that types, modes, statuses and
 dates are well formed. Exit status 1 when anything is flagged.
 
+Full-layer files (eval/gold/full/, `layers` listing "entities" without it being in
+`partial_layers`) list every entity of the article, so there an entity need not be used by an
+event, and their timex values may be any TIMEX3 value (XXXX-WXX-2, P3D, PRESENT_REF, ...).
+An event may list `other_triggers`: the trigger words of its later mentions (the sentences
+after the first in `sentence_starts`); each must occur in the article.
+
 Usage: check_events.py [FILE_OR_DIR ...]   (default: dev/ and test/)
        check_events.py --counts             (also print counts by type and split)
 """
@@ -25,9 +31,14 @@ STATUSES = {"happened", "planned", "threatened", "denied", "hypothetical"}
 ENT_TYPES = {"PER", "ORG", "LOC", "MISC"}
 ENTITY_KEYS = {"name", "type", "mentions", "roles", "event_roles", "handles", "geo"}
 EVENT_KEYS = {"type", "mode", "alt_types", "status", "actors", "targets", "location", "locations",
-              "date", "trigger_text", "sentence_starts", "note"}
+              "date", "trigger_text", "sentence_starts", "note", "other_triggers"}
 WINDOW = 1500  # normalized characters after a sentence start in which the trigger must occur (bulletin sentences run long)
 ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+TIMEX_VALUE = re.compile(
+    r"^(PRESENT_REF|PAST_REF|FUTURE_REF"
+    r"|P((\d+(\.\d+)?|X)(DE|CE|ML|[YMWD]))+(T(\d+[HMS])+)?|PT(\d+(\.\d+)?[HMS]|X[HMS])+"
+    r"|(\d{2}|\d{4}|XXXX)(-(\d{2}|XX)(-(\d{2}|XX))?|-W(\d{2}|XX)(-[1-7]|-WE)?|-(SP|SU|FA|WI|Q[1-4]|H[12]))?"
+    r"(T(\d{2}(:\d{2})?|MO|AF|EV|NI))?)$")
 
 _DIAC = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _WS = re.compile(r"\s+")
@@ -137,6 +148,8 @@ def check_file(path, shared, problems):
                 need(s, f"{tag}: sentence_starts")
         else:
             need(ss, f"{tag}: sentence_starts")
+        for ot in ev.get("other_triggers", []):
+            need(ot, f"{tag}: other_triggers")
         # the trigger must follow one of the sentence starts closely (same sentence, roughly)
         trig = ev.get("trigger_text")
         starts = ss if isinstance(ss, list) else [ss]
@@ -167,12 +180,14 @@ def check_file(path, shared, problems):
         for loc in ([ev["location"]] if ev.get("location") else []) + list(ev.get("locations", [])):
             if loc in names and names[loc].get("type") != "LOC":
                 problems.append(f"{where}: {tag}: location {loc!r} is not a LOC entity")
-    for n in names:
-        if n not in used:
-            problems.append(f"{where}: entity {n!r} is not used by any event")
+    full = "entities" in (g.get("layers") or []) and "entities" not in g.get("partial_layers", [])
+    if not full:
+        for n in names:
+            if n not in used:
+                problems.append(f"{where}: entity {n!r} is not used by any event")
     for t in g.get("timex", []):
         need(t.get("text"), "timex text")
-        if not ISO.match(str(t.get("value"))):
+        if not (TIMEX_VALUE if full else ISO).match(str(t.get("value"))):
             problems.append(f"{where}: timex {t.get('text')!r}: value {t.get('value')!r} is not ISO")
     return g
 
