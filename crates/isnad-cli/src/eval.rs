@@ -25,7 +25,7 @@ fn default_gold(shared: &std::path::Path) -> Vec<PathBuf> {
     if shared.join("gold").is_dir() {
         v.push(shared.join("gold"));
     }
-    for set in ["quotes", "events"] {
+    for set in ["quotes", "events", "full"] {
         let p = PathBuf::from(format!("eval/gold/{set}/dev"));
         if p.is_dir() {
             v.push(p);

@@ -213,6 +213,9 @@ pub struct GoldEvent {
     pub date: Option<String>,
     /// The trigger as written.
     pub trigger_text: String,
+    /// The triggers of the event's later mentions (an extractor may find it there).
+    #[serde(default)]
+    pub other_triggers: Vec<String>,
     /// First words of the sentence(s) that carry the event.
     #[serde(default, deserialize_with = "one_or_many")]
     pub sentence_starts: Vec<String>,

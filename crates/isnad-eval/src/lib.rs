@@ -681,10 +681,14 @@ fn score_events(g: &GoldDoc, a: &Analysis, text: &str, s: &mut DocScores) {
             .collect();
         let mut best: Option<(usize, i32)> = None;
         for (i, e) in a.events.iter().enumerate() {
-            if used[i]
-                || !types.contains(&e.kind.as_str())
-                || !trigger_ok(&e.trigger.text, &ge.trigger_text)
-            {
+            if used[i] || !types.contains(&e.kind.as_str()) {
+                continue;
+            }
+            if !trigger_ok(&e.trigger.text, &ge.trigger_text) {
+                // Found at a later mention of the event (the full-layer set lists them).
+                if ge.other_triggers.iter().any(|t| trigger_ok(&e.trigger.text, t)) && best.is_none() {
+                    best = Some((i, -1));
+                }
                 continue;
             }
             let in_sentence = e.sentence.as_ref().is_some_and(|sent| {

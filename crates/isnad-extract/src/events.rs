@@ -47,7 +47,7 @@ impl Stage for EventsStage {
         "events"
     }
     fn requires(&self) -> &'static [Layer] {
-        &[Layer::Posts, Layer::Timex]
+        &[Layer::Posts, Layer::Entities, Layer::Timex]
     }
     fn assigns(&self) -> &'static [Layer] {
         &[Layer::Events]

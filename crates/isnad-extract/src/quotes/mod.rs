@@ -43,7 +43,7 @@ impl Stage for QuotesStage {
         "quotes"
     }
     fn requires(&self) -> &'static [Layer] {
-        &[Layer::Text, Layer::Posts]
+        &[Layer::Text, Layer::Posts, Layer::Entities, Layer::Timex]
     }
     fn assigns(&self) -> &'static [Layer] {
         &[Layer::Quotes]
