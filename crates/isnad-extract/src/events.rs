@@ -67,6 +67,7 @@ pub fn extract(doc: &mut Doc, lex: &EventLexicon, words: &ActorWords) {
     let mut discourse = Discourse {
         dateline_mention: dateline_mention(doc),
         last_speaker: None,
+        sentence_speaker: None,
     };
     let mut events: Vec<Candidate> = Vec::new();
     for s in 0..doc.sentences().len() {
@@ -78,6 +79,7 @@ pub fn extract(doc: &mut Doc, lex: &EventLexicon, words: &ActorWords) {
         assign_status(doc, lex, &sent, &mut found);
         let found = merge_in_clause(doc, &sent, found, lex);
         let mentions = sentence_mentions(doc, &sent, &discourse);
+        discourse.sentence_speaker = speaker_of(doc, &sent, &mentions);
         let spans: Vec<(usize, usize)> = found.iter().map(|c| (c.first, c.end)).collect();
         for (k, mut c) in found.into_iter().enumerate() {
             let prev_end = k.checked_sub(1).map_or(sent.first, |j| spans[j].1);
@@ -92,10 +94,8 @@ pub fn extract(doc: &mut Doc, lex: &EventLexicon, words: &ActorWords) {
             );
             events.push(c);
         }
-        if !mentions.is_empty() {
-            if let Some(sp) = speaker_of(doc, &sent, &mentions) {
-                discourse.last_speaker = Some((sp, s));
-            }
+        if let Some((sp, _)) = discourse.sentence_speaker {
+            discourse.last_speaker = Some((sp, s));
         }
     }
     let mut events = drop_repeats(events, lex);
@@ -156,6 +156,8 @@ struct Candidate {
     purpose_status: bool,
     /// Carries an attached pronoun (زيارته).
     suffix: bool,
+    /// A verb in the first or second person: its subject is the speaker.
+    first_person: bool,
     /// Carries و or ف.
     conjunction: bool,
     /// A light verb (its noun is the better trigger).
@@ -290,6 +292,9 @@ struct Reading {
     future: bool,
     article: bool,
     suffix: bool,
+    /// A verb conjugated for the first or second person (هزمنا، ننسق، أدعو، قصفتم): its
+    /// subject is a pronoun, so a name after it is its object.
+    first_person: bool,
 }
 
 const PREFIXES: [(&str, Option<char>, bool, bool); 10] = [
@@ -349,6 +354,20 @@ fn readings(lex: &EventLexicon, w: &str, shape: WordShape) -> Vec<Reading> {
                     continue;
                 }
                 for hit in lex.lookup(stem) {
+                    let same_entry = |other: &str| {
+                        lex.lookup(other).iter().any(|h| h.entry == hit.entry)
+                    };
+                    let first_person = match hit.kind {
+                        FormKind::Past => ["نا", "تم"].iter().any(|e| {
+                            stem.strip_suffix(e)
+                                .is_some_and(|b| b.chars().count() >= 2 && same_entry(b))
+                        }),
+                        FormKind::Imperfect => ["ن", "ا"].iter().any(|p| {
+                            stem.strip_prefix(p)
+                                .is_some_and(|rest| same_entry(&format!("ي{rest}")))
+                        }),
+                        _ => false,
+                    };
                     let r = Reading {
                         entry: hit.entry,
                         form: hit.kind,
@@ -358,6 +377,7 @@ fn readings(lex: &EventLexicon, w: &str, shape: WordShape) -> Vec<Reading> {
                         future,
                         article,
                         suffix: !suf.is_empty(),
+                        first_person,
                     };
                     if grammatical(&lex.entries[hit.entry as usize], &r, prep, pre == "لي") {
                         out.push(r);
@@ -609,6 +629,7 @@ fn triggers(doc: &Doc, lex: &EventLexicon, sent: &Sentence) -> Vec<Candidate> {
                 .count(),
             suffix: r.suffix,
             conjunction: r.conjunction > 0,
+            first_person: r.first_person && verb,
             light: e.light,
             light_from: None,
             alone: e.alone,
@@ -1462,6 +1483,8 @@ struct Discourse {
     /// The last one named as speaking (قال برهوم ...): the subject of a later speech act
     /// that names none (وطالب السلطة بإنهاء ...).
     last_speaker: Option<(u32, usize)>,
+    /// The speaker this sentence names, and the token where its mention ends.
+    sentence_speaker: Option<(u32, usize)>,
 }
 
 /// Verbs that report speech: the mention after one is a speaker.
@@ -1490,7 +1513,7 @@ fn is_reporting_verb(w: &str) -> bool {
 }
 
 /// The speaker a sentence names, for the sentences after it.
-fn speaker_of(doc: &Doc, sent: &Sentence, mentions: &[MentionAt]) -> Option<u32> {
+fn speaker_of(doc: &Doc, sent: &Sentence, mentions: &[MentionAt]) -> Option<(u32, usize)> {
     let toks = doc.tokens();
     (sent.first..sent.end)
         .filter(|&k| toks[k].kind == TokenKind::Arabic && is_reporting_verb(norm(doc, &toks[k])))
@@ -1505,7 +1528,7 @@ fn speaker_of(doc: &Doc, sent: &Sentence, mentions: &[MentionAt]) -> Option<u32>
                     && !(k + 1..m.head).any(|x| toks[x].kind == TokenKind::Punct)
             })
         })
-        .map(|m| m.entity)
+        .map(|m| (m.entity, m.last))
 }
 
 /// True when a word of the original ends in ة (a feminine noun).
@@ -1640,7 +1663,29 @@ fn arguments(
             }
         }
     }
-    if actors.is_empty() && relative_at.is_none() {
+    if c.first_person && actors.is_empty() {
+        // هزمنا داعش، ننسق مع ...: the speaker acts; a name after the verb is its object.
+        let here = discourse
+            .sentence_speaker
+            .filter(|&(_, at)| at < c.first)
+            .map(|(e, _)| e);
+        let before = discourse
+            .last_speaker
+            .filter(|&(_, at)| sent.index <= at + SPEAKER_REACH)
+            .map(|(e, _)| e);
+        if let Some(sp) = here.or(before) {
+            extra_actors.push(sp);
+        }
+    }
+    if actors.is_empty() && relative_at.is_none() && (c.verb || c.suffix) && !c.first_person {
+        // A complement clause whose subject is a pronoun on أنّ (أعلن الجيش الروسي إنه ...
+        // هزم، قالت المعارضة إنها كثفت قصفها): the pronoun is the reporting clause's
+        // subject, and a noun phrase after the verb is its object.
+        if let Some(e) = pronoun_subject(doc, sent, mentions, c.first, c.conjunction) {
+            extra_actors.push(e);
+        }
+    }
+    if actors.is_empty() && extra_actors.is_empty() && relative_at.is_none() && !c.first_person {
         // The first noun phrase after the trigger, if nothing introduces it.
         // A verb's subject may follow an adverb (اجتمع يوم الاثنين، السراج); a noun's
         // genitive follows it, at most after an adjective (ضربات جوية روسية). A person's
@@ -1704,7 +1749,7 @@ fn arguments(
             }
         }
     }
-    if actors.is_empty() && !referring {
+    if actors.is_empty() && extra_actors.is_empty() && !referring && !c.first_person {
         // The subject of the sentence's opening verb (وحقق الجيش الليبي ... أبرزها تحرير،
         // فيما يتأهب لتحرير), unless a complement clause (قال ... إن) starts in between.
         let opening = mentions.first().filter(|m| {
@@ -1859,6 +1904,57 @@ fn arguments(
         .filter(|e| !c.actors.contains(e) && !c.targets.contains(e))
         .collect();
     c.date = event_date(doc, sent, lo, hi, c);
+}
+
+/// The subject of a reporting clause whose complement starts with أنّ and a pronoun
+/// (انها، انهم، انهما; انه only before a verb joined by و to an earlier one, since انه is
+/// also the impersonal pronoun of "إنه خلال الاجتماع اتفق المعلم وبن علوي") at most six
+/// words before the trigger at `first`, in the same clause: the last person, organisation
+/// or place before أنّ, within eight words of it.
+fn pronoun_subject(
+    doc: &Doc,
+    sent: &Sentence,
+    mentions: &[MentionAt],
+    first: usize,
+    coordinated_verb: bool,
+) -> Option<u32> {
+    let toks = doc.tokens();
+    let mut words = 0;
+    let mut k = first;
+    let comp = loop {
+        if k <= sent.first || words > 6 {
+            return None;
+        }
+        k -= 1;
+        let t = &toks[k];
+        if is_clause_punct(doc, t) || is_strong_punct(doc, t) {
+            return None;
+        }
+        if !is_word(t) {
+            continue;
+        }
+        words += 1;
+        match strip_conjunction(norm(doc, t)) {
+            "انها" | "انهم" | "انهما" => break k,
+            "انه" if coordinated_verb && words > 1 => break k,
+            "ان" | "انه" => return None,
+            _ => {}
+        }
+    };
+    // A name between أنّ and the trigger is the subject itself (إنه قتل فلان).
+    if mentions.iter().any(|m| m.head > comp && m.last < first) {
+        return None;
+    }
+    mentions
+        .iter()
+        .rev()
+        .filter(|m| m.last < comp && !m.in_title)
+        .find(|m| (m.last + 1..comp).filter(|&x| is_word(&toks[x])).count() <= 8)
+        .filter(|m| {
+            m.intro == Intro::Bare
+                && matches!(m.kind, EntityType::Per | EntityType::Org | EntityType::Loc)
+        })
+        .map(|m| m.entity)
 }
 
 /// A verb after an event noun that takes it up with a pronoun: at most two words after
@@ -2045,10 +2141,35 @@ fn drop_repeats(events: Vec<Candidate>, lex: &EventLexicon) -> Vec<Candidate> {
                         + !x.locations.is_empty() as u8
                         + x.date.is_some() as u8
                 };
-                if c.verb && !p.verb && !c.definite && richness(&c) > richness(p) {
+                let (kept, told_again) = if c.verb && !p.verb && !c.definite && richness(&c) > richness(p) {
                     let mut lemmas = out[k].lemmas.clone();
                     lemmas.extend(c.lemmas.iter().cloned());
-                    out[k] = Candidate { lemmas, ..c };
+                    let earlier = std::mem::replace(&mut out[k], Candidate { lemmas, ..c });
+                    (&mut out[k], earlier)
+                } else {
+                    (&mut out[k], c)
+                };
+                // What one telling leaves out, another may say: the day and place of a
+                // headline's event are in the lead, its participants in the next sentence.
+                if kept.date.is_none() {
+                    kept.date = told_again.date;
+                }
+                if kept.locations.is_empty() {
+                    kept.locations = told_again.locations;
+                }
+                if kept.actors.is_empty() {
+                    kept.actors = told_again
+                        .actors
+                        .into_iter()
+                        .filter(|x| !kept.targets.contains(x))
+                        .collect();
+                }
+                if kept.targets.is_empty() {
+                    kept.targets = told_again
+                        .targets
+                        .into_iter()
+                        .filter(|x| !kept.actors.contains(x))
+                        .collect();
                 }
             }
         }
