@@ -643,7 +643,12 @@ impl<'a> Extractor<'a> {
         }
         let clitic = match p {
             "ب" => n == "ب" || t.clitics.has(Prefix::Bi),
-            "ل" => n == "ل" || t.clitics.has(Prefix::Li),
+            // لـ governs the content only when no إلى comes later in the clause: in
+            // "دعا الأمين العام للأمم المتحدة ... إلى", the لـ is the subject's.
+            "ل" => {
+                (n == "ل" || t.clitics.has(Prefix::Li) || t.clitics.has(Prefix::AlAssimilated))
+                    && !(j + 1..end.min(j + 25)).any(|k| self.norm(k) == "الي")
+            }
             _ => false,
         };
         clitic.then_some(Opener::Preposition { content: j })
@@ -1038,19 +1043,19 @@ impl<'a> Extractor<'a> {
     /// The subject before a verb that does not open its clause: the words back to the
     /// clause start ("كان تحالف دعم الشرعية أعلن أن", "الوزير الذي قال إن").
     fn subject_before(&self, cue: usize, sentence_start: usize) -> Speaker {
+        const MAX_SUBJECT: usize = 12;
         let mut j = cue;
-        while j > sentence_start {
+        while j > sentence_start && cue - j < MAX_SUBJECT {
             let p = j - 1;
             let n = self.norm(p);
-            if self.token(p).kind == TokenKind::Punct
-                || matches!(n, "كان" | "كانت" | "وكان" | "وكانت" | "قد" | "و" | "ف")
-            {
+            // Commas may set off an apposition ("الوزيرة , نادية السقاف , كشفت"); other
+            // punctuation and the auxiliary كان end the subject.
+            let ends = (self.token(p).kind == TokenKind::Punct && !matches!(n, "،" | ","))
+                || matches!(n, "كان" | "كانت" | "وكان" | "وكانت" | "قد" | "و" | "ف");
+            if ends {
                 break;
             }
             j -= 1;
-            if cue - j > 8 {
-                return Speaker::default();
-            }
         }
         let mut end = cue;
         // "X الذي قال": the antecedent.
@@ -1142,8 +1147,10 @@ impl<'a> Extractor<'a> {
                     while j < zone.end {
                         let t = self.token(j);
                         let n = self.norm(j);
+                        // A name right after a short phrase is the subject ("لـ«الشرق
+                        // الأوسط» الوزير فلان"); deeper in, it belongs to the phrase.
                         let stop = (t.kind == TokenKind::Punct && self.opens[j] == NO_PAIR)
-                            || starts_person(j)
+                            || (starts_person(j) && j <= i + 3)
                             || TITLES.contains(&n)
                             || HONORIFICS.contains(&n)
                             || TIME_WORDS.contains(&n)
@@ -1263,11 +1270,14 @@ impl<'a> Extractor<'a> {
     fn entity_with_role(&self, title: &str) -> Option<u32> {
         let title = title.strip_prefix("ال").unwrap_or(title);
         let doc = self.doc;
+        // The title must head the role ("الوزير" ↔ "وزير الداخلية"), not merely occur in it
+        // ("الأمين العام" is not "موفد الأمين العام").
         let has_title = |e: &isnad_doc::Entity| {
             e.roles.iter().any(|r| {
                 doc.norm_of(*r)
                     .split(' ')
-                    .any(|w| w.strip_prefix("ال").unwrap_or(w) == title)
+                    .next()
+                    .is_some_and(|w| w.strip_prefix("ال").unwrap_or(w) == title)
             })
         };
         if let Some(last) = self.last_speaker.entity {
