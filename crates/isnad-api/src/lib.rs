@@ -9,6 +9,7 @@
 //! Fields may be added; none of the contract's fields is ever renamed or dropped.
 #![deny(missing_docs)]
 
+pub mod corpus;
 mod report;
 
 pub use report::report;
