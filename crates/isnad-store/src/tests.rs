@@ -332,3 +332,78 @@ fn republished_stories_are_grouped_with_their_first_publication() {
     assert_eq!(r.republication.as_ref().unwrap().first.id, "spa-1");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn a_chain_of_edits_does_not_merge_different_texts() {
+    // B is A with a fifth of its words changed, C is B with another fifth changed: each
+    // is a copy of the one before, but C is no longer a copy of A.
+    let words: Vec<String> = (0..200)
+        .map(|i| format!("كلمة{}", i * 7919 % 1000))
+        .collect();
+    let mut b = words.clone();
+    for w in b.iter_mut().skip(10).step_by(10) {
+        w.push('ب');
+    }
+    let mut c = b.clone();
+    for w in c.iter_mut().skip(5).step_by(10) {
+        w.push('ج');
+    }
+    let texts: Vec<String> = [&words, &b, &c].iter().map(|w| w.join(" ")).collect();
+    // The premise: A~B and B~C are copies, A~C is not.
+    let sig = |t: &str| {
+        let layers = isnad_text::analyze(t, counts());
+        let terms = isnad_search::terms(&layers, isnad_search::TermForm::Exact, &[]);
+        let words: Vec<&str> = terms.iter().map(|t| t.text.as_str()).collect();
+        crate::minhash::signature(&words).unwrap()
+    };
+    let (sa, sb, sc) = (sig(&texts[0]), sig(&texts[1]), sig(&texts[2]));
+    let min = crate::republication::MIN_SIMILARITY;
+    assert!(sa.similarity(&sb) >= min, "{}", sa.similarity(&sb));
+    assert!(sb.similarity(&sc) >= min, "{}", sb.similarity(&sc));
+    assert!(sa.similarity(&sc) < min, "{}", sa.similarity(&sc));
+    let dir = tmp("chain");
+    let mut w = Writer::open(&dir, counts()).unwrap();
+    let prepared: Vec<_> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let a = fixtures::FixtureArticle {
+                id: ["chain-a", "chain-b", "chain-c"][i],
+                published: Some(["2015-07-01", "2015-07-02", "2015-07-03"][i]),
+                crawled: None,
+                source: "s",
+                title: "",
+                text: Box::leak(text.clone().into_boxed_str()),
+                entities: vec![],
+                quotes: vec![],
+                events: vec![],
+            };
+            let layers = isnad_text::analyze(a.text, counts());
+            crate::prepare(
+                fixtures::analysis(&a),
+                text.clone(),
+                Some(&layers),
+                crate::ArticleExtras::default(),
+                counts(),
+            )
+        })
+        .collect();
+    w.write_chunk(&prepared).unwrap();
+    w.finalize().unwrap();
+    let c = Corpus::open(&dir, counts()).unwrap();
+    let g = c
+        .article("chain-b")
+        .unwrap()
+        .unwrap()
+        .republication
+        .unwrap();
+    let members: Vec<&str> = g.articles.iter().map(|m| m.article.id.as_str()).collect();
+    assert_eq!(members, vec!["chain-a", "chain-b"]);
+    assert!(c
+        .article("chain-c")
+        .unwrap()
+        .unwrap()
+        .republication
+        .is_none());
+    let _ = std::fs::remove_dir_all(dir);
+}
