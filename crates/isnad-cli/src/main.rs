@@ -7,6 +7,7 @@ mod bench;
 mod bench_corpus;
 mod build;
 mod corpus;
+mod eval;
 mod ingest;
 mod serve;
 
@@ -175,6 +176,21 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1")]
         host: std::net::IpAddr,
     },
+    /// Score the pipeline against gold annotation files (precision, recall, F1 per layer).
+    Eval {
+        /// Gold files or folders (default: ../shared/gold and eval/gold/*/dev).
+        #[arg(long)]
+        gold: Vec<PathBuf>,
+        /// The shared folder the gold files' article paths are relative to.
+        #[arg(long)]
+        shared: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: eval::Format,
+        /// List what was missed or wrong in each file.
+        #[arg(long)]
+        details: bool,
+    },
     /// Build the data the engine ships from corpora (see DATA.md).
     Build {
         #[command(subcommand)]
@@ -184,6 +200,22 @@ enum Command {
 
 #[derive(Subcommand)]
 enum BuildCommand {
+    /// Candidate reporting verbs mined from the corpora (clause-initial words followed by
+    /// إن/أن or a colon), with their counts.
+    ReportingVerbs {
+        /// Tokens between the word and the complementizer, at most.
+        #[arg(long, default_value_t = 8)]
+        window: usize,
+        /// Keep forms that introduce reported speech at least this many times.
+        #[arg(long, default_value_t = 20)]
+        min_count: u32,
+        /// Output file.
+        #[arg(long, default_value = "/tmp/reporting-verb-candidates.tsv")]
+        out: PathBuf,
+        /// Corpus files or directories.
+        #[arg(required = true)]
+        corpora: Vec<PathBuf>,
+    },
     /// Word counts of the news corpora, for clitic segmentation and features.
     Lexicon {
         /// Keep words seen at least this many times.
@@ -319,7 +351,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
             serve::run(&store, std::net::SocketAddr::new(host, port))?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Eval {
+            gold,
+            shared,
+            format,
+            details,
+        } => {
+            eval::run(gold, shared, format, details)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Build { what } => match what {
+            BuildCommand::ReportingVerbs {
+                window,
+                min_count,
+                out,
+                corpora,
+            } => {
+                build::reporting_verbs(&corpora, window, min_count, &out)?;
+                Ok(ExitCode::SUCCESS)
+            }
             BuildCommand::Lexicon {
                 min_count,
                 out,

@@ -263,6 +263,12 @@ pub enum Channel {
     Television,
     /// A phone call (اتصال هاتفي).
     Phone,
+    /// Words said to journalists (للصحافيين).
+    Press,
+    /// A meeting or session (في اجتماع، خلال جلسة).
+    Meeting,
+    /// A written report (تقرير).
+    Report,
 }
 
 impl Channel {
@@ -279,6 +285,9 @@ impl Channel {
             Channel::Speech => "speech",
             Channel::Television => "television",
             Channel::Phone => "phone",
+            Channel::Press => "press",
+            Channel::Meeting => "meeting",
+            Channel::Report => "report",
         }
     }
 }

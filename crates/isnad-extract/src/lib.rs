@@ -12,6 +12,7 @@
 
 pub mod posts;
 pub mod publication;
+pub mod quotes;
 
 use isnad_doc::{Doc, DocError, DocMeta, EmbedHint, Pipeline, Stage};
 
@@ -20,6 +21,7 @@ pub fn default_stages() -> Vec<Box<dyn Stage>> {
     vec![
         Box::new(posts::PostsStage),
         Box::new(publication::PublicationStage),
+        Box::new(quotes::QuotesStage),
     ]
 }
 

@@ -3,30 +3,30 @@
 //! حكومة); features and search use them as a frequency prior.
 //!
 //! Built by `isnad build lexicon` from `../shared/corpus` (see `DATA.md`); only words seen
-//! at least a few times are kept, with their counts.
+//! at least a few times are kept, with their counts and how often they open a clause.
 
 use isnad_text::WordCounts;
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
-/// Normalized word → number of occurrences.
+/// Normalized word → number of occurrences, and of clause-initial occurrences.
 pub struct Lexicon {
-    counts: FxHashMap<Box<str>, u32>,
+    counts: FxHashMap<Box<str>, (u32, u32)>,
     total: u64,
 }
 
 impl Lexicon {
-    /// Parses `word\tcount` lines.
+    /// Parses `word\tcount\tclause_initial` lines (the third column may be absent).
     pub fn parse(text: &str) -> Lexicon {
         let mut counts = FxHashMap::default();
         let mut total = 0u64;
         for row in crate::tsv_rows(text) {
-            if let [w, c, ..] = row[..] {
-                if let Ok(c) = c.parse::<u32>() {
-                    total += c as u64;
-                    counts.insert(w.into(), c);
-                }
-            }
+            let (Some(w), Some(Ok(c))) = (row.first(), row.get(1).map(|c| c.parse::<u32>())) else {
+                continue;
+            };
+            let initial = row.get(2).and_then(|i| i.parse::<u32>().ok()).unwrap_or(0);
+            total += c as u64;
+            counts.insert((*w).into(), (c, initial));
         }
         Lexicon { counts, total }
     }
@@ -50,7 +50,12 @@ impl Lexicon {
 impl WordCounts for Lexicon {
     #[inline]
     fn count(&self, word: &str) -> u32 {
-        self.counts.get(word).copied().unwrap_or(0)
+        self.counts.get(word).map_or(0, |c| c.0)
+    }
+
+    #[inline]
+    fn clause_initial(&self, word: &str) -> u32 {
+        self.counts.get(word).map_or(0, |c| c.1)
     }
 }
 

@@ -11,9 +11,11 @@
 
 pub mod calendar;
 pub mod lexicon;
+pub mod reporting;
 
 pub use calendar::{calendar, Calendar};
 pub use lexicon::{word_counts, Lexicon};
+pub use reporting::{reporting, Cue, CueRole, ReportingLexicon};
 
 /// Decompresses an embedded gzip file.
 pub(crate) fn gunzip(bytes: &[u8]) -> String {

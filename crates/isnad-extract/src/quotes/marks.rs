@@ -1,0 +1,245 @@
+//! Quotation-mark pairs within a paragraph.
+//!
+//! « » pair by glyph. Curly quotes “ ” „ pair with each other whatever the glyph, because
+//! right-to-left text often swaps them. Straight quotes `"` are paired by direction: a mark
+//! after a space and before a letter opens, one after a letter and before a space or
+//! punctuation closes, which keeps `"المجتمعون (... مع "أفريكوم" والسفير) اتفقوا"` nested
+//! correctly. A mark with spaces on both sides (text whose punctuation was spaced out)
+//! closes the nearest open one of its class, or opens.
+
+use isnad_doc::Doc;
+use isnad_text::TokenKind;
+
+/// A pair of quotation marks, by token index; `close` is `None` when the text never
+/// closes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pair {
+    /// Token index of the opening mark.
+    pub open: usize,
+    /// Token index of the closing mark.
+    pub close: Option<usize>,
+    class: Class,
+    /// The opening mark faced both ways (spaces around it, or a line start).
+    uncertain: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    Guillemet,
+    Curly,
+    Straight,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Direction {
+    Open,
+    Close,
+    Either,
+}
+
+fn class_of(c: &str) -> Option<(Class, Direction)> {
+    match c {
+        "«" => Some((Class::Guillemet, Direction::Open)),
+        "»" => Some((Class::Guillemet, Direction::Close)),
+        "“" | "”" | "„" | "‟" => Some((Class::Curly, Direction::Either)),
+        "\"" | "″" => Some((Class::Straight, Direction::Either)),
+        _ => None,
+    }
+}
+
+/// The direction a mark faces from the characters around it.
+fn direction_from_context(doc: &Doc, token: usize) -> Direction {
+    let t = doc.tokens()[token];
+    let before = doc.text[..t.span.start as usize].chars().next_back();
+    let after = doc.text[t.span.end as usize..].chars().next();
+    let space = |c: Option<char>| c.is_none_or(|c| c.is_whitespace());
+    let opens_after =
+        |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || "(:[،,؛;—-".contains(c));
+    let closes_before =
+        |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || ".,،؛;:)]!?؟".contains(c));
+    match (space(before), space(after)) {
+        (true, true) => Direction::Either,
+        _ if opens_after(before) && !space(after) => Direction::Open,
+        _ if !space(before) && closes_before(after) => Direction::Close,
+        // A letter on both sides: "بـ"الإيجابي"" after a clitic opens.
+        (false, false) => {
+            if doc.text[t.span.end as usize..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic)
+                && before.is_some_and(|c| !c.is_alphanumeric() || c == 'ـ' || is_clitic_letter(c))
+            {
+                Direction::Open
+            } else {
+                Direction::Either
+            }
+        }
+        _ => Direction::Either,
+    }
+}
+
+fn is_clitic_letter(c: char) -> bool {
+    matches!(c, 'ب' | 'ل' | 'ك' | 'و' | 'ف')
+}
+
+/// The quotation-mark pairs among the tokens `range` (one paragraph), sorted by opening,
+/// and the closing marks that found no opening one.
+fn paragraph_pairs(doc: &Doc, range: std::ops::Range<usize>) -> (Vec<Pair>, Vec<(usize, Class)>) {
+    let mut out = Vec::new();
+    let mut orphans = Vec::new();
+    let mut stack: Vec<(usize, Class, bool)> = Vec::new();
+    for i in range {
+        let t = doc.tokens()[i];
+        if t.kind != TokenKind::Punct {
+            continue;
+        }
+        let Some((class, dir)) = class_of(doc.text_layers.norm_text(&t)) else {
+            continue;
+        };
+        let dir = if dir == Direction::Either {
+            direction_from_context(doc, i)
+        } else {
+            dir
+        };
+        let nearest = stack.iter().rposition(|(_, c, _)| *c == class);
+        match (dir, nearest) {
+            (Direction::Open, _) | (Direction::Either, None) => {
+                stack.push((i, class, dir == Direction::Either))
+            }
+            (Direction::Close | Direction::Either, Some(k)) => {
+                // Marks of other classes opened inside and never closed are dropped.
+                for &(o, c, u) in &stack[k + 1..] {
+                    out.push(Pair {
+                        open: o,
+                        close: None,
+                        class: c,
+                        uncertain: u,
+                    });
+                }
+                out.push(Pair {
+                    open: stack[k].0,
+                    close: Some(i),
+                    class,
+                    uncertain: stack[k].2,
+                });
+                stack.truncate(k);
+            }
+            (Direction::Close, None) => orphans.push((i, class)),
+        }
+    }
+    out.extend(stack.into_iter().map(|(o, c, u)| Pair {
+        open: o,
+        close: None,
+        class: c,
+        uncertain: u,
+    }));
+    out.sort_by_key(|p| p.open);
+    (out, orphans)
+}
+
+/// The quotation-mark pairs of a paragraph (see the module comment).
+pub fn pairs(doc: &Doc, range: std::ops::Range<usize>) -> Vec<Pair> {
+    paragraph_pairs(doc, range).0
+}
+
+/// The quotation-mark pairs of the whole document, sorted by opening. Pairs are found
+/// paragraph by paragraph; a quotation left open at the end of a paragraph continues into
+/// the next one when that paragraph's first quotation mark closes it (a closing mark with
+/// no opening one, or a mark at the very start of the line that faces both ways).
+pub fn document_pairs(doc: &Doc) -> Vec<Pair> {
+    let mut all: Vec<Pair> = Vec::new();
+    let mut prev_open: Option<usize> = None; // index in `all` of the previous paragraph's last unclosed pair
+    for para in doc.paragraphs() {
+        let range = para.first_token as usize..para.end_token as usize;
+        let (mut pairs, orphans) = paragraph_pairs(doc, range.clone());
+        if let Some(k) = prev_open.take() {
+            let class = all[k].class;
+            let first_pair = pairs.first().map(|p| p.open);
+            let first_orphan = orphans.first().copied();
+            match (first_orphan, first_pair) {
+                (Some((o, c)), fp) if c == class && fp.is_none_or(|f| o < f) => {
+                    all[k].close = Some(o)
+                }
+                (_, Some(f))
+                    if f == range.start
+                        && pairs[0].uncertain
+                        && pairs[0].class == class
+                        && pairs[0].close.is_none() =>
+                {
+                    all[k].close = Some(f);
+                    pairs.remove(0);
+                }
+                _ => {}
+            }
+        }
+        let base = all.len();
+        all.extend(pairs);
+        prev_open = (base..all.len()).rev().find(|&k| all[k].close.is_none());
+    }
+    all.sort_by_key(|p| p.open);
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use isnad_doc::DocMeta;
+
+    fn texts(text: &str) -> Vec<String> {
+        let doc = Doc::new(DocMeta::default(), text.into(), &isnad_text::NoCounts).unwrap();
+        document_pairs(&doc)
+            .iter()
+            .map(|p| match p.close {
+                Some(c) => doc.text
+                    [doc.tokens()[p.open].span.end as usize..doc.tokens()[c].span.start as usize]
+                    .to_owned(),
+                None => format!(
+                    "UNCLOSED:{}",
+                    &doc.text[doc.tokens()[p.open].span.end as usize..]
+                ),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn nested_straight_quotes() {
+        let got = texts("وأضاف: \"المجتمعون (مع \"أفريكوم\" والسفير) اتفقوا\".");
+        assert_eq!(
+            got,
+            vec!["المجتمعون (مع \"أفريكوم\" والسفير) اتفقوا", "أفريكوم"]
+        );
+    }
+
+    #[test]
+    fn guillemets_curly_and_clitic_glued() {
+        assert_eq!(texts("قال «نعم «لا» نعم»"), vec!["نعم «لا» نعم", "لا"]);
+        assert_eq!(texts("قال ”نعم“ و“لا”"), vec!["نعم", "لا"]);
+        assert_eq!(
+            texts("ووصفه بـ\"الإيجابي\"؛ إذ \"توافق\""),
+            vec!["الإيجابي", "توافق"]
+        );
+    }
+
+    #[test]
+    fn quotations_across_paragraphs() {
+        // Closed by a closing mark in the next paragraph.
+        assert_eq!(
+            texts("قال: «بداية الكلام\nونهايته»، مشيرا"),
+            vec!["بداية الكلام\nونهايته"]
+        );
+        // Closed by a mark at the start of the next line.
+        assert_eq!(
+            texts("بدفع \" نصف التكاليف .\n\" سيجب عليه ."),
+            vec![" نصف التكاليف .\n"]
+        );
+    }
+
+    #[test]
+    fn spaced_out_and_unclosed() {
+        assert_eq!(
+            texts("قال \" جريمة لا تغتفر . \" ثم"),
+            vec![" جريمة لا تغتفر . "]
+        );
+        assert_eq!(texts("قال «بداية النهاية"), vec!["UNCLOSED:بداية النهاية"]);
+    }
+}

@@ -1,0 +1,1329 @@
+//! Quotations: who said what.
+//!
+//! A quotation hangs on a *frame*: a reporting cue (a verb such as قال/أضاف/أكد, an
+//! adverbial participle such as "، مضيفا", or قوله in "نقلت X عن Y قوله") followed by a
+//! *speaker zone* (the subject, channel and time phrases) and then the content, opened by
+//! a complementizer (إن، أن، بأن, with or without an attached pronoun), a colon, a
+//! quotation, or — for verbs such as أشار إلى، شدد على، دعا إلى، طالب بـ — the preposition
+//! the verb governs. The content is
+//! - **direct** when it is one quotation (the words inside the marks),
+//! - **mixed** when reported speech holds quoted parts (each quoted part is a quote),
+//! - **indirect** otherwise (the reported clause, up to the end of the sentence or to the
+//!   next frame: ", مضيفا أن", ", وأضاف", ", بحسب").
+//!
+//! Quotations before their attribution (`«...»، قال فلان`) and paragraphs that continue a
+//! speaker's quotation are direct quotes too. Quotation marks in the speaker zone, or in a
+//! sentence without a frame, are names and titles, not quotes.
+//!
+//! The speaker is found in the speaker zone: an entity mention (a person first, then an
+//! organisation or a place speaking for its government), not one governed by a
+//! preposition (`على "تويتر"`, `لـ«الشرق الأوسط»`); a title standing for a person already
+//! named ("الوزير"); a description for unnamed sources ("مصدر مطلع"); or, when the zone
+//! names no one ("وأضاف:"), the previous speaker. The channel comes from the frame or the
+//! sentence that follows ("جاء ذلك في تغريدة"), the date from a date expression of the
+//! quote's sentence.
+//!
+//! Quotes are then linked to the embedded posts they reproduce, with a word diff
+//! ([`fidelity`]).
+
+pub mod fidelity;
+pub mod marks;
+
+use isnad_doc::{Channel, Doc, Layer, ParagraphKind, Quote, QuoteKind, Span, Stage};
+use isnad_resources::{reporting, Cue, CueRole};
+use isnad_text::{Prefix, Token, TokenKind};
+use marks::Pair;
+
+/// The quotations stage.
+#[derive(Debug, Default)]
+pub struct QuotesStage;
+
+impl Stage for QuotesStage {
+    fn name(&self) -> &'static str {
+        "quotes"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Text, Layer::Posts]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Quotes]
+    }
+    fn annotate(&self, doc: &mut Doc) {
+        let quotes = Extractor::new(doc).run();
+        doc.quotes = quotes;
+        fidelity::link_posts(doc);
+    }
+}
+
+/// Complementizers that open reported content (normalized).
+const COMPLEMENTIZERS: &[&str] = &[
+    "ان",
+    "بان",
+    "انه",
+    "انها",
+    "انهم",
+    "انهما",
+    "انني",
+    "اننا",
+    "انهن",
+    "بانه",
+    "بانها",
+    "بانهم",
+    "بانهما",
+    "فان",
+];
+
+/// Words after which a verb still opens a clause.
+const CLAUSE_OPENERS: &[&str] = &[
+    "كما",
+    "ثم",
+    "فيما",
+    "بينما",
+    "حيث",
+    "قد",
+    "لقد",
+    "الذي",
+    "التي",
+    "الذين",
+    "اللذان",
+    "اللتان",
+    "عندما",
+    "حين",
+    "بعدما",
+    "كذلك",
+    "ايضا",
+    "فقد",
+    "وقد",
+    "بدوره",
+    "بدورها",
+    "جانبه",
+    "جانبها",
+    "اخيرا",
+    "و",
+    "ف",
+    "هو",
+    "هي",
+    "هم",
+    "وهو",
+    "وهي",
+    "وهم",
+    "كان",
+    "كانت",
+    "وكان",
+    "وكانت",
+];
+
+/// Cue forms that are also common nouns or other words ("طالب" a student, "بين" between,
+/// "ذكر" male, "كتب" books, "رأي" an opinion): cues only where a clause opens.
+const AMBIGUOUS_CUES: &[&str] = &[
+    "بين", "ذكر", "كتب", "راي", "يري", "تري", "طالب", "نقل", "علق", "ختم", "ابلغ", "قيل", "علمت",
+    "وصف", "رات", "بينت", "تابع",
+];
+
+/// Verbs of speaking that give a topic, not content ("وتحدث عن"): after a conjunction
+/// they start a new clause of the article's own voice, ending reported content.
+const TOPIC_VERBS: &[&str] = &[
+    "تحدث",
+    "تحدثت",
+    "تطرق",
+    "تطرقت",
+    "انتقد",
+    "انتقدت",
+    "ناقش",
+    "ناقشت",
+    "استعرض",
+    "استعرضت",
+    "تناول",
+    "تناولت",
+];
+
+/// Words that introduce a name in quotation marks ("باسم «...»", "بعنوان «...»").
+const NAMING_WORDS: &[&str] = &[
+    "باسم",
+    "اسم",
+    "بعنوان",
+    "عنوان",
+    "شعار",
+    "بشعار",
+    "لقب",
+    "بلقب",
+    "مسمي",
+    "بمسمي",
+    "تسميه",
+    "وسم",
+    "هاشتاق",
+    "تحت",
+];
+
+/// Phrases after a comma that end reported content: attributions of the report itself.
+const CONTENT_STOPS: &[&str] = &[
+    "حسب",
+    "بحسب",
+    "وفق",
+    "وفقا",
+    "طبقا",
+    "نقلا",
+    "وبحسب",
+    "ووفق",
+    "ووفقا",
+];
+
+/// Time words that can stand in a speaker zone without naming anyone.
+const TIME_WORDS: &[&str] = &[
+    "امس",
+    "اليوم",
+    "الليله",
+    "صباح",
+    "مساء",
+    "ظهر",
+    "الاحد",
+    "الاثنين",
+    "الثلاثاء",
+    "الاربعاء",
+    "الخميس",
+    "الجمعه",
+    "السبت",
+    "يوم",
+    "اول",
+    "الماضي",
+    "الحالي",
+    "الجاري",
+    "المقبل",
+    "اخيرا",
+    "ايضا",
+    "كذلك",
+    "بدوره",
+    "بدورها",
+    "من",
+    "جهته",
+    "جهتها",
+    "جانبه",
+    "جانبها",
+    "قبل",
+    "بعد",
+    "وقت",
+    "سابق",
+    "لاحق",
+    "قد",
+    "كان",
+    "كانت",
+];
+
+/// Prepositions that govern a noun in a speaker zone (so the noun is not the speaker).
+const PREPOSITIONS: &[&str] = &[
+    "في", "علي", "عبر", "من", "الي", "عن", "خلال", "امام", "مع", "لدي", "حول", "بشان", "ل", "ب",
+];
+
+/// Nouns after which a quoted phrase is a name: a channel called «...», a campaign «...».
+const LABEL_NOUNS: &[&str] = &[
+    "قناه",
+    "صحيفه",
+    "جريده",
+    "وكاله",
+    "موقع",
+    "برنامج",
+    "حمله",
+    "عمليه",
+    "شعار",
+    "عنوان",
+    "كتاب",
+    "فيلم",
+    "مسلسل",
+    "تنظيم",
+    "جماعه",
+    "حركه",
+    "حزب",
+    "جبهه",
+    "مؤسسه",
+    "شركه",
+    "منظمه",
+    "مركز",
+    "مجله",
+    "مبادره",
+    "مشروع",
+    "معرض",
+    "مهرجان",
+    "ملتقي",
+    "هاشتاق",
+    "وسم",
+];
+
+/// Title words that may stand for a person already named.
+const TITLES: &[&str] = &[
+    "وزير",
+    "الوزير",
+    "رئيس",
+    "الرئيس",
+    "السفير",
+    "سفير",
+    "المتحدث",
+    "الناطق",
+    "القائد",
+    "قائد",
+    "المدير",
+    "مدير",
+    "الامين",
+    "امين",
+    "الملك",
+    "الامير",
+    "الشيخ",
+    "اللواء",
+    "العقيد",
+    "الجنرال",
+    "المستشار",
+    "النائب",
+    "المبعوث",
+    "الوكيل",
+    "المحافظ",
+    "الحاكم",
+    "المسؤول",
+    "العميد",
+    "الدكتور",
+    "المفتي",
+    "البابا",
+    "الرئيسه",
+    "الوزيره",
+    "السفيره",
+];
+
+const NO_PAIR: usize = usize::MAX;
+
+/// Who said it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Speaker {
+    entity: Option<u32>,
+    span: Option<Span>,
+    description: Option<Span>,
+}
+
+impl Speaker {
+    fn is_known(&self) -> bool {
+        self.entity.is_some() || self.description.is_some()
+    }
+}
+
+/// What opens the content of a frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Opener {
+    /// A complementizer at this token; content starts after it.
+    Complementizer(usize),
+    /// A colon at this token.
+    Colon(usize),
+    /// The governed preposition; content starts at `content` (the preposition's own token
+    /// when it is a clitic such as بـ).
+    Preposition { content: usize },
+    /// A quotation (index into the pairs).
+    Quotation(usize),
+}
+
+struct Frame {
+    cue: usize,
+    zone: std::ops::Range<usize>,
+    opener: Opener,
+}
+
+struct Extractor<'a> {
+    doc: &'a Doc,
+    /// Tokens that lie in body text (not in posts, signatures or other blocks).
+    in_body: Vec<bool>,
+    /// The quotation pairs of the document.
+    pairs: Vec<Pair>,
+    /// For each token, the innermost pair it lies strictly inside (`NO_PAIR` if none).
+    inside: Vec<usize>,
+    /// For each token, the pair it opens (`NO_PAIR` if none).
+    opens: Vec<usize>,
+    /// For each pair, the token where its quoted words end (its closing mark, or for a
+    /// quotation never closed, the start of the next sentence that opens with a reporting
+    /// verb, or the end of the paragraph).
+    limits: Vec<usize>,
+    used: Vec<bool>,
+    /// For each token, the cue it is (computed once).
+    cues: Vec<Option<(&'static Cue, bool, &'a str)>>,
+    quotes: Vec<Quote>,
+    last_speaker: Speaker,
+    /// Paragraph index of the last quote.
+    last_quote_paragraph: Option<usize>,
+}
+
+impl<'a> Extractor<'a> {
+    fn new(doc: &'a Doc) -> Self {
+        let n = doc.tokens().len();
+        let mut in_body = vec![false; n];
+        for b in &doc.blocks {
+            if b.kind == ParagraphKind::Body {
+                for i in doc.text_layers.tokens_in(b.span) {
+                    in_body[i] = true;
+                }
+            }
+        }
+        let pairs = marks::document_pairs(doc);
+        let mut inside = vec![NO_PAIR; n];
+        let mut opens = vec![NO_PAIR; n];
+        let mut limits = Vec::with_capacity(pairs.len());
+        let probe = Extractor {
+            doc,
+            in_body: Vec::new(),
+            pairs: Vec::new(),
+            inside: Vec::new(),
+            opens: Vec::new(),
+            limits: Vec::new(),
+            used: Vec::new(),
+            cues: (0..n).map(|i| cue_of(doc, i)).collect(),
+            quotes: Vec::new(),
+            last_speaker: Speaker::default(),
+            last_quote_paragraph: None,
+        };
+        for p in &pairs {
+            limits.push(match p.close {
+                Some(c) => c,
+                None => probe.unclosed_limit(p.open),
+            });
+        }
+        // Pairs are sorted by opening, so a later (inner) pair overwrites an outer one.
+        for (k, p) in pairs.iter().enumerate() {
+            opens[p.open] = k;
+            for slot in &mut inside[p.open + 1..limits[k]] {
+                *slot = k;
+            }
+        }
+        let used = vec![false; pairs.len()];
+        Extractor {
+            doc,
+            in_body,
+            pairs,
+            inside,
+            opens,
+            limits,
+            used,
+            cues: probe.cues,
+            quotes: Vec::new(),
+            last_speaker: Speaker::default(),
+            last_quote_paragraph: None,
+        }
+    }
+
+    fn norm(&self, i: usize) -> &'a str {
+        self.doc.text_layers.norm_text(&self.doc.tokens()[i])
+    }
+
+    fn token(&self, i: usize) -> Token {
+        self.doc.tokens()[i]
+    }
+
+    fn is_punct(&self, i: usize, chars: &[&str]) -> bool {
+        self.token(i).kind == TokenKind::Punct && chars.contains(&self.norm(i))
+    }
+
+    /// The end token (exclusive) of a pair's quoted words.
+    fn pair_end(&self, k: usize, limit: usize) -> usize {
+        self.limits[k].min(limit)
+    }
+
+    /// Where a quotation opened at `open` and never closed ends: before the next sentence
+    /// of its paragraph that opens with a reporting verb (the article's voice is back), or
+    /// at the end of the paragraph.
+    fn unclosed_limit(&self, open: usize) -> usize {
+        let doc = self.doc;
+        let pos = doc.tokens()[open].span.start;
+        let pi = doc.paragraph_at(pos).unwrap_or(0);
+        let para = doc.paragraphs()[pi];
+        let si = doc.sentence_at(pos).unwrap_or(0);
+        for s in &doc.sentences()[si + 1..para.end_sentence as usize] {
+            let first = s.first_token as usize;
+            if self
+                .cue(first)
+                .is_some_and(|(c, conj, _)| conj && c.role == CueRole::Verb)
+            {
+                return first;
+            }
+        }
+        para.end_token as usize
+    }
+
+    /// The word without a leading conjunction, and whether it had one.
+    fn form(&self, i: usize) -> (&'a str, bool) {
+        let t = self.token(i);
+        let n = self.norm(i);
+        if t.clitics.has(Prefix::Wa) || t.clitics.has(Prefix::Fa) {
+            return (&n[2..], true);
+        }
+        (n, false)
+    }
+
+    /// The cue at token `i`, if the word is a reporting cue.
+    fn cue(&self, i: usize) -> Option<(&'static Cue, bool, &'a str)> {
+        self.cues[i]
+    }
+
+    /// True when the token at `i` stands where a clause opens: at the start of a sentence,
+    /// after punctuation, with a conjunction, or after a clause-opening word.
+    fn opens_clause(&self, i: usize, sentence_start: usize, conj: bool) -> bool {
+        if conj || i == sentence_start {
+            return true;
+        }
+        let p = i - 1;
+        self.token(p).kind == TokenKind::Punct || {
+            let (form, _) = self.form(p);
+            CLAUSE_OPENERS.contains(&form) || CLAUSE_OPENERS.contains(&self.norm(p))
+        }
+    }
+
+    fn run(mut self) -> Vec<Quote> {
+        let doc = self.doc;
+        for (pi, para) in doc.paragraphs().iter().enumerate() {
+            let range = para.first_token as usize..para.end_token as usize;
+            if range.is_empty() || !range.clone().any(|i| self.in_body[i]) {
+                continue;
+            }
+            let before = self.quotes.len();
+            for s in &doc.sentences()[para.first_sentence as usize..para.end_sentence as usize] {
+                self.sentence(pi, s.first_token as usize..s.end_token as usize);
+            }
+            if self.quotes.len() == before {
+                self.continuation_paragraph(pi, range);
+            }
+        }
+        self.quotes.sort_by_key(|q| q.span.start);
+        self.quotes
+    }
+
+    fn sentence(&mut self, pi: usize, range: std::ops::Range<usize>) {
+        let end = range.end;
+        let mut i = range.start;
+        let mut sentence_speaker: Option<Speaker> = None;
+        while i < end {
+            if !self.in_body[i] || self.inside[i] != NO_PAIR {
+                i += 1;
+                continue;
+            }
+            let Some((cue, conj, form)) = self.cue(i) else {
+                i += 1;
+                continue;
+            };
+            let initial = self.opens_clause(i, range.start, conj);
+            if !initial && AMBIGUOUS_CUES.contains(&form) {
+                i += 1;
+                continue;
+            }
+            let Some(frame) = self.frame(i, cue, end) else {
+                // A quotation right before the cue: «...»، قال فلان.
+                if cue.role == CueRole::Verb {
+                    if let Some(k) = self.quote_before(i, range.start) {
+                        let speaker = self.speaker(i + 1..end, Some(&cue.lemma));
+                        let speaker = self.or_previous(speaker, sentence_speaker);
+                        self.push_pair(pi, k, QuoteKind::Direct, speaker, i, range.clone());
+                        sentence_speaker = Some(speaker);
+                    }
+                }
+                i += 1;
+                continue;
+            };
+            let speaker = if cue.role == CueRole::Participle {
+                sentence_speaker.unwrap_or(self.last_speaker)
+            } else {
+                let mut s = self.speaker(frame.zone.clone(), Some(&cue.lemma));
+                // Subject before the verb ("كان التحالف أعلن أن", "الوزير قال إن").
+                if !s.is_known() && !initial {
+                    s = self.subject_before(i, range.start);
+                }
+                self.or_previous(s, sentence_speaker)
+            };
+            sentence_speaker = Some(speaker);
+            i = self.content(pi, &frame, speaker, range.clone());
+        }
+    }
+
+    /// The speaker, or the previous one when the zone names no one.
+    fn or_previous(&self, s: Speaker, in_sentence: Option<Speaker>) -> Speaker {
+        if s.is_known() {
+            s
+        } else {
+            in_sentence.unwrap_or(self.last_speaker)
+        }
+    }
+
+    /// Reads the frame of the cue at `cue`: its speaker zone and what opens the content.
+    fn frame(&self, cue: usize, c: &Cue, end: usize) -> Option<Frame> {
+        const MAX_ZONE: usize = 40;
+        let start = cue + 1;
+        let mut j = start;
+        while j < end && j - start <= MAX_ZONE {
+            let t = self.token(j);
+            let n = self.norm(j);
+            let k = self.opens[j];
+            if k != NO_PAIR {
+                if self.quotation_is_content(k, start, end, c) {
+                    return Some(Frame {
+                        cue,
+                        zone: start..j,
+                        opener: Opener::Quotation(k),
+                    });
+                }
+                // A name or title in quotation marks: part of the zone.
+                j = self.pairs[k].close.map_or(end, |c| c + 1);
+                continue;
+            }
+            if t.kind == TokenKind::Punct {
+                match n {
+                    ":" => {
+                        return Some(Frame {
+                            cue,
+                            zone: start..j,
+                            opener: Opener::Colon(j),
+                        })
+                    }
+                    "." | "..." | "؟" | "?" | "!" | "؛" => return None,
+                    _ => {}
+                }
+            }
+            if t.kind == TokenKind::Arabic {
+                if COMPLEMENTIZERS.contains(&n) {
+                    return Some(Frame {
+                        cue,
+                        zone: start..j,
+                        opener: Opener::Complementizer(j),
+                    });
+                }
+                for p in &c.prepositions {
+                    if let Some(opener) = self.preposition(j, p, end) {
+                        return Some(Frame {
+                            cue,
+                            zone: start..j,
+                            opener,
+                        });
+                    }
+                }
+                // Another frame begins: this cue had no content of its own.
+                if j > start
+                    && self
+                        .cue(j)
+                        .is_some_and(|(c2, conj, _)| conj && c2.role == CueRole::Verb)
+                {
+                    return None;
+                }
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// The governed preposition at `j`, as a separate word (إلى، على، عن) or a clitic
+    /// (بـ، لـ, on the word or standing alone before a quotation).
+    fn preposition(&self, j: usize, p: &str, end: usize) -> Option<Opener> {
+        let t = self.token(j);
+        let n = self.norm(j);
+        let clitic_form = matches!(p, "ب" | "ل");
+        if n == p && !clitic_form {
+            // "أشار إلى أن ..." is a clause after all.
+            if j + 1 < end && COMPLEMENTIZERS.contains(&self.norm(j + 1)) {
+                return Some(Opener::Complementizer(j + 1));
+            }
+            return (j + 1 < end).then_some(Opener::Preposition { content: j + 1 });
+        }
+        let clitic = match p {
+            "ب" => n == "ب" || t.clitics.has(Prefix::Bi),
+            "ل" => n == "ل" || t.clitics.has(Prefix::Li),
+            _ => false,
+        };
+        clitic.then_some(Opener::Preposition { content: j })
+    }
+
+    /// Whether the quotation opening at pair `k`, met in a speaker zone, is the content of
+    /// the frame. It is a name instead when a preposition or a naming noun governs it
+    /// (`على "تويتر"`, `لـ«الشرق الأوسط»`, `قناة "سكاي نيوز"`), or when a complementizer or a
+    /// colon still follows it in the sentence.
+    fn quotation_is_content(&self, k: usize, zone_start: usize, end: usize, cue: &Cue) -> bool {
+        let open = self.pairs[k].open;
+        if open > zone_start {
+            let prev = self.norm(open - 1);
+            let (prev_form, _) = self.form(open - 1);
+            let governed = PREPOSITIONS.contains(&prev) || PREPOSITIONS.contains(&prev_form);
+            let own_preposition = cue.prepositions.iter().any(|p| p == prev);
+            if (governed && !own_preposition) || LABEL_NOUNS.contains(&prev_form) {
+                return false;
+            }
+        }
+        let Some(close) = self.pairs[k].close else {
+            return true;
+        };
+        let mut j = close + 1;
+        while j < end && j <= close + 12 {
+            let n = self.norm(j);
+            if n == ":"
+                || COMPLEMENTIZERS.contains(&n)
+                || cue
+                    .prepositions
+                    .iter()
+                    .any(|p| p == n && !matches!(n, "ب" | "ل"))
+            {
+                return false;
+            }
+            if matches!(n, "." | "؟" | "?" | "!") {
+                break;
+            }
+            j += 1;
+        }
+        (open + 1..close).any(|i| self.token(i).kind.is_word())
+    }
+
+    /// A closed, unused quotation that ends right before the cue at `i` (only punctuation
+    /// in between).
+    fn quote_before(&self, i: usize, sentence_start: usize) -> Option<usize> {
+        let mut j = i;
+        while j > sentence_start && j + 3 > i && self.token(j - 1).kind == TokenKind::Punct {
+            if let Some(k) = self.pairs.iter().position(|p| p.close == Some(j - 1)) {
+                return (!self.used[k]).then_some(k);
+            }
+            j -= 1;
+        }
+        None
+    }
+
+    /// Emits the quotes of a frame's content; returns the token where scanning resumes.
+    fn content(
+        &mut self,
+        pi: usize,
+        frame: &Frame,
+        speaker: Speaker,
+        sentence: std::ops::Range<usize>,
+    ) -> usize {
+        let end = sentence.end;
+        match frame.opener {
+            Opener::Quotation(k) => {
+                // This quotation and the ones after it in the sentence, until another frame.
+                self.push_pair(
+                    pi,
+                    k,
+                    QuoteKind::Direct,
+                    speaker,
+                    frame.cue,
+                    sentence.clone(),
+                );
+                let mut next = self.pair_end(k, end) + 1;
+                while next < end {
+                    if self.inside[next] == NO_PAIR
+                        && self
+                            .cue(next)
+                            .is_some_and(|(c, conj, _)| conj || c.role == CueRole::Participle)
+                    {
+                        return next;
+                    }
+                    let k2 = self.opens[next];
+                    if k2 != NO_PAIR && !self.is_label(k2) {
+                        self.push_pair(
+                            pi,
+                            k2,
+                            QuoteKind::Direct,
+                            speaker,
+                            frame.cue,
+                            sentence.clone(),
+                        );
+                        next = self.pair_end(k2, end) + 1;
+                        continue;
+                    }
+                    next += 1;
+                }
+                end
+            }
+            Opener::Colon(c) => {
+                let first = c + 1;
+                if first >= end {
+                    return end;
+                }
+                let k = self.opens[first];
+                if k != NO_PAIR {
+                    let f = Frame {
+                        cue: frame.cue,
+                        zone: frame.zone.clone(),
+                        opener: Opener::Quotation(k),
+                    };
+                    return self.content(pi, &f, speaker, sentence);
+                }
+                if COMPLEMENTIZERS.contains(&self.norm(first)) {
+                    return self.reported(pi, first + 1, frame.cue, speaker, sentence, true);
+                }
+                // Words after a colon without quotation marks: the speaker's own words.
+                self.reported(pi, first, frame.cue, speaker, sentence, false)
+            }
+            Opener::Complementizer(c) => {
+                self.reported(pi, c + 1, frame.cue, speaker, sentence, true)
+            }
+            Opener::Preposition { content } => {
+                self.reported(pi, content, frame.cue, speaker, sentence, true)
+            }
+        }
+    }
+
+    /// True when a quoted phrase names something rather than quoting someone: a naming
+    /// word introduces it ("باسم «...»", "قناة «...»"), or it is exactly an entity mention
+    /// («داعش», "غرفة عمليات رابعة").
+    fn is_label(&self, k: usize) -> bool {
+        let p = self.pairs[k];
+        if p.open > 0 {
+            let (prev, _) = self.form(p.open - 1);
+            if NAMING_WORDS.contains(&prev) || LABEL_NOUNS.contains(&prev) {
+                return true;
+            }
+        }
+        let Some(close) = p.close else { return false };
+        let inner = Span {
+            start: self.token(p.open).span.end,
+            end: self.token(close).span.start,
+        };
+        let inner = isnad_doc::trim_span(&self.doc.text, inner);
+        self.doc
+            .mentions
+            .iter()
+            .any(|m| m.span == inner || (inner.contains(m.span) && m.span.len() + 4 >= inner.len()))
+    }
+
+    /// Reported content from `start`: indirect, or direct/mixed when it holds quotations.
+    /// `reported_speech` is false for unmarked verbatim words after a colon (direct).
+    fn reported(
+        &mut self,
+        pi: usize,
+        start: usize,
+        cue: usize,
+        speaker: Speaker,
+        sentence: std::ops::Range<usize>,
+        reported_speech: bool,
+    ) -> usize {
+        let end = self.content_end(start, sentence.end);
+        let mut last = end;
+        while last > start
+            && self.token(last - 1).kind == TokenKind::Punct
+            && !self.closes_pair(last - 1)
+        {
+            last -= 1;
+        }
+        if last <= start {
+            return end.max(start + 1);
+        }
+        // Quotations that start inside the content (not nested in another one there).
+        let inner: Vec<usize> = (start..last)
+            .filter_map(|i| {
+                let k = self.opens[i];
+                (k != NO_PAIR
+                    && !self.used[k]
+                    && (self.inside[i] == NO_PAIR || self.pairs[self.inside[i]].open < start)
+                    && !self.is_label(k))
+                .then_some(k)
+            })
+            .collect();
+        // Words of the content outside its quotations.
+        let outside = (start..last)
+            .filter(|&i| {
+                self.token(i).kind.is_word()
+                    && (self.inside[i] == NO_PAIR || self.pairs[self.inside[i]].open < start)
+                    && !matches!(self.norm(i), "ب" | "ل" | "اذ" | "و")
+            })
+            .count();
+        if !inner.is_empty() && outside == 0 {
+            for k in inner {
+                self.push_pair(pi, k, QuoteKind::Direct, speaker, cue, sentence.clone());
+            }
+        } else if !inner.is_empty() {
+            for k in inner {
+                self.push_pair(pi, k, QuoteKind::Mixed, speaker, cue, sentence.clone());
+            }
+        } else {
+            let span = Span {
+                start: self.token(start).span.start,
+                end: self.token(last - 1).span.end,
+            };
+            let kind = if reported_speech {
+                QuoteKind::Indirect
+            } else {
+                QuoteKind::Direct
+            };
+            self.push(pi, span, kind, speaker, cue, sentence);
+        }
+        end
+    }
+
+    fn closes_pair(&self, i: usize) -> bool {
+        self.pairs.iter().any(|p| p.close == Some(i))
+    }
+
+    /// Where reported content that starts at `start` ends: the end of the sentence, or the
+    /// next frame (", مضيفا أن", ", وأضاف ... أن"), or an attribution (", بحسب").
+    fn content_end(&self, start: usize, end: usize) -> usize {
+        let mut j = start;
+        while j < end {
+            // Inside a quotation that starts in the content, nothing ends the content.
+            if self.inside[j] != NO_PAIR && self.pairs[self.inside[j]].open >= start {
+                j += 1;
+                continue;
+            }
+            if j > start && self.is_punct(j, &["،", ",", "؛", ";"]) && j + 1 < end {
+                let (next, _) = self.form(j + 1);
+                if CONTENT_STOPS.contains(&next) || CONTENT_STOPS.contains(&self.norm(j + 1)) {
+                    return j;
+                }
+                if let Some((c, conj, _)) = self.cue(j + 1) {
+                    if c.role == CueRole::Participle || conj {
+                        return j;
+                    }
+                }
+            }
+            if j > start + 2 {
+                if let Some((c, conj, _)) = self.cue(j) {
+                    if conj && c.role == CueRole::Verb && self.frame(j, c, end).is_some() {
+                        return j;
+                    }
+                }
+                // "و تحدث عن ...": the article's voice again.
+                let (form, conj) = self.form(j);
+                let after_and = conj || self.norm(j - 1) == "و";
+                if after_and && TOPIC_VERBS.contains(&form) {
+                    return if conj { j } else { j - 1 };
+                }
+            }
+            j += 1;
+        }
+        end
+    }
+
+    fn push_pair(
+        &mut self,
+        pi: usize,
+        k: usize,
+        kind: QuoteKind,
+        speaker: Speaker,
+        cue: usize,
+        sentence: std::ops::Range<usize>,
+    ) {
+        self.used[k] = true;
+        let p = self.pairs[k];
+        let open = self.token(p.open).span.end;
+        let close = match p.close {
+            Some(c) => self.token(c).span.start,
+            None => self.token(self.limits[k] - 1).span.end,
+        };
+        if close <= open {
+            return;
+        }
+        let span = trim_quote(
+            self.doc,
+            Span {
+                start: open,
+                end: close,
+            },
+        );
+        if span.is_empty() {
+            return;
+        }
+        self.push(pi, span, kind, speaker, cue, sentence);
+    }
+
+    fn push(
+        &mut self,
+        pi: usize,
+        span: Span,
+        kind: QuoteKind,
+        speaker: Speaker,
+        cue: usize,
+        sentence: std::ops::Range<usize>,
+    ) {
+        if self.quotes.iter().any(|q| q.span.overlaps(span)) {
+            return;
+        }
+        // The channel is named around the frame, not inside the quoted words.
+        let content_start = self
+            .doc
+            .text_layers
+            .token_at_or_after(span.start)
+            .max(sentence.start);
+        let channel = self.channel(
+            cue,
+            sentence.start..content_start.min(sentence.end),
+            sentence.clone(),
+        );
+        let date = self.date(sentence.clone());
+        self.quotes.push(Quote {
+            kind,
+            span,
+            speaker: speaker.entity,
+            speaker_span: speaker.span,
+            speaker_description: if speaker.entity.is_none() {
+                speaker.description
+            } else {
+                None
+            },
+            verb: Some(self.verb_span(cue)),
+            channel,
+            date,
+            source_post: None,
+            fidelity: None,
+        });
+        if speaker.is_known() {
+            self.last_speaker = speaker;
+        }
+        self.last_quote_paragraph = Some(pi);
+    }
+
+    /// The cue's span without its conjunction.
+    fn verb_span(&self, cue: usize) -> Span {
+        let t = self.token(cue);
+        let conj = self.cue(cue).is_some_and(|(_, conj, _)| conj);
+        if !conj {
+            return t.span;
+        }
+        // Skip the first letter and any mark on it.
+        let text = &self.doc.text[t.span.range()];
+        let mut chars = text.char_indices();
+        chars.next();
+        let skip = chars
+            .find(|(_, c)| !isnad_text::chars::is_word_internal_mark(*c))
+            .map_or(0, |(i, _)| i);
+        Span::new(t.span.start as usize + skip, t.span.end as usize)
+    }
+
+    /// A paragraph that opens with a quotation and has no frame continues the last
+    /// speaker's words when the previous paragraph held a quote.
+    fn continuation_paragraph(&mut self, pi: usize, range: std::ops::Range<usize>) {
+        if self.last_quote_paragraph != Some(pi.wrapping_sub(1)) || !self.last_speaker.is_known() {
+            return;
+        }
+        let k = self.opens[range.start];
+        if k == NO_PAIR || self.used[k] {
+            return;
+        }
+        let words = (range.start + 1..self.pair_end(k, range.end))
+            .filter(|&i| self.token(i).kind.is_word())
+            .count();
+        if words < 3 {
+            return;
+        }
+        let speaker = self.last_speaker;
+        let sentence = self
+            .doc
+            .sentence_at(self.token(range.start).span.start)
+            .map(|s| {
+                let s = self.doc.sentences()[s];
+                s.first_token as usize..s.end_token as usize
+            })
+            .unwrap_or(range.clone());
+        let before = self.quotes.len();
+        self.push_pair(pi, k, QuoteKind::Direct, speaker, range.start, sentence);
+        if self.quotes.len() > before {
+            if let Some(q) = self.quotes.last_mut() {
+                q.verb = None;
+                q.channel = None;
+            }
+        }
+    }
+
+    /// The subject before a verb that does not open its clause: the words back to the
+    /// clause start ("كان تحالف دعم الشرعية أعلن أن", "الوزير الذي قال إن").
+    fn subject_before(&self, cue: usize, sentence_start: usize) -> Speaker {
+        let mut j = cue;
+        while j > sentence_start {
+            let p = j - 1;
+            let n = self.norm(p);
+            if self.token(p).kind == TokenKind::Punct
+                || matches!(n, "كان" | "كانت" | "وكان" | "وكانت" | "قد" | "و" | "ف")
+            {
+                break;
+            }
+            j -= 1;
+            if cue - j > 8 {
+                return Speaker::default();
+            }
+        }
+        let mut end = cue;
+        // "X الذي قال": the antecedent.
+        if end > j && matches!(self.norm(end - 1), "الذي" | "التي" | "الذين") {
+            end -= 1;
+        }
+        if end <= j {
+            return Speaker::default();
+        }
+        self.speaker(j..end, None)
+    }
+
+    /// The speaker named in a zone; `relay_lemma` is the cue's lemma, for relayed
+    /// statements.
+    fn speaker(&self, zone: std::ops::Range<usize>, relay_lemma: Option<&str>) -> Speaker {
+        let doc = self.doc;
+        if zone.is_empty() {
+            return Speaker::default();
+        }
+        let mut zone = zone;
+        // A relayed statement: "نقلت وكالة X عن Y قوله", "علمت الصحيفة من مصدر": the
+        // speaker follows عن/من.
+        let relay = match relay_lemma.unwrap_or("") {
+            "نقل" => Some("عن"),
+            "علم" => Some("من"),
+            _ => None,
+        };
+        if let Some(rel) = relay {
+            if let Some(k) = zone
+                .clone()
+                .find(|&i| self.norm(i) == rel && self.inside[i] == NO_PAIR)
+            {
+                zone = k + 1..zone.end;
+            }
+        }
+        // A nested cue noun ("قوله") ends the zone.
+        if let Some(k) = zone
+            .clone()
+            .find(|&i| self.cue(i).is_some_and(|(c, _, _)| c.role == CueRole::Noun))
+        {
+            zone = zone.start..k;
+        }
+        if zone.is_empty() {
+            return Speaker::default();
+        }
+        let zspan = Span {
+            start: self.token(zone.start).span.start,
+            end: self.token(zone.end - 1).span.end,
+        };
+        // Entity mentions in the zone that are not governed by a preposition or quoted.
+        let governed = |m: &isnad_doc::Mention| {
+            let ti = doc.text_layers.token_at_or_after(m.span.start);
+            let t = doc.tokens()[ti];
+            let clitic =
+                t.clitics.has(Prefix::Bi) || t.clitics.has(Prefix::Li) || t.clitics.has(Prefix::Ka);
+            clitic || (ti > zone.start && PREPOSITIONS.contains(&self.norm(ti - 1)))
+        };
+        let mut best: Option<(u8, &isnad_doc::Mention)> = None;
+        for m in doc.mentions.iter().filter(|m| zspan.contains(m.span)) {
+            if governed(m) {
+                continue;
+            }
+            let rank = match doc.entities[m.entity as usize].kind {
+                isnad_doc::EntityType::Per => 0,
+                isnad_doc::EntityType::Org => 1,
+                isnad_doc::EntityType::Loc => 2,
+                isnad_doc::EntityType::Misc => 3,
+            };
+            if best.is_none_or(|(r, b)| rank < r || (rank == r && m.span.start < b.span.start)) {
+                best = Some((rank, m));
+            }
+        }
+        if let Some((_, m)) = best {
+            return Speaker {
+                entity: Some(m.entity),
+                span: Some(m.span),
+                description: None,
+            };
+        }
+        // No entity: the noun phrase of the zone, after time words and prepositional
+        // phrases.
+        let mut i = zone.start;
+        let mut np_start = None;
+        let mut np_end = zone.start;
+        while i < zone.end {
+            let t = self.token(i);
+            let n = self.norm(i);
+            if self.opens[i] != NO_PAIR {
+                if np_start.is_some() {
+                    break;
+                }
+                i = self.pair_end(self.opens[i], zone.end) + 1;
+                continue;
+            }
+            if t.kind == TokenKind::Punct {
+                if np_start.is_some() {
+                    break;
+                }
+                i += 1;
+                continue;
+            }
+            if np_start.is_none() {
+                if TIME_WORDS.contains(&n) || t.kind == TokenKind::Number {
+                    i += 1;
+                    continue;
+                }
+                if PREPOSITIONS.contains(&n)
+                    || t.clitics.has(Prefix::Li)
+                    || t.clitics.has(Prefix::Bi)
+                {
+                    // Skip the preposition and its object.
+                    i += if PREPOSITIONS.contains(&n) { 2 } else { 1 };
+                    continue;
+                }
+                np_start = Some(i);
+            } else if PREPOSITIONS.contains(&n)
+                || TIME_WORDS.contains(&n)
+                || np_end - np_start.unwrap_or(0) >= 8
+            {
+                break;
+            }
+            np_end = i + 1;
+            i += 1;
+        }
+        let Some(ns) = np_start else {
+            return Speaker::default();
+        };
+        let span = Span {
+            start: self.token(ns).span.start,
+            end: self.token(np_end - 1).span.end,
+        };
+        // A title standing for someone already named.
+        let head = self.norm(ns);
+        if TITLES.contains(&head) && np_end - ns <= 3 {
+            if let Some(e) = self.entity_with_role(head) {
+                return Speaker {
+                    entity: Some(e),
+                    span: Some(span),
+                    description: None,
+                };
+            }
+        }
+        Speaker {
+            entity: None,
+            span: Some(span),
+            description: Some(span),
+        }
+    }
+
+    /// The person whose role holds this title word, most recently mentioned first.
+    fn entity_with_role(&self, title: &str) -> Option<u32> {
+        let title = title.strip_prefix("ال").unwrap_or(title);
+        let doc = self.doc;
+        let has_title = |e: &isnad_doc::Entity| {
+            e.roles.iter().any(|r| {
+                doc.norm_of(*r)
+                    .split(' ')
+                    .any(|w| w.strip_prefix("ال").unwrap_or(w) == title)
+            })
+        };
+        if let Some(last) = self.last_speaker.entity {
+            if has_title(&doc.entities[last as usize]) {
+                return Some(last);
+            }
+        }
+        doc.entities
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, e)| e.kind == isnad_doc::EntityType::Per && has_title(e))
+            .map(|(i, _)| i as u32)
+    }
+
+    /// The channel named before the quoted words in the frame's sentence, or in a
+    /// following "جاء ذلك في ..." sentence.
+    fn channel(
+        &self,
+        cue: usize,
+        frame: std::ops::Range<usize>,
+        sentence: std::ops::Range<usize>,
+    ) -> Option<Channel> {
+        if let Some((c, _, _)) = self.cue(cue) {
+            if c.lemma == "غرّد" {
+                return Some(Channel::Twitter);
+            }
+        }
+        if let Some(c) = self.channel_in(frame) {
+            return Some(c);
+        }
+        let doc = self.doc;
+        let si = doc.sentence_at(self.token(sentence.end - 1).span.start)?;
+        let next = doc.sentences().get(si + 1)?;
+        let r = next.first_token as usize..next.end_token as usize;
+        let (first, _) = self.form(r.start);
+        let opens_with_this_came =
+            matches!(first, "جاء" | "جاءت") && r.len() > 1 && self.norm(r.start + 1) == "ذلك";
+        if opens_with_this_came {
+            self.channel_in(r)
+        } else {
+            None
+        }
+    }
+
+    /// The first channel word among the tokens of `range`.
+    fn channel_in(&self, range: std::ops::Range<usize>) -> Option<Channel> {
+        for i in range.clone() {
+            let t = self.token(i);
+            if t.kind != TokenKind::Arabic && t.kind != TokenKind::Foreign {
+                continue;
+            }
+            let stem = self.doc.text_layers.stem_text(&t);
+            let next =
+                (i + 1 < range.end).then(|| self.doc.text_layers.stem_text(&self.token(i + 1)));
+            let c = match stem {
+                s if s.starts_with("تغريد") || s == "تويتر" || s == "twitter" => {
+                    Channel::Twitter
+                }
+                "فيسبوك" | "facebook" => Channel::Facebook,
+                "فيس" if next == Some("بوك") => Channel::Facebook,
+                "انستغرام" | "انستقرام" | "انستجرام" | "instagram" => {
+                    Channel::Instagram
+                }
+                "تلغرام" | "تليغرام" | "تيليغرام" | "telegram" => {
+                    Channel::Telegram
+                }
+                "مؤتمر" if matches!(next, Some("صحفي" | "صحافي")) => {
+                    Channel::PressConference
+                }
+                "صحفيين" | "صحافيين"
+                    if t.clitics.has(Prefix::Li) || t.clitics.has(Prefix::AlAssimilated) =>
+                {
+                    Channel::Press
+                }
+                "بيان" => Channel::Statement,
+                "مقابله" | "حوار" => Channel::Interview,
+                "اتصال" if next == Some("هاتفي") => Channel::Phone,
+                "كلمه" | "خطاب" => Channel::Speech,
+                "تقرير" => Channel::Report,
+                "اجتماع" | "جلسه" => Channel::Meeting,
+                "تلفزيون" | "قناه" => Channel::Television,
+                _ => continue,
+            };
+            return Some(c);
+        }
+        None
+    }
+
+    /// A full date expressed in the quote's sentence (from the timex layer).
+    fn date(&self, sentence: std::ops::Range<usize>) -> Option<chrono::NaiveDate> {
+        let span = Span {
+            start: self.token(sentence.start).span.start,
+            end: self.token(sentence.end - 1).span.end,
+        };
+        self.doc
+            .timex
+            .iter()
+            .filter(|t| span.contains(t.span))
+            .find_map(|t| chrono::NaiveDate::parse_from_str(&t.value, "%Y-%m-%d").ok())
+    }
+}
+
+/// The cue at token `i`, if the word is a reporting cue (a conjunction stripped, also
+/// when segmentation kept it on an unattested form), whether it had a conjunction, and
+/// its form.
+fn cue_of(doc: &Doc, i: usize) -> Option<(&'static Cue, bool, &str)> {
+    let t = doc.tokens()[i];
+    if t.kind != TokenKind::Arabic || t.norm.len() < 4 {
+        return None;
+    }
+    let lex = reporting();
+    let n = doc.text_layers.norm_text(&t);
+    let conj = t.clitics.has(Prefix::Wa) || t.clitics.has(Prefix::Fa);
+    let form = if conj { &n[2..] } else { n };
+    if let Some(c) = lex.get(form) {
+        return Some((c, conj, form));
+    }
+    for c in ["و", "ف"] {
+        if let Some(rest) = n.strip_prefix(c) {
+            if let Some(cue) = lex.get(rest) {
+                return Some((cue, true, rest));
+            }
+        }
+    }
+    None
+}
+
+/// Trims white space and the final punctuation of a quoted span.
+fn trim_quote(doc: &Doc, span: Span) -> Span {
+    let s = doc.slice(span);
+    let start = span.start as usize + (s.len() - s.trim_start().len());
+    let trimmed = s
+        .trim_end()
+        .trim_end_matches(['.', '،', ',', '؛', ';'])
+        .trim_end();
+    let end = span.start as usize + (s.len() - s.trim_start().len()) + trimmed.trim_start().len();
+    Span::new(start, end.max(start))
+}
