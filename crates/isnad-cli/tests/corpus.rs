@@ -276,7 +276,15 @@ fn query_commands_print_the_promised_json() {
     assert!(a["actor"].is_null());
     assert!(a["text_matches"]["total"].as_u64().unwrap() > 0);
     // The quotation stage finds the corpus' «قال ... إن» sentences.
-    let q = run(&["quotes", "--format", "json", "--from", "2015-07-10", "--to", "2015-07-11"]);
+    let q = run(&[
+        "quotes",
+        "--format",
+        "json",
+        "--from",
+        "2015-07-10",
+        "--to",
+        "2015-07-11",
+    ]);
     assert!(q["total"].as_u64().unwrap() > 0, "{q}");
     assert!(q["quotes"].as_array().unwrap().len() <= 20);
     for quote in q["quotes"].as_array().unwrap() {
@@ -284,7 +292,10 @@ fn query_commands_print_the_promised_json() {
         assert!(("2015-07-10"..="2015-07-11").contains(&d), "{d}");
         assert!(!quote["text"].as_str().unwrap().is_empty());
     }
-    assert_eq!(run(&["quotes", "--format", "json", "--speaker", "لا أحد"])["total"], 0);
+    assert_eq!(
+        run(&["quotes", "--format", "json", "--speaker", "لا أحد"])["total"],
+        0
+    );
     // Text output for people.
     let out = isnad()
         .args(["search", "الرياض"])

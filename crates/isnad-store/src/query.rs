@@ -49,6 +49,8 @@ pub struct Corpus {
     index: SearchIndex,
     pool: Mutex<Vec<Connection>>,
     counts: &'static dyn WordCounts,
+    /// The last statistics and the write generation they were computed at.
+    stats_cache: Mutex<Option<(i64, Stats)>>,
 }
 
 fn article_ref(r: &Row, at: usize) -> rusqlite::Result<ArticleRef> {
@@ -73,6 +75,7 @@ impl Corpus {
             index,
             pool: Mutex::new(vec![conn]),
             counts,
+            stats_cache: Mutex::new(None),
         })
     }
 
@@ -114,9 +117,30 @@ impl Corpus {
         Ok(self.index.reload()?)
     }
 
-    /// Counts.
+    /// Counts. Counting every layer takes a while on a large store, so the counts are
+    /// kept until the next write; the number of articles and of indexed articles is
+    /// always current.
     pub fn stats(&self) -> Result<Stats, StoreError> {
         let indexed = self.index.num_docs();
+        let (generation, articles) = self.with(|c| {
+            Ok((
+                crate::write::generation(c)?,
+                crate::write::count(c, "SELECT COUNT(*) FROM articles")?,
+            ))
+        })?;
+        if let Some((g, s)) = self.stats_cache.lock().ok().and_then(|c| c.clone()) {
+            if g == generation && s.articles == articles {
+                return Ok(Stats { indexed, ..s });
+            }
+        }
+        let stats = self.count_all(indexed)?;
+        if let Ok(mut cache) = self.stats_cache.lock() {
+            *cache = Some((generation, stats.clone()));
+        }
+        Ok(stats)
+    }
+
+    fn count_all(&self, indexed: u64) -> Result<Stats, StoreError> {
         self.with(|c| {
             let n = |sql: &str| crate::write::count(c, sql);
             let (first_date, last_date) =
@@ -521,9 +545,14 @@ impl Corpus {
     ) -> Result<QuotesResponse, StoreError> {
         let limit = limit.clamp(1, MAX_LIMIT) as i64;
         self.with(|c| {
-            let from = from.map(|d| d.to_string()).unwrap_or_default();
-            let to = to.map(|d| d.to_string()).unwrap_or_else(|| "9999".into());
-            let dates = "COALESCE(q.date, a.date, '') >= ?2 AND COALESCE(q.date, a.date, '') <= ?3";
+            // Quotes of unknown date ('~') are listed last, and left out by a date range.
+            let dates = if from.is_none() && to.is_none() {
+                "?2 = ?2 AND ?3 = ?3"
+            } else {
+                "q.sort_date >= ?2 AND q.sort_date <= ?3"
+            };
+            let from = from.map(|d| d.to_string()).unwrap_or_else(|| "0000".into());
+            let to = to.map(|d| d.to_string()).unwrap_or_else(|| "9999-12-31".into());
             let (filter, key, actor) = match speaker.map(str::trim).filter(|s| !s.is_empty()) {
                 Some(name) => {
                     let actor = self.actors_named(c, name)?.into_iter().next().map(|a| a.actor.id);
@@ -607,7 +636,7 @@ fn quote_refs(
 ) -> Result<Vec<QuoteRef>, StoreError> {
     let sql = format!(
         "SELECT {QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.rowid = q.article {filter}
-         ORDER BY COALESCE(q.date, a.date, '9999'), a.id, q.ord LIMIT ?2 OFFSET ?3"
+         ORDER BY q.sort_date, q.article, q.ord LIMIT ?2 OFFSET ?3"
     );
     read_quotes(c, &sql, p)
 }
@@ -619,7 +648,7 @@ fn quote_refs_with(
 ) -> Result<Vec<QuoteRef>, StoreError> {
     let sql = format!(
         "SELECT {QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.rowid = q.article {filter}
-         ORDER BY COALESCE(q.date, a.date, '9999'), a.id, q.ord LIMIT ?5 OFFSET ?6"
+         ORDER BY q.sort_date, q.article, q.ord LIMIT ?5 OFFSET ?6"
     );
     read_quotes(c, &sql, p)
 }

@@ -76,8 +76,10 @@ CREATE TABLE quotes (
     speaker TEXT, speaker_name TEXT, speaker_key TEXT,
     verb TEXT, channel TEXT, date TEXT, source_post TEXT,
     fidelity_score REAL, fidelity_verdict TEXT,
+    sort_date TEXT NOT NULL,
     PRIMARY KEY (article, ord)
 ) WITHOUT ROWID;
+CREATE INDEX quotes_sort_date ON quotes(sort_date, article, ord);
 CREATE INDEX quotes_speaker_key ON quotes(speaker_key);
 CREATE INDEX quotes_text_key ON quotes(text_key);
 
@@ -145,6 +147,8 @@ CREATE TABLE actor_ids (
     PRIMARY KEY (type, name_key)
 ) WITHOUT ROWID;
 
+-- `derived_stale`: articles changed since the corpus layers were computed;
+-- `generation`: bumped by every write, so that readers can cache what they computed.
 CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 "#;
 

@@ -280,6 +280,7 @@ impl Writer {
              ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             [],
         )?;
+        bump_generation(&tx)?;
         tx.commit()?;
         Ok(())
     }
@@ -322,6 +323,27 @@ impl Writer {
         let _ = self.conn.pragma_update(None, "wal_checkpoint", "TRUNCATE");
         Ok(report)
     }
+}
+
+fn bump_generation(tx: &rusqlite::Transaction) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO state(key, value) VALUES ('generation', '1')
+         ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+        [],
+    )?;
+    Ok(())
+}
+
+/// The store's write generation (0 for a new store).
+pub(crate) fn generation(conn: &Connection) -> Result<i64, StoreError> {
+    let v: Option<String> = conn
+        .query_row(
+            "SELECT value FROM state WHERE key = 'generation'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(v.and_then(|v| v.parse().ok()).unwrap_or(0))
 }
 
 pub(crate) fn count(conn: &Connection, sql: &str) -> Result<u64, StoreError> {
@@ -447,8 +469,9 @@ fn write_article(tx: &rusqlite::Transaction, p: &Prepared) -> Result<(), StoreEr
     {
         let mut st = tx.prepare_cached(
             "INSERT INTO quotes (article, ord, qid, kind, start, \"end\", text, text_key, speaker, speaker_name,
-                                 speaker_key, verb, channel, date, source_post, fidelity_score, fidelity_verdict)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                                 speaker_key, verb, channel, date, source_post, fidelity_score, fidelity_verdict,
+                                 sort_date)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
         )?;
         for (i, q) in a.quotes.iter().enumerate() {
             st.execute(params![
@@ -469,6 +492,11 @@ fn write_article(tx: &rusqlite::Transaction, p: &Prepared) -> Result<(), StoreEr
                 q.source_post,
                 q.fidelity.as_ref().map(|f| f.score),
                 q.fidelity.as_ref().map(|f| f.verdict.clone()),
+                // The statement's date, else the article's; unknown ('~') sorts last.
+                q.date
+                    .clone()
+                    .or_else(|| p.date.clone())
+                    .unwrap_or_else(|| "~".into()),
             ])?;
         }
     }
