@@ -568,7 +568,7 @@ impl Corpus {
                 None => (format!("WHERE ?1 = ?1 AND ?4 = ?4 AND {dates}"), String::new(), String::new()),
             };
             let total = c.query_row(
-                &format!("SELECT COUNT(*) FROM quotes q JOIN articles a ON a.rowid = q.article {filter}"),
+                &format!("SELECT COUNT(*) FROM quotes q {filter}"),
                 params![key, from, to, actor],
                 |r| r.get::<_, i64>(0),
             )? as u64;
