@@ -105,10 +105,16 @@ pub fn terms(layers: &TextLayers, form: TermForm, names: &[Span]) -> Vec<Term> {
                     .iter()
                     .take_while(|n| n.start < token.span.end)
                     .any(|n| n.contains(token.span) || n.overlaps(token.span));
-                if in_name || token.kind != TokenKind::Arabic {
+                let stem = if in_name || token.kind != TokenKind::Arabic {
                     fold_hamza(&exact)
                 } else {
                     light_stem(&exact)
+                };
+                // A word of hamzas alone folds to nothing: keep it as written.
+                if stem.is_empty() {
+                    exact
+                } else {
+                    stem
                 }
             }
         };
