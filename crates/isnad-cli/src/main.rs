@@ -176,8 +176,12 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1")]
         host: std::net::IpAddr,
     },
-    /// Score the pipeline against gold annotation files (precision, recall, F1 per layer).
+    /// Score the pipeline against gold annotation files (precision, recall, F1 per layer),
+    /// or, with `timex`, temporal expressions against TimeML files.
+    #[command(args_conflicts_with_subcommands = true)]
     Eval {
+        #[command(subcommand)]
+        what: Option<EvalCommand>,
         /// Gold files or folders (default: ../shared/gold and eval/gold/*/dev).
         #[arg(long)]
         gold: Vec<PathBuf>,
@@ -195,6 +199,27 @@ enum Command {
     Build {
         #[command(subcommand)]
         what: BuildCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Temporal expressions against TimeML files (TIMEX3 spans, types and values):
+    /// precision and recall of values and spans, by type.
+    Timex {
+        /// Directory of TimeML files (default: ../shared/data/timeml-ar).
+        #[arg(long)]
+        timeml: Option<PathBuf>,
+        /// Which part of timeml-ar to score (the split is fixed in eval/timeml-ar/split.tsv).
+        #[arg(long, value_enum, default_value = "dev")]
+        split: eval::SplitArg,
+        /// Anchor date for files without a creation time. timeml-ar files have none; every
+        /// deictic expression of the set ("اليوم") is annotated with 2015-12-24.
+        #[arg(long, value_parser = parse_date, default_value = "2015-12-24")]
+        dct: chrono::NaiveDate,
+        /// Also print every missed, wrong and spurious expression.
+        #[arg(long)]
+        errors: bool,
     },
 }
 
@@ -352,12 +377,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval {
+            what,
             gold,
             shared,
             format,
             details,
         } => {
-            eval::run(gold, shared, format, details)?;
+            match what {
+                Some(EvalCommand::Timex {
+                    timeml,
+                    split,
+                    dct,
+                    errors,
+                }) => eval::timex(timeml, split, dct, errors)?,
+                None => eval::run(gold, shared, format, details)?,
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Build { what } => match what {

@@ -105,3 +105,51 @@ fn usage_errors_exit_2() {
     let out = isnad().arg("analyze").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn eval_timex_scores_timeml_files() {
+    let d = tmpdir("timeml");
+    // doc1.tml is in the test split, doc2.tml in the dev split (eval/timeml-ar/split.tsv).
+    std::fs::write(
+        d.join("doc2.tml"),
+        "<?xml version=\"1.0\"?>\n<TimeML>\nقال الوزير <TIMEX3 tid=\"t1\" type=\"DATE\" \
+         value=\"2015-12-23\">أمس</TIMEX3> إن الاتفاق وقع <TIMEX3 tid=\"t2\" type=\"DATE\" \
+         value=\"2003\">عام 2003</TIMEX3> بعد <TIMEX3 tid=\"t3\" type=\"DURATION\" \
+         value=\"P3Y\">ثلاث سنوات</TIMEX3> من المفاوضات.\n</TimeML>",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("doc1.tml"),
+        "<TimeML>وصل <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"1999\">اليوم</TIMEX3>.</TimeML>",
+    )
+    .unwrap();
+    let out = isnad()
+        .args(["eval", "timex", "--timeml"])
+        .arg(&d)
+        .args(["--dct", "2015-12-24", "--errors"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("1 documents, 3 gold expressions"),
+        "{stdout}"
+    );
+    let value_line = stdout.lines().find(|l| l.starts_with("value ")).unwrap();
+    let figures: Vec<&str> = value_line.split_whitespace().collect();
+    assert_eq!(figures[1], "1.000", "{stdout}");
+    assert_eq!(figures[2], "1.000", "{stdout}");
+    // The test split holds the other file, whose value is wrong.
+    let out = isnad()
+        .args(["eval", "timex", "--split", "test", "--timeml"])
+        .arg(&d)
+        .arg("--errors")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("doc1.tml\twrong"), "{stdout}");
+}

@@ -13,11 +13,22 @@
 //! list). Layers it lists in `partial_layers` are scored for recall only: the event set
 //! annotates only the entities and dates tied to its events.
 //!
+//! It also reads gold formats that are not the project's own ([`timeml`]: TimeML files,
+//! their `TIMEX3` spans, types and values and creation time), scores temporal
+//! expressions TempEval-3 style ([`timex_score`]: expressions paired by overlap; precision
+//! and recall of values, relaxed and strict spans and types, by type; used by `isnad eval
+//! timex`), and holds the fixed dev/test split of timeml-ar ([`split`], file names only).
+//!
 //! This crate must not change what the pipeline does; it only observes it.
 #![deny(missing_docs)]
 
 pub mod gold;
 pub mod score;
+pub mod split;
+pub mod timeml;
+pub mod timex_score;
+
+pub use timex_score::{Expr, TimexScore};
 
 use gold::GoldDoc;
 use isnad_api::Analysis;
@@ -572,12 +583,23 @@ fn score_entities(g: &GoldDoc, a: &Analysis, exhaustive: bool, s: &mut DocScores
 }
 
 fn score_timex(g: &GoldDoc, a: &Analysis, exhaustive: bool, s: &mut DocScores) {
-    let mut used = vec![false; a.timex.len()];
+    // The gold lists expressions, not occurrences (it has no offsets): an expression
+    // written three times with the same value (one per post signature) is one item.
+    let mut predicted: Vec<&isnad_api::Timex> = Vec::new();
+    for t in &a.timex {
+        if !predicted
+            .iter()
+            .any(|p| norm(&p.text) == norm(&t.text) && p.value == t.value)
+        {
+            predicted.push(t);
+        }
+    }
+    let mut used = vec![false; predicted.len()];
     let (mut matched, mut valued) = (0, 0);
     let suffix = if exhaustive { "" } else { " (recall)" };
     for gt in &g.timex {
         let gn = norm(&gt.text);
-        let found = a.timex.iter().enumerate().find(|(i, t)| {
+        let found = predicted.iter().enumerate().find(|(i, t)| {
             let tn = norm(&t.text);
             !used[*i] && (tn == gn || (!tn.is_empty() && (tn.contains(&gn) || gn.contains(&tn))))
         });
@@ -599,18 +621,14 @@ fn score_timex(g: &GoldDoc, a: &Analysis, exhaustive: bool, s: &mut DocScores) {
                 .push(format!("missed timex {} = {}", gt.text, gt.value)),
         }
     }
-    let predicted = if exhaustive { a.timex.len() } else { matched };
+    let n = predicted.len();
     s.add(
         &format!("timex{suffix}"),
-        Prf::from_counts(matched, predicted, g.timex.len()),
+        Prf::from_counts(matched, if exhaustive { n } else { matched }, g.timex.len()),
     );
     s.add(
         &format!("timex.value{suffix}"),
-        Prf::from_counts(
-            valued,
-            if exhaustive { a.timex.len() } else { valued },
-            g.timex.len(),
-        ),
+        Prf::from_counts(valued, if exhaustive { n } else { valued }, g.timex.len()),
     );
 }
 

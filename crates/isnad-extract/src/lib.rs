@@ -2,17 +2,19 @@
 //!
 //! Each stage is a small unit with one job that reads some layers of a [`Doc`] and fills
 //! others (see [`isnad_doc::Stage`]): embedded posts ([`posts`]), the publication date
-//! ([`publication`]), and — as they arrive — entities, dates, places, quotations and
-//! events. [`default_pipeline`] puts them in order; [`analyze`] turns one input article
-//! into an annotated document.
+//! ([`publication`]), temporal expressions ([`timex`]), quotations ([`quotes`]), places
+//! ([`geo`]), and — as they arrive — entities and events. [`default_pipeline`] puts them in order;
+//! [`analyze`] turns one input article into an annotated document.
 //!
 //! This crate must not do IO or know about the output contract; its data comes from
 //! `isnad-resources`.
 #![deny(missing_docs)]
 
+pub mod geo;
 pub mod posts;
 pub mod publication;
 pub mod quotes;
+pub mod timex;
 
 use isnad_doc::{Doc, DocError, DocMeta, EmbedHint, Pipeline, Stage};
 
@@ -21,6 +23,10 @@ pub fn default_stages() -> Vec<Box<dyn Stage>> {
     vec![
         Box::new(posts::PostsStage),
         Box::new(publication::PublicationStage),
+        Box::new(timex::TimexStage),
+        // geo::GeoStage resolves LOC entities: it goes right after the entities stage
+        // (it requires Layer::Entities), once that stage is in this list.
+        // Quotes read the timex layer for their dates: after timex.
         Box::new(quotes::QuotesStage),
     ]
 }

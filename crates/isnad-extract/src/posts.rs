@@ -32,6 +32,10 @@ static INSTAGRAM_BY: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// Facebook's embed text: "Posted by Name on Tuesday, June 23, 2020".
+static POSTED_BY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)posted by\s+([^\n]{1,80}?)\s+on\s").unwrap());
+
 /// The embedded-posts stage.
 #[derive(Debug, Default)]
 pub struct PostsStage;
@@ -88,33 +92,43 @@ fn post_from_hint(doc: &Doc, hint: &EmbedHint) -> Post {
         author_entity: None,
         url: hint.url.clone(),
     };
-    if let Some(sig) = hint.signature {
-        let s = doc.slice(sig);
-        if let Some(m) = HANDLE_PAREN.captures(s) {
-            let h = m.get(1).unwrap();
-            post.handle = Some(Span::new(
-                sig.start as usize + h.start(),
-                sig.start as usize + h.end(),
-            ));
-            let name = s[..m.get(0).unwrap().start()]
-                .trim_start_matches(['—', '–', '-', ' '])
-                .trim();
-            let name_start = s.find(name).unwrap_or(0);
-            if !name.is_empty() {
-                post.author = Some(Span::new(
-                    sig.start as usize + name_start,
-                    sig.start as usize + name_start + name.len(),
-                ));
+    let Some(sig) = hint.signature else {
+        return post;
+    };
+    let s = doc.slice(sig);
+    let base = sig.start as usize;
+    let mut date_from = sig.start;
+    if let Some(m) = HANDLE_PAREN.captures(s) {
+        let (whole, h) = (m.get(0).unwrap(), m.get(1).unwrap());
+        post.handle = Some(Span::new(base + h.start(), base + h.end()));
+        let before = &s[..whole.start()];
+        let name = match signature_head(before).and_then(|head| head.name) {
+            Some((a, b)) => Some((a, b)),
+            None => {
+                let n = before.trim_start_matches(['—', '–', '-', ' ']).trim();
+                let at = before.find(n).unwrap_or(0);
+                (!n.is_empty()).then_some((at, at + n.len()))
             }
-            let after = sig.start as usize + m.get(0).unwrap().end();
-            if let Some((d, span)) = date_after(doc, after as u32, sig.end) {
-                post.date = Some(d);
-                post.date_span = Some(span);
-            }
-        } else if let Some((d, span)) = date_after(doc, sig.start, sig.end) {
-            post.date = Some(d);
-            post.date_span = Some(span);
+        };
+        post.author = name.map(|(a, b)| Span::new(base + a, base + b));
+        date_from = (base + whole.end()) as u32;
+    } else if let Some(c) = POSTED_BY.captures(s) {
+        let name = c.get(1).unwrap();
+        post.author = Some(Span::new(base + name.start(), base + name.end()));
+        date_from = (base + c.get(0).unwrap().end()) as u32;
+    } else if let Some(i) = s.find("t.me/") {
+        // Telegram: the channel is the first segment of the post's address.
+        let rest = &s[i + 5..];
+        let len = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(rest.len());
+        if len > 0 {
+            post.handle = Some(Span::new(base + i + 5, base + i + 5 + len));
         }
+    }
+    if let Some((d, span)) = date_after(doc, date_from, sig.end) {
+        post.date = Some(d);
+        post.date_span = Some(span);
     }
     post
 }
@@ -124,6 +138,36 @@ fn find_signatures(doc: &mut Doc, p: usize) {
     let para = doc.paragraphs()[p];
     let ptext = doc.slice(para.span).to_owned();
     let base = para.span.start as usize;
+    // Facebook: "Posted by Name on Tuesday, June 23, 2020" at the start of a line.
+    if let Some(c) = POSTED_BY
+        .captures(&ptext)
+        .filter(|c| ptext[..c.get(0).unwrap().start()].trim().is_empty())
+    {
+        let name = c.get(1).unwrap();
+        let after = (base + c.get(0).unwrap().end()) as u32;
+        let (date, date_span) = match date_after(doc, after, para.span.end) {
+            Some((d, s)) => (Some(d), Some(s)),
+            None => (None, None),
+        };
+        let sig_end = date_span.map_or(para.span.end, |s| s.end);
+        let sig_start = base + c.get(0).unwrap().start();
+        let text = post_text(doc, p, sig_start as u32);
+        add_post(
+            doc,
+            Post {
+                platform: Platform::Facebook,
+                text,
+                signature: Some(Span::new(sig_start, sig_end as usize)),
+                author: Some(Span::new(base + name.start(), base + name.end())),
+                handle: None,
+                date,
+                date_span,
+                author_entity: None,
+                url: None,
+            },
+        );
+        return;
+    }
     for m in HANDLE_PAREN.captures_iter(&ptext) {
         let paren = m.get(0).unwrap();
         let handle = m.get(1).unwrap();
@@ -227,6 +271,16 @@ fn signature_head(before: &str) -> Option<SignatureHead> {
     })
 }
 
+const ENGLISH_WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// A date right after `from` (skipping white space, "on"/"في"): `June 23, 2020`,
 /// `23 June 2020`, `يونيو 23, 2020`, `٢٣ يونيو ٢٠٢٠`, also spaced (`November 13 , 2017`).
 fn date_after(doc: &Doc, from: u32, limit: u32) -> Option<(NaiveDate, Span)> {
@@ -235,9 +289,15 @@ fn date_after(doc: &Doc, from: u32, limit: u32) -> Option<(NaiveDate, Span)> {
     let norm = |k: usize| -> &str { doc.text_layers.norm_text(&tokens[k]) };
     let cal = isnad_resources::calendar();
     let in_range = |k: usize| k < tokens.len() && tokens[k].span.end <= limit;
-    // Skip a connecting word.
+    // Skip a connecting word and a weekday ("on Tuesday, June 23, 2020").
     if in_range(i) && matches!(norm(i), "on" | "في" | "بتاريخ") {
         i += 1;
+    }
+    if in_range(i) && (ENGLISH_WEEKDAYS.contains(&norm(i)) || cal.weekday(norm(i)).is_some()) {
+        i += 1;
+        if in_range(i) && matches!(norm(i), "," | "،") {
+            i += 1;
+        }
     }
     let number = |k: usize| -> Option<u32> {
         (in_range(k) && tokens[k].kind == TokenKind::Number)
@@ -509,6 +569,72 @@ mod tests {
         assert_eq!(p.platform, Platform::Instagram);
         assert_eq!(d.slice(p.author.unwrap()), "Some Star");
         assert_eq!(p.date, NaiveDate::from_ymd_opt(2020, 6, 23));
+    }
+
+    #[test]
+    fn facebook_text_signature() {
+        let d =
+            doc("نص المنشور على الصفحة الرسمية\nPosted by Some Ministry on Tuesday, June 23, 2020");
+        let p = &d.posts[0];
+        assert_eq!(p.platform, Platform::Facebook);
+        assert_eq!(d.slice(p.author.unwrap()), "Some Ministry");
+        assert_eq!(p.date, NaiveDate::from_ymd_opt(2020, 6, 23));
+        assert_eq!(d.slice(p.text), "نص المنشور على الصفحة الرسمية");
+    }
+
+    #[test]
+    fn html_embeds_become_posts() {
+        let html = r#"<html><body><article>
+<p>قال المتحدث باسم الوزارة إن الاجتماع كان مثمرا، وأضاف أن الجولة المقبلة ستعقد قريبا في العاصمة.</p>
+<blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/AbC/"><div><p>صورة من الاجتماع</p><p><a href="https://www.instagram.com/p/AbC/">A post shared by Some Star (@somestar)</a> on <time datetime="2020-06-23T10:00:00+00:00">Jun 23, 2020 at 3:12am PDT</time></p></div></blockquote>
+<div class="fb-post" data-href="https://www.facebook.com/ministry/posts/1"><blockquote cite="https://www.facebook.com/ministry/posts/1" class="fb-xfbml-parse-ignore"><p>بيان الوزارة حول الاجتماع</p>Posted by <a href="https://www.facebook.com/ministry">Ministry Page</a> on <a href="https://www.facebook.com/ministry/posts/1">Tuesday, June 23, 2020</a></blockquote></div>
+<script async src="https://telegram.org/js/telegram-widget.js" data-telegram-post="newschannel/42"></script>
+</article></body></html>"#;
+        let page = isnad_input::html::extract(html);
+        let mut d = Doc::new(
+            DocMeta::default(),
+            page.text,
+            isnad_resources::word_counts(),
+        )
+        .unwrap();
+        d.embeds = page.embeds;
+        PostsStage.annotate(&mut d);
+        type Row<'a> = (
+            Platform,
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<NaiveDate>,
+        );
+        let got: Vec<Row> = d
+            .posts
+            .iter()
+            .map(|p| {
+                (
+                    p.platform,
+                    p.author.map(|a| d.slice(a)),
+                    p.handle.map(|h| d.slice(h)),
+                    p.date,
+                )
+            })
+            .collect();
+        let june23 = NaiveDate::from_ymd_opt(2020, 6, 23);
+        assert!(
+            got.contains(&(
+                Platform::Instagram,
+                Some("Some Star"),
+                Some("somestar"),
+                june23
+            )),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&(Platform::Facebook, Some("Ministry Page"), None, june23)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&(Platform::Telegram, None, Some("newschannel"), None)),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -167,6 +167,10 @@ fn looks_like_broken_utf8(mut bytes: &[u8]) -> bool {
 }
 
 fn finish(text: String, encoding: &'static str) -> Result<Decoded, DecodeError> {
+    let text = match text.strip_prefix('\u{FEFF}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    };
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
@@ -182,10 +186,6 @@ fn finish(text: String, encoding: &'static str) -> Result<Decoded, DecodeError> 
             "{controls} control characters in {total}"
         )));
     }
-    let text = match text.strip_prefix('\u{FEFF}') {
-        Some(rest) => rest.to_owned(),
-        None => text,
-    };
     Ok(Decoded { text, encoding })
 }
 
@@ -240,6 +240,8 @@ mod tests {
     fn bad_inputs_have_clear_errors() {
         assert_eq!(decode(b"", None), Err(DecodeError::Empty));
         assert_eq!(decode(b" \n\t ", None), Err(DecodeError::Empty));
+        // Found by fuzzing: a UTF-16 BOM followed by an encoded BOM only.
+        assert_eq!(decode(b"\xFF\xFE\xFF\xFE", None), Err(DecodeError::Empty));
         assert!(matches!(
             decode(b"%PDF-1.4 ...", None),
             Err(DecodeError::Binary(_))

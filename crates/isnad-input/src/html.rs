@@ -233,7 +233,12 @@ fn render_embed(el: ElementRef, platform: Platform) -> Block {
         let mut t = String::new();
         inline_text(para, &mut t);
         let t = clean(&t);
-        if !t.is_empty() {
+        // Instagram's credit line belongs to the signature, not to the post.
+        let credit = platform == Platform::Instagram
+            && (t.to_lowercase().contains("shared by")
+                || t.contains("بواسطة")
+                || t.contains("View this post"));
+        if !t.is_empty() && !credit {
             if !text.is_empty() {
                 text.push('\n');
             }
@@ -375,9 +380,19 @@ pub fn extract(html: &str) -> HtmlArticle {
             "meta[name='publishdate']",
             "meta[name='date']",
             "meta[name='DC.date.issued']",
-            "time[datetime]",
         ],
     )
+    .or_else(|| {
+        // A <time> of the page itself, not one inside an embedded post.
+        let sel = Selector::parse("time[datetime]").unwrap();
+        doc.select(&sel)
+            .find(|t| {
+                !t.ancestors()
+                    .filter_map(ElementRef::wrap)
+                    .any(|a| embed_platform(&a).is_some())
+            })
+            .and_then(|t| t.value().attr("datetime").map(str::to_owned))
+    })
     .and_then(|d| parse_date_prefix(&d));
     let url = meta_content(&doc, &["link[rel='canonical']", "meta[property='og:url']"]);
 

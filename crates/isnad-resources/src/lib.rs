@@ -11,10 +11,12 @@
 
 pub mod calendar;
 pub mod lexicon;
+pub mod places;
 pub mod reporting;
 
 pub use calendar::{calendar, Calendar};
 pub use lexicon::{word_counts, Lexicon};
+pub use places::{countries, places, Countries, Country, LatinPlace, Place, PlaceKind, Places};
 pub use reporting::{reporting, Cue, CueRole, ReportingLexicon};
 
 /// Decompresses an embedded gzip file.

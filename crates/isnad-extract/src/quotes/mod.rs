@@ -21,7 +21,7 @@
 //! named ("الوزير"); a description for unnamed sources ("مصدر مطلع"); or, when the zone
 //! names no one ("وأضاف:"), the previous speaker. The channel comes from the frame or the
 //! sentence that follows ("جاء ذلك في تغريدة"), the date from a date expression of the
-//! quote's sentence.
+//! reporting clause (`timex::statement_date`: not one inside the quoted words).
 //!
 //! Quotes are then linked to the embedded posts they reproduce, with a word diff
 //! ([`fidelity`]).
@@ -70,7 +70,6 @@ const COMPLEMENTIZERS: &[&str] = &[
     "بانها",
     "بانهم",
     "بانهما",
-    "فان",
 ];
 
 /// Words after which a verb still opens a clause.
@@ -207,6 +206,22 @@ const TIME_WORDS: &[&str] = &[
     "قد",
     "كان",
     "كانت",
+    "الشهر",
+    "الاسبوع",
+    "العام",
+    "السنه",
+    "الليل",
+    "النهار",
+    "الفتره",
+    "الايام",
+    "الساعات",
+    "اليومين",
+    "الاخير",
+    "الاخيره",
+    "المنصرم",
+    "المنصرمه",
+    "ساعات",
+    "ايام",
 ];
 
 /// Prepositions that govern a noun in a speaker zone (so the noun is not the speaker).
@@ -939,7 +954,7 @@ impl<'a> Extractor<'a> {
             sentence.start..content_start.min(sentence.end),
             sentence.clone(),
         );
-        let date = self.date(sentence.clone());
+        let date = crate::timex::statement_date(self.doc, self.verb_span(cue), span);
         self.quotes.push(Quote {
             kind,
             span,
@@ -1275,19 +1290,6 @@ impl<'a> Extractor<'a> {
             return Some(c);
         }
         None
-    }
-
-    /// A full date expressed in the quote's sentence (from the timex layer).
-    fn date(&self, sentence: std::ops::Range<usize>) -> Option<chrono::NaiveDate> {
-        let span = Span {
-            start: self.token(sentence.start).span.start,
-            end: self.token(sentence.end - 1).span.end,
-        };
-        self.doc
-            .timex
-            .iter()
-            .filter(|t| span.contains(t.span))
-            .find_map(|t| chrono::NaiveDate::parse_from_str(&t.value, "%Y-%m-%d").ok())
     }
 }
 
