@@ -257,7 +257,7 @@ async fn the_document_is_valid_and_every_route_is_documented() {
 async fn stats_search_article() {
     let (s, stats) = get("/api/stats").await;
     assert_eq!(s, StatusCode::OK);
-    assert_eq!(stats["articles"], 8);
+    assert_eq!(stats["articles"], 10);
     let (s, r) = get(&format!("/api/search?q={}", enc("ولي العهد"))).await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(r["total"], 1);

@@ -39,6 +39,9 @@ const VARIANT_MIN_LETTERS: usize = 5;
 struct NameGroup {
     kind: String,
     key: String,
+    /// The key that tells this group from others: the name key, and for a place
+    /// resolved to a gazetteer entry its reference too (the two Tripolis are two places).
+    id_key: String,
     tokens: Vec<String>,
     /// Surface names with the articles using each.
     names: HashMap<String, HashSet<i64>>,
@@ -129,7 +132,8 @@ pub fn resolve(tx: &Transaction, _counts: &dyn WordCounts) -> Result<u64, StoreE
     let mut rows: Vec<EntityRow> = Vec::new();
     {
         let mut st = tx.prepare(
-            "SELECT e.article, e.eid, e.type, e.name, e.name_key, e.roles, e.handles, COALESCE(a.date, '')
+            "SELECT e.article, e.eid, e.type, e.name, e.name_key, e.roles, e.handles, COALESCE(a.date, ''),
+                    e.geo_ref
              FROM entities e JOIN articles a ON a.rowid = e.article
              WHERE e.name_key != '' ORDER BY e.article, e.ord",
         )?;
@@ -143,13 +147,18 @@ pub fn resolve(tx: &Transaction, _counts: &dyn WordCounts) -> Result<u64, StoreE
                 serde_json::from_str(&r.get::<_, String>(5)?).unwrap_or_default();
             let handles: Vec<String> =
                 serde_json::from_str(&r.get::<_, String>(6)?).unwrap_or_default();
+            let id_key = match r.get::<_, Option<String>>(8)? {
+                Some(geo) if kind == "LOC" => format!("{key}#{geo}"),
+                _ => key.clone(),
+            };
             let g = *by_key
-                .entry((kind.clone(), key.clone()))
+                .entry((kind.clone(), id_key.clone()))
                 .or_insert_with(|| {
                     groups.push(NameGroup {
                         tokens: key.split(' ').map(str::to_owned).collect(),
                         kind: kind.clone(),
                         key: key.clone(),
+                        id_key,
                         ..NameGroup::default()
                     });
                     groups.len() - 1
@@ -357,7 +366,7 @@ pub fn resolve(tx: &Transaction, _counts: &dyn WordCounts) -> Result<u64, StoreE
         let mut votes: HashMap<String, usize> = HashMap::new();
         for &g in members {
             let id: Option<String> = old_id
-                .query_row(params![kind, groups[g].key], |r| r.get(0))
+                .query_row(params![kind, groups[g].id_key], |r| r.get(0))
                 .optional()?;
             if let Some(id) = id {
                 *votes.entry(id).or_default() += groups[g].articles.len();
@@ -374,7 +383,7 @@ pub fn resolve(tx: &Transaction, _counts: &dyn WordCounts) -> Result<u64, StoreE
             None => {
                 let base = format!(
                     "{:012x}",
-                    xxh3_64(format!("{kind}:{}", groups[main].key).as_bytes()) >> 16
+                    xxh3_64(format!("{kind}:{}", groups[main].id_key).as_bytes()) >> 16
                 );
                 let mut id = format!("a{base}");
                 let mut n = 1;
@@ -403,7 +412,7 @@ pub fn resolve(tx: &Transaction, _counts: &dyn WordCounts) -> Result<u64, StoreE
             dates.iter().max()
         ])?;
         for &g in members {
-            put_id.execute(params![kind, groups[g].key, id])?;
+            put_id.execute(params![kind, groups[g].id_key, id])?;
             for (name, arts) in &groups[g].names {
                 put_alias.execute(params![id, name, groups[g].key, arts.len() as i64])?;
             }

@@ -22,6 +22,8 @@ pub struct FixtureEntity {
     pub roles: &'static [&'static str],
     /// Handles.
     pub handles: &'static [&'static str],
+    /// GeoNames id, for a resolved place.
+    pub geonames: Option<u32>,
 }
 
 /// A quote: the quoted words, the speaker's entity index, the verb.
@@ -88,16 +90,18 @@ fn per(
         mentions,
         roles,
         handles,
+        geonames: None,
     }
 }
 
-fn loc(name: &'static str) -> FixtureEntity {
+fn loc(name: &'static str, geonames: Option<u32>) -> FixtureEntity {
     FixtureEntity {
         kind: "LOC",
         name,
         mentions: &[],
         roles: &[],
         handles: &[],
+        geonames,
     }
 }
 
@@ -112,7 +116,7 @@ pub fn corpus() -> Vec<FixtureArticle> {
                 &[],
             ),
             per("جون كيري", &["جون كيري"], &["نظيره الأمريكي"], &[]),
-            loc("الرياض"),
+            loc("الرياض", None),
         ]
     };
     let story_quote = || FixtureQuote {
@@ -161,7 +165,7 @@ pub fn corpus() -> Vec<FixtureArticle> {
             entities: vec![
                 per("عادل الجبير", &["عادل الجبير", "الجبير"], &["وزير الخارجية"], &["AdelAljubeir"]),
                 per("بشار الأسد", &["بشار الأسد", "الأسد"], &[], &[]),
-                loc("سوريا"),
+                loc("سوريا", None),
             ],
             quotes: vec![FixtureQuote {
                 text: "الحل في سوريا يبدأ برحيل الأسد",
@@ -186,7 +190,7 @@ pub fn corpus() -> Vec<FixtureArticle> {
             text: "استقبل ولي العهد الأمير محمد بن نايف في جدة سفراء دول الخليج العربي.\nوقال ولي العهد إن «أمن الخليج واحد لا يتجزأ».",
             entities: vec![
                 per("محمد بن نايف", &["محمد بن نايف"], &["ولي العهد"], &[]),
-                loc("جدة"),
+                loc("جدة", None),
             ],
             quotes: vec![FixtureQuote {
                 text: "أمن الخليج واحد لا يتجزأ",
@@ -232,6 +236,28 @@ pub fn corpus() -> Vec<FixtureArticle> {
             title: "الجبير: ماضون في دعم الشرعية",
             text: "أكد الجبير أن المملكة ماضية في دعم الشرعية في اليمن.",
             entities: vec![per("الجبير", &["الجبير"], &[], &[])],
+            quotes: vec![],
+            events: vec![],
+        },
+        FixtureArticle {
+            id: "tripoli-ly",
+            published: Some("2015-08-02"),
+            crawled: None,
+            source: "alhayat",
+            title: "اشتباكات في طرابلس الليبية",
+            text: "اندلعت اشتباكات في طرابلس بين فصائل ليبية مسلحة.",
+            entities: vec![loc("طرابلس", Some(2210247))],
+            quotes: vec![],
+            events: vec![],
+        },
+        FixtureArticle {
+            id: "tripoli-lb",
+            published: Some("2015-08-03"),
+            crawled: None,
+            source: "alhayat",
+            title: "هدوء في طرابلس اللبنانية",
+            text: "عاد الهدوء إلى طرابلس في شمال لبنان.",
+            entities: vec![loc("طرابلس", Some(266826))],
             quotes: vec![],
             events: vec![],
         },
@@ -326,7 +352,13 @@ pub fn analysis(a: &FixtureArticle) -> Analysis {
                 },
                 roles: e.roles.iter().map(|r| (*r).to_owned()).collect(),
                 handles: e.handles.iter().map(|h| (*h).to_owned()).collect(),
-                geo: None,
+                geo: e.geonames.map(|id| isnad_api::Geo {
+                    lat: 0.0,
+                    lon: 0.0,
+                    reference: format!("geonames:{id}"),
+                    country: None,
+                    feature: None,
+                }),
                 country: None,
                 sector: None,
             }

@@ -76,9 +76,9 @@ fn table_counts(dir: &std::path::Path) -> Vec<(String, i64, i64)> {
 fn stores_every_article_and_layer() {
     let (dir, c) = store("layers");
     let s = c.stats().unwrap();
-    assert_eq!(s.articles, 8);
+    assert_eq!(s.articles, 10);
     assert_eq!(s.failed, 1);
-    assert_eq!(s.indexed, 7);
+    assert_eq!(s.indexed, 9);
     assert_eq!(s.layers.quotes, 4);
     assert_eq!(s.layers.events, 4);
     assert_eq!(s.first_date.as_deref(), Some("2015-07-01"));
@@ -103,7 +103,7 @@ fn writing_again_updates_and_never_duplicates() {
     assert_eq!(before, after);
     assert!(after.iter().all(|(_, _, dups)| *dups == 0), "{after:?}");
     let c = Corpus::open(&dir, counts()).unwrap();
-    assert_eq!(c.stats().unwrap().indexed, 7);
+    assert_eq!(c.stats().unwrap().indexed, 9);
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -232,6 +232,10 @@ fn actors_across_articles() {
             .id,
         trump.id
     );
+    // Places of the same name resolved to different gazetteer entries are two actors.
+    let tripoli = c.lookup_actor("طرابلس", 5).unwrap();
+    assert_eq!(tripoli.candidates.len(), 1);
+    assert_ne!(tripoli.actor.unwrap().id, tripoli.candidates[0].actor.id);
     // A name no actor has falls back to the text.
     let none = c.lookup_actor("المملكة", 5).unwrap();
     assert!(none.actor.is_none());
@@ -263,6 +267,7 @@ fn actor_ids_are_stable_when_the_corpus_grows() {
                 mentions: &["الجبير"],
                 roles: &[],
                 handles: &[],
+                geonames: None,
             }],
             quotes: vec![],
             events: vec![],
