@@ -33,7 +33,9 @@ mod write;
 mod tests;
 
 pub use query::{Corpus, SearchRequest};
-pub use write::{content_hash, prepare, ArticleExtras, FinalizeReport, Prepared, Writer};
+pub use write::{
+    article_date, content_hash, prepare, ArticleExtras, FinalizeReport, Prepared, Writer,
+};
 
 use std::path::{Path, PathBuf};
 

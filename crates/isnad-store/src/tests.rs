@@ -412,3 +412,28 @@ fn a_chain_of_edits_does_not_merge_different_texts() {
         .is_none());
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn a_given_date_beats_the_crawl_time_which_beats_an_inferred_date() {
+    let crawled =
+        chrono::NaiveDateTime::parse_from_str("2015-07-21T02:16:31", "%Y-%m-%dT%H:%M:%S").ok();
+    let mut a = isnad_api::Analysis::failed("x", None, "");
+    a.published = Some("1436-10-04".into());
+    a.published_source = Some("text".into());
+    assert_eq!(
+        crate::article_date(&a, crawled).as_deref(),
+        Some("2015-07-21")
+    );
+    assert_eq!(crate::article_date(&a, None).as_deref(), Some("1436-10-04"));
+    a.published = Some("2015-07-20".into());
+    a.published_source = Some("given".into());
+    assert_eq!(
+        crate::article_date(&a, crawled).as_deref(),
+        Some("2015-07-20")
+    );
+    a.published = None;
+    assert_eq!(
+        crate::article_date(&a, crawled).as_deref(),
+        Some("2015-07-21")
+    );
+}

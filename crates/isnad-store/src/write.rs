@@ -86,6 +86,20 @@ pub fn content_hash(meta: &DocMeta, text: &str) -> String {
     format!("{:032x}", xxh3_128(&buf))
 }
 
+/// The date the store orders and filters an article by: its publication date when the
+/// input gives it, else the day it was crawled, else a publication date the analysis
+/// inferred (from embedded posts or the text). A crawl time is an observation — the
+/// article existed then — while an inference can be far off (a historical date in the
+/// text), so the observation wins.
+pub fn article_date(analysis: &Analysis, crawled: Option<chrono::NaiveDateTime>) -> Option<String> {
+    let given = analysis.published_source.as_deref() == Some("given");
+    match (&analysis.published, crawled) {
+        (Some(p), _) if given => Some(p.clone()),
+        (_, Some(c)) => Some(c.date().to_string()),
+        (p, None) => p.clone(),
+    }
+}
+
 /// Quotations shorter than this many words are too common to track across articles.
 const MIN_QUOTE_KEY_WORDS: usize = 4;
 
@@ -98,10 +112,7 @@ pub fn prepare(
     extras: ArticleExtras,
     counts: &dyn WordCounts,
 ) -> Prepared {
-    let date = analysis
-        .published
-        .clone()
-        .or_else(|| extras.crawled.map(|c| c.date().to_string()));
+    let date = article_date(&analysis, extras.crawled);
     let key = |s: &str| isnad_search::name_key(s, counts);
     let entity_keys: Vec<String> = analysis.entities.iter().map(|e| key(&e.name)).collect();
     let mention_keys = analysis
