@@ -4,14 +4,17 @@
 //! This is the only crate whose types are serialized: the CLI prints them, the store
 //! keeps them, the HTTP API returns them. [`Analysis::from_doc`] converts a [`Doc`]'s byte
 //! spans into the contract's character offsets, and every span carries its `text`, equal to
-//! that slice of the original. [`report`] renders a document for a person in a terminal.
+//! that slice of the original. [`events`] maps an analysis to the rows of the event export
+//! (ACLED/POLECAT-style columns). [`report`] renders a document for a person in a terminal.
 //!
 //! Fields may be added; none of the contract's fields is ever renamed or dropped.
 #![deny(missing_docs)]
 
 pub mod corpus;
+pub mod events;
 mod report;
 
+pub use events::{event_rows, EventRow};
 pub use report::report;
 
 use isnad_doc::{Doc, Span};

@@ -40,6 +40,7 @@ pub fn run(
     shared: Option<PathBuf>,
     format: Format,
     details: bool,
+    oracle_entities: bool,
 ) -> Result<()> {
     let shared = shared.unwrap_or_else(|| PathBuf::from("../shared"));
     if !shared.join("corpus").is_dir() {
@@ -53,7 +54,7 @@ pub fn run(
     } else {
         gold
     };
-    let report = isnad_eval::run(&gold, &shared)?;
+    let report = isnad_eval::run_with(&gold, &shared, isnad_eval::RunOptions { oracle_entities })?;
     match format {
         Format::Text => print!("{}", report.render(details)),
         Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),

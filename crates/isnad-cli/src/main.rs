@@ -8,6 +8,7 @@ mod bench_corpus;
 mod build;
 mod corpus;
 mod eval;
+mod export;
 mod ingest;
 mod serve;
 
@@ -194,11 +195,40 @@ enum Command {
         /// List what was missed or wrong in each file.
         #[arg(long)]
         details: bool,
+        /// Diagnostic: score events found with the gold files' entities and dates in place
+        /// of the entity and timex layers (argument assignment apart from recognition).
+        #[arg(long)]
+        oracle_entities: bool,
+    },
+    /// Export what the analysis found, one row per fact (ACLED/POLECAT-style events).
+    Export {
+        #[command(subcommand)]
+        what: ExportCommand,
     },
     /// Build the data the engine ships from corpora (see DATA.md).
     Build {
         #[command(subcommand)]
         what: BuildCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportCommand {
+    /// One row per event: date, type, mode, status, actors with country and sector, place
+    /// with coordinates, article, trigger and sentence.
+    Events {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "csv")]
+        format: export::Format,
+        /// Publication date (YYYY-MM-DD) for articles whose input gives none.
+        #[arg(long, value_parser = parse_date)]
+        published: Option<chrono::NaiveDate>,
+        /// Do not show a progress bar.
+        #[arg(long)]
+        no_progress: bool,
+        /// Files (.txt, .html, .jsonl, .jsonl.gz), directories, or - for standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
     },
 }
 
@@ -382,6 +412,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             shared,
             format,
             details,
+            oracle_entities,
         } => {
             match what {
                 Some(EvalCommand::Timex {
@@ -390,10 +421,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     dct,
                     errors,
                 }) => eval::timex(timeml, split, dct, errors)?,
-                None => eval::run(gold, shared, format, details)?,
+                None => eval::run(gold, shared, format, details, oracle_entities)?,
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Export { what } => match what {
+            ExportCommand::Events {
+                format,
+                published,
+                no_progress,
+                paths,
+            } => {
+                let failed = export::events(paths, published, format, !no_progress)?;
+                Ok(if failed > 0 {
+                    ExitCode::from(1)
+                } else {
+                    ExitCode::SUCCESS
+                })
+            }
+        },
         Command::Build { what } => match what {
             BuildCommand::ReportingVerbs {
                 window,

@@ -107,6 +107,66 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
+fn export_events_as_csv_and_jsonl() {
+    let path = common::repo().join("examples/articles/tunis-libya-talks.txt");
+    let out = isnad()
+        .args(["export", "events", "--no-progress"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let mut lines = csv.lines();
+    let header = lines.next().unwrap();
+    assert!(header.starts_with("event_id,event_date,date_source,event_type,mode,status,actor1,"));
+    let rows: Vec<&str> = lines.collect();
+    assert!(!rows.is_empty(), "the article has events");
+    for r in &rows {
+        assert!(r.starts_with("tunis-libya-talks:v"), "{r}");
+    }
+    let out = isnad()
+        .args(["export", "events", "--no-progress", "--format", "jsonl"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let objs: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(objs.len(), rows.len(), "one JSON object per CSV row");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let chars: Vec<char> = text.chars().collect();
+    for o in &objs {
+        // The trigger's offsets point at its text in the article.
+        let (s, e) = (
+            o["trigger_start"].as_u64().unwrap() as usize,
+            o["trigger_end"].as_u64().unwrap() as usize,
+        );
+        let slice: String = chars[s..e].iter().collect();
+        assert_eq!(slice, o["trigger"].as_str().unwrap());
+        assert_eq!(o["article_id"], "tunis-libya-talks");
+    }
+}
+
+#[test]
+fn export_of_a_failed_article_reports_it_and_exits_1() {
+    let d = tmpdir("export");
+    std::fs::write(d.join("1-good.txt"), "وقصفت الطائرات مواقع المسلحين أمس.").unwrap();
+    std::fs::write(d.join("2-empty.txt"), "").unwrap();
+    let out = isnad()
+        .args(["export", "events", "--no-progress"])
+        .arg(&d)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(csv.lines().count(), 2, "header and the one event: {csv}");
+    assert!(String::from_utf8(out.stderr).unwrap().contains("2-empty"));
+}
+
+#[test]
 fn eval_timex_scores_timeml_files() {
     let d = tmpdir("timeml");
     // doc1.tml is in the test split, doc2.tml in the dev split (eval/timeml-ar/split.tsv).

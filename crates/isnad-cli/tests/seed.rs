@@ -33,6 +33,35 @@ fn seed_article_paragraphs_and_spans() {
     assert_eq!(a.published_source.as_deref(), Some("posts"));
 }
 
+#[test]
+fn seed_article_events() {
+    let Some(shared) = common::shared() else {
+        return;
+    };
+    let path = shared.join("corpus/seed/000_6b8877808e991eaa.txt");
+    let (a, _) = common::analyze_path(&path).remove(0);
+    let find = |kind: &str, trigger: &str| {
+        a.events
+            .iter()
+            .find(|e| e.kind == kind && e.trigger.text == trigger)
+            .unwrap_or_else(|| panic!("no {kind} «{trigger}» in {:#?}", a.events))
+    };
+    // The meeting in Zuwara (the first mention in passing gives way to the clause that
+    // tells it, once the entities are there; until then both words are CONSULT/meet).
+    assert!(a
+        .events
+        .iter()
+        .any(|e| e.kind == "CONSULT" && e.mode.as_deref() == Some("meet")));
+    let taken = find("COERCE", "تحرير");
+    assert_eq!(taken.mode.as_deref(), Some("seize"));
+    assert_eq!(taken.status, "happened");
+    let planned = find("COERCE", "لتحرير");
+    assert_eq!(
+        planned.status, "planned",
+        "يتأهب لتحرير has not happened yet"
+    );
+}
+
 /// The gold temporal expressions of the seed article, each found with its value, with
 /// and without the publication date given (it is inferred from the embedded posts).
 #[test]

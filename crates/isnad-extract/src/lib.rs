@@ -3,13 +3,14 @@
 //! Each stage is a small unit with one job that reads some layers of a [`Doc`] and fills
 //! others (see [`isnad_doc::Stage`]): embedded posts ([`posts`]), the publication date
 //! ([`publication`]), temporal expressions ([`timex`]), quotations ([`quotes`]), places
-//! ([`geo`]), and — as they arrive — entities and events. [`default_pipeline`] puts them in order;
-//! [`analyze`] turns one input article into an annotated document.
+//! ([`geo`]), events ([`events`]), and — as they arrive — entities. [`default_pipeline`]
+//! puts them in order; [`analyze`] turns one input article into an annotated document.
 //!
 //! This crate must not do IO or know about the output contract; its data comes from
 //! `isnad-resources`.
 #![deny(missing_docs)]
 
+pub mod events;
 pub mod geo;
 pub mod posts;
 pub mod publication;
@@ -28,6 +29,7 @@ pub fn default_stages() -> Vec<Box<dyn Stage>> {
         // (it requires Layer::Entities), once that stage is in this list.
         // Quotes read the timex layer for their dates: after timex.
         Box::new(quotes::QuotesStage),
+        Box::new(events::EventsStage),
     ]
 }
 

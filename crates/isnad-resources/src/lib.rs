@@ -10,11 +10,13 @@
 #![deny(missing_docs)]
 
 pub mod calendar;
+pub mod events;
 pub mod lexicon;
 pub mod places;
 pub mod reporting;
 
 pub use calendar::{calendar, Calendar};
+pub use events::{actor_words, event_lexicon, ActorWords, EventLexicon};
 pub use lexicon::{word_counts, Lexicon};
 pub use places::{countries, places, Countries, Country, LatinPlace, Place, PlaceKind, Places};
 pub use reporting::{reporting, Cue, CueRole, ReportingLexicon};

@@ -1,0 +1,2302 @@
+//! Political events, typed with PLOVER, found on the Arabic original.
+//!
+//! The stage works sentence by sentence, inside each sentence's own structure, so that the
+//! actor, the act and the place of an event come from the same stretch of text:
+//!
+//! 1. **Triggers.** Each word is taken apart into clitics (و ف, ب ل ك, سـ, ال/لل, an attached
+//!    pronoun) and its stem looked up in the event lexicon (`data/events/lexicon.tsv`, see
+//!    `isnad_resources::events`): conjugated verbs, event nouns, phrases. The first entry
+//!    whose form, grammar (verbs take no article; a `past` verb's imperfect names a state) and
+//!    context conditions fit gives the PLOVER type and mode. Words the afcsdc corpus splits in
+//!    two (`دم رت`) are joined when the halves mean nothing alone.
+//! 2. **Status.** The nearest status cue of `data/events/cues.tsv` (لم، عدم، يتأهب، من المقرر،
+//!    إذا، هدد ...) within its window; the future prefix سـ and a purpose لـ on an event noun
+//!    (للتباحث، لتحرير) make it planned. An act that is only the content of a call (دعا إلى
+//!    الإفراج) or of a threat coded as THREATEN is not an event of its own, except a call to
+//!    rally, which announces a protest.
+//! 3. **Mentions of one event.** Two triggers of the same type close together in a clause are
+//!    one event (توصلت ... إلى اتفاق); a definite event noun that repeats the lemma of an
+//!    earlier event (الاتفاق، الهجوم) refers back to it; a later trigger of the same lemma
+//!    with the same participants, place and day is the same event told again.
+//! 4. **Arguments** from the entities layer, within the event's scope (from the previous
+//!    trigger or clause opener to the next one): the subject after the verb or the nearest
+//!    noun phrase before it, coordinated with و; the object after على/ضد/مع/بحق or a direct
+//!    object; the sides of "اشتباكات بين ... و ..."; places after في/ب/قرب/إلى, or the
+//!    dateline; the date from the temporal expressions of the scope.
+//! 5. **Actor attributes**: each actor's and target's country (demonyms after the mention or
+//!    in its title, country names in its name; a place's own country) and sector (words of
+//!    `data/events/sectors.tsv` in its name or title), where the entity layer left them empty.
+//!
+//! Known limits: no parser, so long-distance subjects (a speaker's pronoun, إنها) are not
+//! resolved; the lexicon covers the words of the news of the corpora, not every synonym.
+
+use isnad_doc::{
+    Doc, EntityType, Event, EventStatus, Layer, ParagraphKind, Sector, Span, Stage, TimexKind,
+};
+use isnad_resources::events::{
+    ActorWords, EventLexicon, FormKind, Side, TriggerEntry, TriggerPos, CONTEXT_AFTER,
+    CONTEXT_BEFORE,
+};
+use isnad_text::{Token, TokenKind, WordCounts};
+
+/// The event stage.
+pub struct EventsStage;
+
+impl Stage for EventsStage {
+    fn name(&self) -> &'static str {
+        "events"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Posts, Layer::Timex]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Events]
+    }
+    fn annotate(&self, doc: &mut Doc) {
+        extract(
+            doc,
+            isnad_resources::event_lexicon(),
+            isnad_resources::actor_words(),
+        );
+    }
+}
+
+/// Finds the events of a document with the given lexicon and actor words, replacing the
+/// events layer and filling missing `country`/`sector` fields of the entities it uses.
+pub fn extract(doc: &mut Doc, lex: &EventLexicon, words: &ActorWords) {
+    let mut discourse = Discourse {
+        dateline: dateline_place(doc),
+        last_speaker: None,
+    };
+    let mut events: Vec<Candidate> = Vec::new();
+    for s in 0..doc.sentences().len() {
+        if !sentence_is_prose(doc, s) {
+            continue;
+        }
+        let sent = Sentence::new(doc, s);
+        let mut found = triggers(doc, lex, &sent);
+        assign_status(doc, lex, &sent, &mut found);
+        let found = merge_in_clause(doc, &sent, found, lex);
+        let spans: Vec<(usize, usize)> = found.iter().map(|c| (c.first, c.end)).collect();
+        for (k, mut c) in found.into_iter().enumerate() {
+            let prev_end = k.checked_sub(1).map_or(sent.first, |j| spans[j].1);
+            let next_start = spans.get(k + 1).map_or(sent.end, |n| n.0);
+            arguments(doc, &sent, &mut c, (prev_end, next_start), &discourse);
+            events.push(c);
+        }
+        let mentions = sentence_mentions(doc, &sent);
+        if !mentions.is_empty() {
+            if let Some(sp) = speaker_of(doc, &sent, &mentions) {
+                discourse.last_speaker = Some(sp);
+            }
+        }
+    }
+    let mut events = drop_repeats(events, lex);
+    // A richer later mention may have taken an earlier one's place.
+    events.sort_by_key(|c| c.trigger.start);
+    let mut out = Vec::with_capacity(events.len());
+    for c in events {
+        let entry = &lex.entries[c.entry as usize];
+        out.push(Event {
+            kind: entry.kind,
+            mode: entry.mode,
+            status: c.status,
+            trigger: c.trigger,
+            actors: c.actors,
+            targets: c.targets,
+            location: c.locations.first().copied(),
+            locations: c.locations.iter().skip(1).copied().collect(),
+            date: c.date,
+            sentence: c.sentence as u32,
+        });
+    }
+    doc.events = out;
+    fill_actor_attributes(doc, words);
+}
+
+/// True for sentences of article prose or of embedded posts (not signatures, captions or
+/// page furniture).
+fn sentence_is_prose(doc: &Doc, s: usize) -> bool {
+    let start = doc.sentences()[s].span.start;
+    let k = doc.blocks.partition_point(|b| b.span.start <= start);
+    match k.checked_sub(1).map(|i| doc.blocks[i]) {
+        Some(b) if b.span.end > start => {
+            matches!(b.kind, ParagraphKind::Body | ParagraphKind::Post)
+        }
+        _ => true,
+    }
+}
+
+/// A found trigger on its way to becoming an event.
+#[derive(Clone, Debug)]
+struct Candidate {
+    entry: u32,
+    sentence: usize,
+    /// Token range of the trigger.
+    first: usize,
+    end: usize,
+    trigger: Span,
+    /// A finite verb (not a noun or participle).
+    verb: bool,
+    future: bool,
+    purpose: bool,
+    definite: bool,
+    /// Index of its clause in the sentence.
+    clause: usize,
+    /// The bare past form (3rd person masculine singular, no ending).
+    bare_past: bool,
+    /// The place comes from the dateline, not from the text of the event.
+    dateline_place: bool,
+    /// The status comes only from a purpose لـ (a weak sign: للتفجير may be "of the bombing").
+    purpose_status: bool,
+    /// Carries an attached pronoun (زيارته).
+    suffix: bool,
+    /// Carries و or ف.
+    conjunction: bool,
+    /// A light verb (its noun is the better trigger).
+    light: bool,
+    /// The light verb this event noun was found with (شن ... هجوما): its token.
+    light_from: Option<usize>,
+    /// Only an event when nothing precedes it in the sentence.
+    alone: bool,
+    /// The lemmas of the mentions merged into it.
+    lemmas: Vec<String>,
+    /// A demonstrative stands before it (هذه الزيارة).
+    demonstrative: bool,
+    status: EventStatus,
+    /// The token of the status cue, and its kind, when a cue set the status.
+    cue: Option<(usize, &'static str)>,
+    drop: bool,
+    actors: Vec<u32>,
+    targets: Vec<u32>,
+    locations: Vec<u32>,
+    date: Option<String>,
+}
+
+/// One sentence: its token range and, per token, whether a clause starts there.
+struct Sentence {
+    index: usize,
+    first: usize,
+    end: usize,
+}
+
+impl Sentence {
+    fn new(doc: &Doc, index: usize) -> Sentence {
+        let s = doc.sentences()[index];
+        Sentence {
+            index,
+            first: s.first_token as usize,
+            end: s.end_token as usize,
+        }
+    }
+}
+
+fn norm<'a>(doc: &'a Doc, t: &Token) -> &'a str {
+    doc.text_layers.norm_text(t)
+}
+
+fn is_word(t: &Token) -> bool {
+    matches!(
+        t.kind,
+        TokenKind::Arabic | TokenKind::Foreign | TokenKind::Number
+    )
+}
+
+/// Punctuation that ends a clause.
+fn is_clause_punct(doc: &Doc, t: &Token) -> bool {
+    t.kind == TokenKind::Punct && matches!(norm(doc, t), "،" | "," | "؛" | ";" | ":" | "(" | ")")
+}
+
+/// Punctuation that ends a stretch of argument search even inside a sentence.
+fn is_strong_punct(doc: &Doc, t: &Token) -> bool {
+    t.kind == TokenKind::Punct && matches!(norm(doc, t), "؛" | ";" | ":" | "." | "!" | "?" | "؟")
+}
+
+/// Words that open a new clause (the word belongs to the new clause).
+fn opens_clause(doc: &Doc, t: &Token) -> bool {
+    let raw = norm(doc, t);
+    let w = if raw == "فيما" {
+        raw
+    } else {
+        strip_conjunction(raw)
+    };
+    matches!(
+        w,
+        "فيما" | "بينما" | "حيث" | "حين" | "ثم" | "لكن" | "لكنه" | "لكنها" | "كما"
+    )
+}
+
+fn strip_conjunction(w: &str) -> &str {
+    for c in ["و", "ف"] {
+        if let Some(rest) = w.strip_prefix(c) {
+            if rest.chars().count() >= 2 {
+                return rest;
+            }
+        }
+    }
+    w
+}
+
+/// The forms of a word to compare with a context or cue word: as written, without a
+/// conjunction, without a preposition, without the article.
+fn word_variants(w: &str) -> [&str; 4] {
+    let a = strip_conjunction(w);
+    let b = ["ب", "ل", "ك"]
+        .iter()
+        .find_map(|p| a.strip_prefix(p).filter(|r| r.chars().count() >= 2))
+        .unwrap_or(a);
+    let c = ["لل", "ال"]
+        .iter()
+        .find_map(|p| b.strip_prefix(p).filter(|r| r.chars().count() >= 2))
+        .or_else(|| a.strip_prefix("لل").filter(|r| r.chars().count() >= 2))
+        .unwrap_or(b);
+    [w, a, b, c]
+}
+
+fn begins_with_any(w: &str, starts: &[String]) -> bool {
+    let v = word_variants(w);
+    starts
+        .iter()
+        .any(|s| v.iter().any(|x| x.starts_with(s.as_str())))
+}
+
+/// What the text layer knows of a word, for trusting a clitic split.
+#[derive(Clone, Copy, Debug, Default)]
+struct WordShape {
+    /// Proclitic bytes the text layer's segmenter found (with corpus counts).
+    segmented_prefix: usize,
+    /// The whole form is common in the corpus: a split the segmenter did not make is
+    /// not trusted (وزارته is وزارة + ه, not و + زارته).
+    frequent: bool,
+    /// Written with a final ة.
+    ends_in_ta_marbuta: bool,
+}
+
+/// One reading of a word: a lexicon entry and the clitics around its stem.
+#[derive(Clone, Copy, Debug)]
+struct Reading {
+    entry: u32,
+    form: FormKind,
+    /// Bytes of و/ف at the start of the normalized word.
+    conjunction: usize,
+    /// Bytes of all proclitics.
+    prefix: usize,
+    preposition_li: bool,
+    future: bool,
+    article: bool,
+    suffix: bool,
+}
+
+const PREFIXES: [(&str, Option<char>, bool, bool); 10] = [
+    // (prefix, preposition, article, future)
+    ("", None, false, false),
+    ("ب", Some('ب'), false, false),
+    ("ل", Some('ل'), false, false),
+    ("ك", Some('ك'), false, false),
+    ("س", None, false, true),
+    ("ال", None, true, false),
+    ("بال", Some('ب'), true, false),
+    ("كال", Some('ك'), true, false),
+    ("لل", Some('ل'), true, false),
+    ("لي", Some('ل'), false, false),
+];
+const SUFFIXES: [&str; 8] = ["", "ه", "ها", "هم", "هما", "هن", "كم", "نا"];
+
+/// All readings of a normalized word, in lexicon order, fewest clitics first within an
+/// entry. `segmented_prefix` is the number of proclitic bytes the text layer's segmenter
+/// found (with corpus counts): a short stem is only read under clitics it agrees with.
+fn readings(lex: &EventLexicon, w: &str, shape: WordShape) -> Vec<Reading> {
+    let mut out: Vec<Reading> = Vec::new();
+    for conj in ["", "و", "ف"] {
+        let Some(w1) = w.strip_prefix(conj) else {
+            continue;
+        };
+        for &(pre, prep, article, future) in &PREFIXES {
+            // لي + imperfect: ليكون = لـ + يكون; the ي belongs to the verb.
+            let (w2, keep) = if pre == "لي" {
+                match w1.strip_prefix('ل') {
+                    Some(r) if r.starts_with('ي') => (r, true),
+                    _ => continue,
+                }
+            } else {
+                match w1.strip_prefix(pre) {
+                    Some(r) => (r, true),
+                    None => continue,
+                }
+            };
+            if !keep || w2.chars().count() < 2 {
+                continue;
+            }
+            for suf in SUFFIXES {
+                let Some(stem) = w2.strip_suffix(suf) else {
+                    continue;
+                };
+                let stem_chars = stem.chars().count();
+                if stem_chars < 2 {
+                    continue;
+                }
+                let stripped = conj.len() + w1.len() - w2.len();
+                if stripped > shape.segmented_prefix && (stem_chars <= 3 || shape.frequent) {
+                    continue;
+                }
+                // A word written with ة ends in a noun, not in the pronoun ه.
+                if suf == "ه" && shape.ends_in_ta_marbuta {
+                    continue;
+                }
+                for hit in lex.lookup(stem) {
+                    let r = Reading {
+                        entry: hit.entry,
+                        form: hit.kind,
+                        conjunction: conj.len(),
+                        prefix: stripped,
+                        preposition_li: prep == Some('ل'),
+                        future,
+                        article,
+                        suffix: !suf.is_empty(),
+                    };
+                    if grammatical(&lex.entries[hit.entry as usize], &r, prep, pre == "لي") {
+                        out.push(r);
+                    }
+                }
+            }
+        }
+    }
+    out.sort_by_key(|r| (r.entry, r.prefix));
+    out
+}
+
+/// A quick test before the full clitic analysis: does any slice of the word that clitics
+/// could leave (after letters that can be proclitics, before a pronoun) name a form of the
+/// lexicon? Most words hold no trigger; this keeps the stage fast.
+fn may_hold_trigger(lex: &EventLexicon, w: &str) -> bool {
+    // Starts: after 0 to 4 letters that can be proclitics (و ف ب ل ك س and the ا of ال).
+    let mut starts = vec![0usize];
+    for (n, (at, c)) in w.char_indices().enumerate() {
+        if n >= 4 || !matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س' | 'ا') {
+            break;
+        }
+        starts.push(at + c.len_utf8());
+    }
+    for a in starts {
+        let rest = &w[a..];
+        if rest.is_empty() {
+            break;
+        }
+        if lex.may_be_form(rest) && !lex.lookup(rest).is_empty() {
+            return true;
+        }
+        // Every attached pronoun ends in ه، ا، م or ن.
+        if !rest.ends_with(['ه', 'ا', 'م', 'ن']) {
+            continue;
+        }
+        for suf in &SUFFIXES[1..] {
+            let Some(stem) = rest.strip_suffix(suf) else {
+                continue;
+            };
+            if !stem.is_empty() && lex.may_be_form(stem) && !lex.lookup(stem).is_empty() {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Whether a reading's clitics fit its part of speech and the entry's flags.
+fn grammatical(e: &TriggerEntry, r: &Reading, prep: Option<char>, li_imperfect: bool) -> bool {
+    match r.form {
+        FormKind::PastBase | FormKind::Past | FormKind::Imperfect => {
+            if r.article || (prep.is_some() && !li_imperfect) {
+                return false;
+            }
+            if (r.future || li_imperfect) && r.form != FormKind::Imperfect {
+                return false;
+            }
+            if e.past_only && r.form == FormKind::Imperfect && !r.future {
+                return false;
+            }
+            true
+        }
+        FormKind::Noun | FormKind::Construct => {
+            if r.future || li_imperfect {
+                return false;
+            }
+            if r.suffix != (r.form == FormKind::Construct) {
+                // A construct form needs its pronoun; a noun form takes none.
+                return false;
+            }
+            if e.suffix_only && !r.suffix {
+                return false;
+            }
+            if e.indefinite_only && r.article {
+                return false;
+            }
+            true
+        }
+        FormKind::PhraseHead => !r.future && !r.suffix && !li_imperfect,
+    }
+}
+
+/// The word tokens of the sentence before `i` (nearest first) and from `end` on.
+fn words_before<'a>(doc: &'a Doc, sent: &Sentence, i: usize) -> impl Iterator<Item = usize> + 'a {
+    (sent.first..i)
+        .rev()
+        .filter(move |&k| is_word(&doc.tokens()[k]))
+}
+
+fn words_after<'a>(doc: &'a Doc, sent: &Sentence, end: usize) -> impl Iterator<Item = usize> + 'a {
+    (end..sent.end).filter(move |&k| is_word(&doc.tokens()[k]))
+}
+
+fn context_holds(doc: &Doc, sent: &Sentence, e: &TriggerEntry, first: usize, end: usize) -> bool {
+    let toks = doc.tokens();
+    e.conditions.iter().all(|c| {
+        let before = || words_before(doc, sent, first).take(CONTEXT_BEFORE);
+        let before_near = || words_before(doc, sent, first).take(CONTEXT_AFTER);
+        let after = || words_after(doc, sent, end).take(CONTEXT_AFTER);
+        let hit = |k: usize| begins_with_any(norm(doc, &toks[k]), &c.words);
+        let found = match c.side {
+            Side::Prev => before().any(hit),
+            Side::Next => after().any(hit),
+            Side::Near => before_near().any(hit) || after().any(hit),
+        };
+        found != c.negated
+    })
+}
+
+fn phrase_matches(doc: &Doc, sent: &Sentence, e: &TriggerEntry, first: usize) -> Option<usize> {
+    let toks = doc.tokens();
+    let mut k = first + 1;
+    for w in &e.phrase_tail {
+        if k >= sent.end || !is_word(&toks[k]) {
+            return None;
+        }
+        let t = norm(doc, &toks[k]);
+        let bare = |x: &str| -> String {
+            let x = strip_conjunction(x);
+            x.strip_prefix("ال").unwrap_or(x).to_owned()
+        };
+        if bare(t) != bare(w) {
+            return None;
+        }
+        k += 1;
+    }
+    Some(k)
+}
+
+/// The triggers of one sentence, in text order.
+fn triggers(doc: &Doc, lex: &EventLexicon, sent: &Sentence) -> Vec<Candidate> {
+    let toks = doc.tokens();
+    let counts = isnad_resources::word_counts();
+    let mut out = Vec::new();
+    let mut i = sent.first;
+    let mut parens = 0i32;
+    while i < sent.end {
+        let t = &toks[i];
+        if t.kind == TokenKind::Punct {
+            match norm(doc, t) {
+                "(" => parens += 1,
+                ")" => parens = (parens - 1).max(0),
+                _ => {}
+            }
+        }
+        // A parenthesis refers to what is told elsewhere (في إشارة لاجتماع الحكومة).
+        if t.kind != TokenKind::Arabic || parens > 0 {
+            i += 1;
+            continue;
+        }
+        let w = norm(doc, t);
+        let mut found = None;
+        let candidates = if may_hold_trigger(lex, w) {
+            readings(
+                lex,
+                w,
+                WordShape {
+                    segmented_prefix: t.clitics.prefix_bytes(),
+                    frequent: counts.count(w) >= 20,
+                    ends_in_ta_marbuta: doc.slice(t.span).ends_with('ة'),
+                },
+            )
+        } else {
+            Vec::new()
+        };
+        for r in candidates {
+            let e = &lex.entries[r.entry as usize];
+            let is_verb_form = matches!(
+                r.form,
+                FormKind::PastBase | FormKind::Past | FormKind::Imperfect
+            );
+            if is_verb_form
+                && r.conjunction == 0
+                && !r.future
+                && !verb_can_stand(doc, sent, i, r.form == FormKind::PastBase)
+            {
+                // قمع الحريات، قرار صادر: a masdar or participle, not a verb.
+                continue;
+            }
+            let end = match e.pos {
+                TriggerPos::Phrase => match phrase_matches(doc, sent, e, i) {
+                    Some(end) => end,
+                    None => continue,
+                },
+                _ => i + 1,
+            };
+            if context_holds(doc, sent, e, i, end) {
+                found = Some((r, end));
+                break;
+            }
+        }
+        // A word the corpus split in two (دم رت، د خل): read the halves together when
+        // the first is a letter or two and the whole is more common than the second half.
+        if found.is_none() && w.chars().count() <= 2 && i + 1 < sent.end {
+            let next = &toks[i + 1];
+            let nw = norm(doc, next);
+            let joined = format!("{w}{nw}");
+            if next.kind == TokenKind::Arabic
+                && next.span.start == t.span.end + 1
+                && may_hold_trigger(lex, &joined)
+                && counts.count(nw) < counts.count(&joined)
+            {
+                for r in readings(lex, &joined, WordShape::default()) {
+                    let e = &lex.entries[r.entry as usize];
+                    if e.pos != TriggerPos::Phrase
+                        && r.prefix == 0
+                        && context_holds(doc, sent, e, i, i + 2)
+                    {
+                        found = Some((r, i + 2));
+                        break;
+                    }
+                }
+            }
+        }
+        let Some((r, end)) = found else {
+            i += 1;
+            continue;
+        };
+        let e = &lex.entries[r.entry as usize];
+        let norm_span = Span {
+            start: t.norm.start + r.conjunction as u32,
+            end: toks[end - 1].norm.end,
+        };
+        let trigger = doc.text_layers.normalized.to_original(norm_span);
+        let demonstrative = words_before(doc, sent, i)
+            .next()
+            .is_some_and(|k| matches!(norm(doc, &toks[k]), "هذه" | "هذا" | "تلك" | "ذلك"));
+        let verb = matches!(
+            r.form,
+            FormKind::PastBase | FormKind::Past | FormKind::Imperfect
+        ) && e.pos == TriggerPos::Verb;
+        out.push(Candidate {
+            entry: r.entry,
+            sentence: sent.index,
+            first: i,
+            end,
+            trigger,
+            verb,
+            future: r.future,
+            // لـ on an event noun (للتباحث) or on an imperfect verb (ليكون) is a purpose;
+            // on a noun with a pronoun (لاستقالتها) it marks an object.
+            purpose: r.preposition_li && !r.suffix && !after_li_verb(doc, sent, i),
+            definite: r.article,
+            bare_past: r.form == FormKind::PastBase,
+            dateline_place: false,
+            purpose_status: false,
+            clause: (sent.first..i)
+                .filter(|&k| is_clause_punct(doc, &toks[k]) || opens_clause(doc, &toks[k]))
+                .count(),
+            suffix: r.suffix,
+            conjunction: r.conjunction > 0,
+            light: e.light,
+            light_from: None,
+            alone: e.alone,
+            lemmas: vec![e.lemma.clone()],
+            demonstrative,
+            status: EventStatus::Happened,
+            cue: None,
+            drop: false,
+            actors: Vec::new(),
+            targets: Vec::new(),
+            locations: Vec::new(),
+            date: None,
+        });
+        i = end;
+    }
+    out
+}
+
+/// Verbs whose object takes لـ (تعرضت لهجوم، تخضع لحصار): the لـ is no purpose.
+fn after_li_verb(doc: &Doc, sent: &Sentence, i: usize) -> bool {
+    words_before(doc, sent, i).next().is_some_and(|k| {
+        let w = strip_conjunction(norm(doc, &doc.tokens()[k]));
+        [
+            "تعرض",
+            "يتعرض",
+            "خضع",
+            "يخضع",
+            "تخضع",
+            "ادي",
+            "ادت",
+            "يؤدي",
+            "تؤدي",
+        ]
+        .iter()
+        .any(|v| w.starts_with(v))
+    })
+}
+
+/// Whether a verb form at token `i` can be a verb. A bare past form has the same letters as
+/// a masdar or participle, which is what it is after a preposition (عن عقد اجتماعات), after
+/// أنّ (أن قمع التظاهرات أسفر) and after the nouns that govern a masdar (استمرار قمع
+/// الحريات، قرار صادر عن مجلس الأمن); an imperfect form after a preposition or a quantifier
+/// is a noun (بأي تدخل).
+fn verb_can_stand(doc: &Doc, sent: &Sentence, i: usize, past_base: bool) -> bool {
+    let toks = doc.tokens();
+    let mut before = words_before(doc, sent, i);
+    let Some(prev) = before.next() else {
+        return true;
+    };
+    let w = strip_conjunction(norm(doc, &toks[prev]));
+    if intro_word(w).is_some() {
+        // No finite verb follows a preposition (بعد ادانته بالتواطؤ: a masdar).
+        return false;
+    }
+    if !past_base {
+        // An imperfect form after a preposition or a quantifier is a noun
+        // (لن تقبل بأي تدخل عسكري).
+        return !(intro_word(w).is_some() || matches!(w, "اي" | "باي" | "لاي" | "كل" | "بكل"));
+    }
+    if w == "ان" {
+        // أنْ + verb after بعد/قبل/منذ (بعد أن رفض); otherwise أنّ + noun.
+        return before.next().is_some_and(|k| {
+            matches!(
+                strip_conjunction(norm(doc, &toks[k])),
+                "بعد" | "قبل" | "منذ"
+            )
+        });
+    }
+    let raw = norm(doc, &toks[prev]);
+    let governs_masdar = word_variants(raw).iter().any(|v| {
+        matches!(
+            *v,
+            "استمرار"
+                | "وقف"
+                | "قرار"
+                | "عمليه"
+                | "محاوله"
+                | "سياسه"
+                | "عدم"
+                | "مرحله"
+                | "اعاده"
+                | "حاله"
+                | "ضروره"
+                | "رغم"
+                | "اثناء"
+                | "عقب"
+                | "اثر"
+                | "جراء"
+                | "لدي"
+        )
+    });
+    !(intro_word(w).is_some() || governs_masdar)
+}
+
+/// Event types that are themselves speech acts: a call or a threat before them is the
+/// act itself, not a status of it.
+fn is_speech_act(kind: &str) -> bool {
+    matches!(
+        kind,
+        "REQUEST" | "ACCUSE" | "REJECT" | "THREATEN" | "SUPPORT" | "AGREE"
+    )
+}
+
+fn assign_status(doc: &Doc, lex: &EventLexicon, sent: &Sentence, found: &mut [Candidate]) {
+    status_from_cues(doc, lex, sent, found);
+    // A call to rally is announced as the planned PROTEST itself; the call is not coded again.
+    let calls: Vec<usize> = found
+        .iter()
+        .filter(|c| lex.entries[c.entry as usize].kind == "PROTEST")
+        .filter_map(|c| c.cue.filter(|(_, s)| *s == "called").map(|(k, _)| k))
+        .collect();
+    for c in found.iter_mut() {
+        if lex.entries[c.entry as usize].kind == "REQUEST"
+            && calls.iter().any(|&k| c.first <= k && k < c.end)
+        {
+            c.drop = true;
+        }
+    }
+}
+
+fn status_from_cues(doc: &Doc, lex: &EventLexicon, sent: &Sentence, found: &mut [Candidate]) {
+    let toks = doc.tokens();
+    let trigger_kinds: Vec<(usize, &str)> = found
+        .iter()
+        .map(|c| (c.first, lex.entries[c.entry as usize].kind))
+        .collect();
+    for c in found.iter_mut() {
+        let kind = lex.entries[c.entry as usize].kind;
+        if kind == "THREATEN" {
+            continue;
+        }
+        if c.future {
+            c.status = EventStatus::Planned;
+            continue;
+        }
+        // The nearest cue on either side.
+        let mut best: Option<(usize, &'static str, usize)> = None;
+        for cue in &lex.cues {
+            let n = cue.words.len();
+            let positions: Vec<usize> = if cue.after {
+                words_after(doc, sent, c.end).take(cue.window + n).collect()
+            } else {
+                words_before(doc, sent, c.first)
+                    .take(cue.window + n)
+                    .collect()
+            };
+            for (dist, &k) in positions.iter().enumerate() {
+                // k is the cue's last word (before) or first word (after).
+                let start = if cue.after { k } else { k + 1 - n.min(k + 1) };
+                if start < sent.first || start + n > sent.end {
+                    continue;
+                }
+                let ok = cue.words.iter().enumerate().all(|(j, w)| {
+                    let t = norm(doc, &toks[start + j]);
+                    let t = if j == 0 { strip_conjunction(t) } else { t };
+                    t == w
+                });
+                if !ok {
+                    continue;
+                }
+                // What is called for stands after إلى or لـ (دعا ... إلى الإفراج، طالب بعدم),
+                // with no new clause (a word with و) in between.
+                if cue.status == "called" && !cue.after {
+                    let introduced = words_before(doc, sent, c.first)
+                        .next()
+                        .is_some_and(|k| matches!(norm(doc, &toks[k]), "الي" | "الى" | "علي"))
+                        || {
+                            let w = norm(doc, &toks[c.first]);
+                            w.starts_with('ل') || w.starts_with('ب')
+                        };
+                    let new_clause = (start + n..c.first).any(|x| {
+                        toks[x].kind == TokenKind::Arabic
+                            && toks[x].clitics.has(isnad_text::Prefix::Wa)
+                    });
+                    if !introduced || new_clause {
+                        continue;
+                    }
+                }
+                let words_between = dist;
+                if words_between > cue.window {
+                    continue;
+                }
+                let (lo, hi) = if cue.after {
+                    (c.end, start)
+                } else {
+                    (start + n, c.first)
+                };
+                let crosses = (lo..hi).any(|x| {
+                    let t = &toks[x];
+                    if cue.clause {
+                        is_clause_punct(doc, t) || is_strong_punct(doc, t) || opens_clause(doc, t)
+                    } else {
+                        is_strong_punct(doc, t)
+                    }
+                });
+                if crosses {
+                    continue;
+                }
+                if best.is_none_or(|(d, _, _)| words_between < d) {
+                    best = Some((words_between, cue.status, start));
+                }
+                break;
+            }
+        }
+        let Some((_, status, at)) = best else {
+            if c.purpose && !c.verb {
+                c.status = EventStatus::Planned;
+                c.purpose_status = true;
+            }
+            continue;
+        };
+        c.cue = Some((at, status));
+        c.status = match status {
+            "denied" => EventStatus::Denied,
+            "planned" | "called" => EventStatus::Planned,
+            "threatened" => EventStatus::Threatened,
+            _ => EventStatus::Hypothetical,
+        };
+        if c.purpose && c.status == EventStatus::Happened {
+            c.status = EventStatus::Planned;
+        }
+        // The content of a call is part of the REQUEST, except a call to rally; the
+        // content of a threat coded as THREATEN is part of the threat.
+        if !is_speech_act(kind) {
+            let cue_is_trigger = |want: &str| {
+                trigger_kinds
+                    .iter()
+                    .any(|&(f, k)| k == want && f <= at && at < f + 2)
+            };
+            if status == "called" && kind != "PROTEST" {
+                c.drop = true;
+            }
+            if status == "threatened" && cue_is_trigger("THREATEN") {
+                c.drop = true;
+            }
+        }
+    }
+}
+
+/// Joins triggers of the same type that tell one event in one stretch of a sentence:
+/// close together (توصلت ... إلى اتفاق، اتفاق فيينا المبرم), coordinated verbs (سيطرت عليها
+/// وانتزعتها), or a verb elaborating the noun before it (التفجير ... الذي استهدف). The first
+/// mention's trigger is kept, except that an event noun wins over its light verb (عقد
+/// اجتماعات) and a noun with a mode over a noun without (اتفاق ... المبرم). An adverb such as
+/// احتجاجا that qualifies an earlier event of the sentence is dropped.
+fn merge_in_clause(
+    doc: &Doc,
+    sent: &Sentence,
+    found: Vec<Candidate>,
+    lex: &EventLexicon,
+) -> Vec<Candidate> {
+    let toks = doc.tokens();
+    let mut out: Vec<Candidate> = Vec::new();
+    let mut seen_any = false;
+    for c in found {
+        let earlier = seen_any;
+        seen_any = true;
+        let called = c.cue.is_some_and(|(_, s)| s == "called");
+        if c.drop || (c.alone && earlier && !called) {
+            continue;
+        }
+        if let Some(prev) = out.last_mut() {
+            let (pe, ce) = (
+                &lex.entries[prev.entry as usize],
+                &lex.entries[c.entry as usize],
+            );
+            let between = (prev.end..c.first).filter(|&k| is_word(&toks[k])).count();
+            let strong = (prev.end..c.first).any(|k| is_strong_punct(doc, &toks[k]));
+            let same = pe.kind == ce.kind && !strong;
+            let opener = (prev.end..c.first).any(|k| opens_clause(doc, &toks[k]));
+            let close = between <= 4 && !(prev.verb && c.verb);
+            let coordinated = prev.verb && c.verb && c.conjunction && between <= 2;
+            // الضربة بمنطقة ... استهدفت: a verb telling more of the noun before it.
+            let elaboration = !prev.verb && c.verb && between <= 10 && !opener;
+            // توصلت ... إلى اتفاق: a verb and its object noun.
+            let object = prev.verb
+                && !c.verb
+                && between <= 15
+                && !opener
+                && words_before(doc, sent, c.first).next().is_some_and(|k| {
+                    matches!(strip_conjunction(norm(doc, &toks[k])), "الي" | "علي")
+                });
+            // اتفاقات وقف إطلاق النار، الاتفاق لوقف إطلاق النار: the terms of an agreement.
+            let terms = pe.kind == "AGREE" && !prev.verb && !c.verb && between == 0;
+            // حراك احتجاجي ... طالب بالإصلاح: the demands of a protest are part of it.
+            let protest_demand = pe.kind == "PROTEST"
+                && !prev.verb
+                && ce.kind == "REQUEST"
+                && c.verb
+                && between <= 3;
+            // دان ... التفجير الإرهابي: the event condemned, called for or rejected, named
+            // by a definite noun, is told elsewhere; the speech act is the event here.
+            let object_of_speech = is_speech_act(pe.kind)
+                && !c.verb
+                && (c.definite || c.demonstrative)
+                && between <= 6
+                && !opener
+                && !(prev.end..c.first).any(|k| is_clause_punct(doc, &toks[k]));
+            if terms || protest_demand || object_of_speech {
+                continue;
+            }
+            // نفذ التحالف آلاف الضربات، عقد المجلس جلسة: a light verb and its event noun are
+            // one event, told by the noun, with the verb's subject.
+            if prev.light && same && !c.verb && !c.light && between <= 8 && !opener {
+                let status = if prev.status != EventStatus::Happened {
+                    prev.status
+                } else {
+                    c.status
+                };
+                // سيعقد جلسة: side by side, the two words are the trigger.
+                let trigger = if between == 0 {
+                    prev.trigger.cover(c.trigger)
+                } else {
+                    c.trigger
+                };
+                let light_from = Some(prev.first);
+                let mut lemmas = std::mem::take(&mut prev.lemmas);
+                lemmas.extend(c.lemmas.iter().cloned());
+                *prev = Candidate {
+                    status,
+                    trigger,
+                    light_from,
+                    lemmas,
+                    ..c
+                };
+                continue;
+            }
+            if same && (close || coordinated || elaboration || object) {
+                let take_new = (prev.light && !c.verb)
+                    || (!prev.verb && !c.verb && pe.mode.is_none() && ce.mode.is_some());
+                let mut lemmas = std::mem::take(&mut prev.lemmas);
+                for l in &c.lemmas {
+                    if !lemmas.contains(l) {
+                        lemmas.push(l.clone());
+                    }
+                }
+                if take_new {
+                    let status = if prev.status != EventStatus::Happened {
+                        prev.status
+                    } else {
+                        c.status
+                    };
+                    *prev = Candidate { status, ..c };
+                }
+                prev.lemmas = lemmas;
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// How a noun phrase is introduced.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Intro {
+    /// Nothing: subject, direct object or genitive.
+    Bare,
+    /// A preposition of place (في، ب، قرب، داخل، إلى، نحو ...).
+    Place,
+    /// A preposition that introduces the one acted upon (على، ضد، بحق، مع، تجاه، عن، لـ).
+    Target,
+    /// بين: the sides of a two-sided event.
+    Between,
+    /// من قبل / من طرف: the agent of a noun.
+    Agent,
+    /// Any other preposition.
+    Other,
+}
+
+fn intro_word(w: &str) -> Option<Intro> {
+    Some(match strip_conjunction(w) {
+        "في" | "قرب" | "داخل" | "نحو" | "صوب" | "باتجاه" | "عند" | "امام" | "عبر" | "الي"
+        | "الى" | "حتي" | "شمال" | "جنوب" | "شرق" | "غرب" | "وسط" | "محيط" | "بمحيط" | "اطراف" => {
+            Intro::Place
+        }
+        "علي" | "ضد" | "بحق" | "مع" | "تجاه" | "عن" | "لدي" | "مواجهه" => {
+            Intro::Target
+        }
+        "بين" => Intro::Between,
+        "قبل" | "طرف" => Intro::Agent,
+        "من" | "منذ" | "بعد" | "خلال" | "حول" | "بشان" | "بسبب" | "مثل" | "دون" => {
+            Intro::Other
+        }
+        _ => return None,
+    })
+}
+
+/// Quantifiers, relational and group nouns that stand between a preposition and a name
+/// (على بعض مثيري الشغب، مع نظيره مراد مدلسي، في مواجهة مليشيا حفتر).
+fn is_partitive(w: &str) -> bool {
+    matches!(
+        strip_conjunction(w),
+        "بعض"
+            | "كل"
+            | "جميع"
+            | "عدد"
+            | "احد"
+            | "الاف"
+            | "مئات"
+            | "عشرات"
+            | "نظيره"
+            | "نظيرته"
+            | "نظيرها"
+            | "نظيرهم"
+            | "نظيريه"
+            | "مليشيا"
+            | "ميليشيا"
+            | "مليشيات"
+            | "ميليشيات"
+            | "قوات"
+            | "عناصر"
+            | "مسلحي"
+            | "مقاتلي"
+            | "انصار"
+    )
+}
+
+/// Place-class nouns that stand between a preposition and a place name (في مدينة زوارة).
+fn is_place_head(w: &str) -> bool {
+    let w = word_variants(w)[3];
+    matches!(
+        w,
+        "مدينه"
+            | "مدينتي"
+            | "محافظه"
+            | "بلده"
+            | "بلدتي"
+            | "قريه"
+            | "قريتي"
+            | "منطقه"
+            | "ولايه"
+            | "حي"
+            | "حيي"
+            | "ريف"
+            | "مطار"
+            | "معسكر"
+            | "مخيم"
+            | "اقليم"
+            | "العاصمه"
+            | "عاصمه"
+            | "قضاء"
+            | "مركز"
+            | "مقر"
+            | "جبل"
+            | "ساحه"
+            | "دوله"
+            | "سلطنه"
+            | "مملكه"
+            | "جمهوريه"
+            | "شمالي"
+            | "جنوبي"
+            | "شرقي"
+            | "غربي"
+    )
+}
+
+#[derive(Clone, Copy, Debug)]
+struct MentionAt {
+    entity: u32,
+    kind: EntityType,
+    first: usize,
+    last: usize,
+    intro: Intro,
+    /// Joined to the previous mention by و.
+    coordinated: bool,
+    /// Inside parentheses (a description: "(120 كم غرب العاصمة طرابلس)").
+    in_parens: bool,
+    /// Introduced as an adversary (ضد، في مواجهة).
+    adversary: bool,
+}
+
+/// The mentions of a sentence with their token positions and what introduces them.
+fn sentence_mentions(doc: &Doc, sent: &Sentence) -> Vec<MentionAt> {
+    let toks = doc.tokens();
+    let s = doc.sentences()[sent.index].span;
+    let a = doc.mentions.partition_point(|m| m.span.start < s.start);
+    let mut out: Vec<MentionAt> = Vec::new();
+    let here: Vec<&isnad_doc::Mention> = doc.mentions[a..]
+        .iter()
+        .take_while(|m| m.span.start < s.end)
+        .collect();
+    for (mi, m) in here.iter().enumerate() {
+        // A name inside another (إفريقيا in "القيادة العسكرية الأمريكية في إفريقيا") is
+        // part of that name, not a participant or place of its own.
+        let nested = here
+            .iter()
+            .enumerate()
+            .any(|(oi, o)| oi != mi && o.span.contains(m.span) && o.span != m.span);
+        // A function word is no name, whatever the entity layer says (إلى، أن).
+        let text = isnad_text::normalize(doc.slice(m.span));
+        let function_word = text.chars().count() <= 2
+            || matches!(
+                text.as_str(),
+                "الي"
+                    | "علي"
+                    | "عن"
+                    | "من"
+                    | "في"
+                    | "ان"
+                    | "او"
+                    | "مع"
+                    | "التي"
+                    | "الذي"
+                    | "هذا"
+                    | "هذه"
+            );
+        if nested || function_word {
+            continue;
+        }
+        let first = doc.text_layers.token_at_or_after(m.span.start);
+        if first >= sent.end {
+            continue;
+        }
+        let last = doc
+            .text_layers
+            .token_at_or_after(m.span.end.saturating_sub(1))
+            .clamp(first, sent.end - 1);
+        let t = &toks[first];
+        // Clitics of the first token outside the mention (وبـ in "وبالحكومة").
+        let clitic_text = if m.span.start > t.span.start {
+            isnad_text::normalize(doc.slice(Span {
+                start: t.span.start,
+                end: m.span.start,
+            }))
+        } else {
+            String::new()
+        };
+        let clitic = strip_conjunction_prefix(&clitic_text);
+        let has_wa = clitic_text.starts_with('و') || clitic_text.starts_with('ف');
+        let mut intro = if clitic.starts_with('ب') {
+            Intro::Place
+        } else if clitic.starts_with('ل') && !clitic.starts_with("ال") {
+            Intro::Target
+        } else {
+            Intro::Bare
+        };
+        // A separate preposition, possibly with a place noun in between.
+        let mut k = first;
+        let mut steps = 0;
+        let mut saw_place_head = false;
+        let mut adversary = false;
+        while intro == Intro::Bare && k > sent.first && steps < 3 {
+            k -= 1;
+            let w = norm(doc, &toks[k]);
+            if !is_word(&toks[k]) {
+                // Quotation marks around a name (من " القاعدة ") do not cut it off.
+                if toks[k].kind == TokenKind::Punct
+                    && w.chars().all(isnad_text::chars::is_quote_mark)
+                {
+                    continue;
+                }
+                break;
+            }
+            if let Some(i) = intro_word(w) {
+                adversary = matches!(strip_conjunction(w), "ضد" | "مواجهه");
+                intro = match (i, toks[k + 1..first].is_empty()) {
+                    (Intro::Other, _) if w.ends_with("قبل") || w == "طرف" => Intro::Agent,
+                    (i, _) => i,
+                };
+                if strip_conjunction(w) == "من" && k + 1 < first {
+                    let nx = norm(doc, &toks[k + 1]);
+                    if nx == "قبل" || nx == "طرف" {
+                        intro = Intro::Agent;
+                    }
+                }
+                break;
+            }
+            if is_partitive(w) {
+                // على بعض مثيري الشغب، مع نظيره مراد مدلسي: look past the quantifier.
+                steps += 1;
+                continue;
+            }
+            if !is_place_head(w) {
+                break;
+            }
+            // A place noun with its own preposition clitic (بمدينة، بريف).
+            let v = strip_conjunction(w);
+            if v.starts_with('ب') {
+                intro = Intro::Place;
+                break;
+            }
+            saw_place_head = true;
+            steps += 1;
+        }
+        if intro == Intro::Bare && saw_place_head {
+            // ومدينتي ترهونة: a place noun names a place even without a preposition.
+            intro = Intro::Place;
+        }
+        let coordinated = out.last().is_some_and(|p| {
+            let between = p.last + 1..first;
+            (has_wa && between.is_empty())
+                || (between.len() == 1 && matches!(norm(doc, &toks[between.start]), "و"))
+                || (has_wa
+                    && between.clone().all(|x| {
+                        !is_clause_punct(doc, &toks[x]) && !is_strong_punct(doc, &toks[x])
+                    })
+                    && between.len() <= 2
+                    && p.first < first)
+        });
+        if coordinated {
+            // A coordinated mention shares what introduced the first one.
+            intro = out.last().map_or(intro, |p| p.intro);
+        }
+        let depth: i32 = (sent.first..first)
+            .map(|x| match norm(doc, &toks[x]) {
+                "(" => 1,
+                ")" => -1,
+                _ => 0,
+            })
+            .sum();
+        out.push(MentionAt {
+            entity: m.entity,
+            kind: doc.entities[m.entity as usize].kind,
+            first,
+            last,
+            intro,
+            coordinated,
+            in_parens: depth > 0,
+            adversary,
+        });
+    }
+    out
+}
+
+fn strip_conjunction_prefix(s: &str) -> &str {
+    s.strip_prefix('و')
+        .or_else(|| s.strip_prefix('ف'))
+        .unwrap_or(s)
+}
+
+/// Event types whose noun's genitive is the one acted upon (اعتقال الصحفي، تحرير المدينة),
+/// not the one who acts.
+fn genitive_is_patient(kind: &str, mode: Option<&str>) -> bool {
+    matches!(
+        (kind, mode),
+        ("COERCE", _) | ("RETREAT", Some("release")) | ("SANCTION", _)
+    )
+}
+
+/// What the argument search knows beyond the sentence.
+#[derive(Clone, Copy, Debug, Default)]
+struct Discourse {
+    /// The place of the article's dateline.
+    dateline: Option<u32>,
+    /// The last one named as speaking (قال برهوم ...): the subject of a later speech act
+    /// that names none (وطالب السلطة بإنهاء ...).
+    last_speaker: Option<u32>,
+}
+
+/// Verbs that report speech: the mention after one is a speaker.
+fn is_reporting_verb(w: &str) -> bool {
+    const STEMS: [&str; 14] = [
+        "قال",
+        "اضاف",
+        "اكد",
+        "اوضح",
+        "تابع",
+        "اشار",
+        "اعتبر",
+        "راي",
+        "ذكر",
+        "اعلن",
+        "شدد",
+        "صرح",
+        "لفت",
+        "نوه",
+    ];
+    let w = strip_conjunction(w);
+    STEMS.iter().any(|s| {
+        w.strip_prefix(s)
+            .is_some_and(|rest| matches!(rest, "" | "ت" | "وا" | "ا"))
+    })
+}
+
+/// The speaker a sentence names, for the sentences after it.
+fn speaker_of(doc: &Doc, sent: &Sentence, mentions: &[MentionAt]) -> Option<u32> {
+    let toks = doc.tokens();
+    (sent.first..sent.end)
+        .filter(|&k| toks[k].kind == TokenKind::Arabic && is_reporting_verb(norm(doc, &toks[k])))
+        .find_map(|k| {
+            mentions.iter().find(|m| {
+                m.first > k
+                    && m.intro == Intro::Bare
+                    && matches!(m.kind, EntityType::Per | EntityType::Org)
+                    && (k + 1..m.first).filter(|&x| is_word(&toks[x])).count() <= 3
+                    // After "وأضاف:" or a quotation mark come the words, not the speaker.
+                    && !(k + 1..m.first).any(|x| toks[x].kind == TokenKind::Punct)
+            })
+        })
+        .map(|m| m.entity)
+}
+
+/// True when a word of the original ends in ة (a feminine noun).
+fn ends_feminine(doc: &Doc, t: &Token) -> bool {
+    doc.slice(t.span).ends_with('ة')
+}
+
+fn arguments(
+    doc: &Doc,
+    sent: &Sentence,
+    c: &mut Candidate,
+    neighbours: (usize, usize),
+    discourse: &Discourse,
+) {
+    let lex = isnad_resources::event_lexicon();
+    let entry = &lex.entries[c.entry as usize];
+    let toks = doc.tokens();
+    let mentions = sentence_mentions(doc, sent);
+    // The scope: from the previous clause opener, strong punctuation or event to the next.
+    let mut lo = c.light_from.unwrap_or(c.first);
+    while lo > sent.first.max(neighbours.0) {
+        let t = &toks[lo - 1];
+        if is_strong_punct(doc, t) || opens_clause(doc, &toks[lo]) && lo < c.first {
+            break;
+        }
+        if opens_clause(doc, t) {
+            lo -= 1;
+            break;
+        }
+        lo -= 1;
+    }
+    let mut hi = c.end;
+    while hi < sent.end.min(neighbours.1)
+        && !is_strong_punct(doc, &toks[hi])
+        && !opens_clause(doc, &toks[hi])
+    {
+        hi += 1;
+    }
+    let in_scope: Vec<MentionAt> = mentions
+        .iter()
+        .copied()
+        .filter(|m| m.first >= lo && m.last < hi && (m.last < c.first || m.first >= c.end))
+        .collect();
+    let is_actor_kind =
+        |m: &MentionAt| matches!(m.kind, EntityType::Per | EntityType::Org | EntityType::Loc);
+    let group = |start: usize| -> Vec<usize> {
+        // The mention at `start` and those coordinated with it.
+        let mut g = vec![start];
+        let mut k = start + 1;
+        while k < in_scope.len() && in_scope[k].coordinated {
+            g.push(k);
+            k += 1;
+        }
+        g
+    };
+    let after: Vec<usize> = (0..in_scope.len())
+        .filter(|&k| in_scope[k].first >= c.end)
+        .collect();
+    let before: Vec<usize> = (0..in_scope.len())
+        .filter(|&k| in_scope[k].last < c.first)
+        .collect();
+    let words_between = |a: usize, b: usize| (a..b).filter(|&x| is_word(&toks[x])).count();
+    let speech_act = is_speech_act(entry.kind);
+    // A definite or demonstrative event noun refers to an event told elsewhere: it has the
+    // participants its own phrase names (التفجير الذي نفذه ...), not those of the clause it
+    // stands in (دان المتحدث الإنفجار).
+    let referring = !c.verb && (c.definite || c.demonstrative) && c.light_from.is_none();
+    let mut actors: Vec<usize> = Vec::new();
+    // Actors from outside the scope (the sentence's subject, the last speaker).
+    let mut extra_actors: Vec<u32> = Vec::new();
+    let mut targets: Vec<usize> = Vec::new();
+    let mut extra_targets: Vec<u32> = Vec::new();
+    if let Some(v) = c.light_from {
+        // The subject of the light verb: the noun phrase right after it, before the noun.
+        if let Some(k) = (0..in_scope.len()).find(|&k| {
+            let m = &in_scope[k];
+            m.first > v && m.last < c.first && words_between(v + 1, m.first) <= 2
+        }) {
+            if in_scope[k].intro == Intro::Bare && is_actor_kind(&in_scope[k]) {
+                actors = group(k);
+            }
+        }
+    }
+    // The verb stands in a relative clause (حماس التي قمعت ... الحركات): its subject is
+    // the antecedent, and the noun phrase after it is its object.
+    let relative_at = words_before(doc, sent, c.first).next().filter(|&k| {
+        matches!(
+            strip_conjunction(norm(doc, &toks[k])),
+            "الذي" | "التي" | "الذين" | "اللذين" | "اللتين"
+        )
+    });
+    if let (true, Some(rel), true) = (c.verb, relative_at, actors.is_empty()) {
+        if let Some(&k) = before.last() {
+            let m = &in_scope[k];
+            if words_between(m.last + 1, rel) <= 1 && is_actor_kind(m) && m.intro == Intro::Bare {
+                actors = vec![k];
+            }
+        }
+    }
+    // Two sides: "اشتباكات بين X و Y".
+    let between_at =
+        (c.end..hi.min(c.end + 4)).find(|&x| strip_conjunction(norm(doc, &toks[x])) == "بين");
+    if actors.is_empty() {
+        if let Some(b) = between_at {
+            for &k in &after {
+                let m = &in_scope[k];
+                if m.first > b
+                    && m.kind != EntityType::Loc
+                    && (matches!(m.intro, Intro::Between | Intro::Bare | Intro::Other)
+                        || m.coordinated)
+                {
+                    actors.push(k);
+                }
+            }
+        }
+    }
+    if actors.is_empty() && relative_at.is_none() {
+        // The first noun phrase after the trigger, if nothing introduces it.
+        // A name inside a title (المتحدث باسم حركة حماس فوزي برهوم) is not the subject.
+        let in_title = |m: &MentionAt| {
+            words_before(doc, sent, m.first).take(2).any(|x| {
+                matches!(
+                    strip_conjunction(norm(doc, &toks[x])),
+                    "باسم" | "لدي" | "عام"
+                )
+            })
+        };
+        // A verb's subject may follow an adverb (اجتمع يوم الاثنين، السراج); a noun's
+        // genitive follows it, at most after an adjective (ضربات جوية روسية).
+        let reach = if c.verb { 3 } else { 1 };
+        let first_after = after
+            .iter()
+            .copied()
+            .filter(|&k| !in_title(&in_scope[k]))
+            .find(|&k| words_between(c.end, in_scope[k].first) <= 6)
+            .filter(|&k| {
+                words_between(c.end, in_scope[k].first) <= reach
+                    || in_scope[k].intro == Intro::Agent
+            });
+        let genitive_patient = !c.verb && genitive_is_patient(entry.kind, entry.mode);
+        // A verb without ت agrees with a masculine subject: a feminine noun right after it
+        // is its object (وطالب السلطة بإنهاء).
+        let disagrees = |m: &MentionAt| {
+            c.verb
+                && c.bare_past
+                && words_between(c.end, m.first) == 0
+                && ends_feminine(doc, &toks[m.first])
+        };
+        match first_after {
+            Some(k)
+                if in_scope[k].intro == Intro::Bare
+                    && !in_scope[k].coordinated
+                    && is_actor_kind(&in_scope[k])
+                    && !disagrees(&in_scope[k])
+                    && !(genitive_patient && words_between(c.end, in_scope[k].first) == 0) =>
+            {
+                actors = group(k);
+            }
+            Some(k) if in_scope[k].intro == Intro::Agent => actors = group(k),
+            Some(k)
+                if !c.verb
+                    && in_scope[k].intro == Intro::Target
+                    && words_between(c.end, in_scope[k].first) == 0
+                    && entry.kind == "ASSAULT" =>
+            {
+                // غارات للتحالف: the lam of the agent.
+                actors = group(k);
+            }
+            _ => {}
+        }
+        if actors.is_empty() && !referring {
+            // The nearest noun phrase before the trigger, in the same clause.
+            if let Some(&k) = before.last() {
+                let m = &in_scope[k];
+                let clause_between = (m.last + 1..c.first).any(|x| is_clause_punct(doc, &toks[x]));
+                if m.intro == Intro::Bare
+                    && is_actor_kind(m)
+                    && !clause_between
+                    && words_between(m.last + 1, c.first) <= 4
+                {
+                    // Take the whole coordinated group this mention ends.
+                    let mut s = k;
+                    while s > 0 && in_scope[s].coordinated {
+                        s -= 1;
+                    }
+                    actors = (s..=k).collect();
+                }
+            }
+        }
+    }
+    if actors.is_empty() && !referring {
+        // The subject of the sentence's opening verb (وحقق الجيش الليبي ... أبرزها تحرير،
+        // فيما يتأهب لتحرير), unless a complement clause (قال ... إن) starts in between.
+        let opening = mentions.first().filter(|m| {
+            m.intro == Intro::Bare
+                && is_actor_kind(m)
+                && m.last < c.first
+                && (sent.first..m.first).filter(|&x| is_word(&toks[x])).count() <= 2
+                && !(m.last + 1..c.first).any(|x| {
+                    matches!(
+                        strip_conjunction(norm(doc, &toks[x])),
+                        "ان" | "انه" | "انها" | "انهم"
+                    )
+                })
+        });
+        if let Some(m) = opening {
+            let mut ids = vec![m.entity];
+            for n in mentions.iter().skip(1).take_while(|n| n.coordinated) {
+                ids.push(n.entity);
+            }
+            for e in ids {
+                if let Some(k) = in_scope.iter().position(|x| x.entity == e) {
+                    actors.push(k);
+                } else {
+                    extra_actors.push(e);
+                }
+            }
+        }
+    }
+    if actors.is_empty() && extra_actors.is_empty() && speech_act && c.verb {
+        // A speech act with no subject of its own continues the last speaker's words.
+        if let Some(sp) = discourse.last_speaker {
+            extra_actors.push(sp);
+        }
+    }
+    // Targets: after the actors (or the trigger), introduced by a target preposition, or a
+    // bare object right after a verb (and its subject).
+    let after_actors = actors
+        .iter()
+        .map(|&k| in_scope[k].last + 1)
+        .max()
+        .filter(|&e| e > c.first)
+        .unwrap_or(c.end);
+    // A place is a party to a relation between states (قطع علاقاته مع دمشق), the scene of a
+    // material act.
+    let relational = !matches!(
+        entry.kind,
+        "ASSAULT" | "COERCE" | "MOBILIZE" | "RETREAT" | "PROTEST"
+    );
+    if between_at.is_none() {
+        for &k in &after {
+            let m = &in_scope[k];
+            if actors.contains(&k) || m.first < after_actors {
+                continue;
+            }
+            if words_between(after_actors, m.first) > 8 {
+                break;
+            }
+            let as_target = match m.intro {
+                Intro::Target => {
+                    m.kind != EntityType::Loc || relational || is_country(doc, m.entity)
+                }
+                Intro::Bare => {
+                    (c.verb || genitive_is_patient(entry.kind, entry.mode))
+                        && (m.kind != EntityType::Loc || relational || is_country(doc, m.entity))
+                }
+                _ => false,
+            };
+            if as_target {
+                targets = group(k);
+                break;
+            }
+            if m.intro != Intro::Place {
+                break;
+            }
+        }
+    }
+    if targets.is_empty() && matches!(entry.kind, "ASSAULT" | "COERCE") {
+        // حقق الجيش انتصارات في مواجهة مليشيا حفتر، أبرزها تحرير ...: the adversary named
+        // earlier in the sentence is the one the act is against.
+        if let Some(m) = mentions
+            .iter()
+            .rev()
+            .find(|m| m.adversary && m.last < c.first && !matches!(m.kind, EntityType::Loc))
+        {
+            let is_actor = actors.iter().any(|&k| in_scope[k].entity == m.entity)
+                || extra_actors.contains(&m.entity);
+            if !is_actor {
+                extra_targets.push(m.entity);
+            }
+        }
+    }
+    // Places: LOC mentions of the scope introduced as places, that are not actors or
+    // targets; a speech act is placed only by a place its clause names.
+    let used: Vec<usize> = actors.iter().chain(&targets).copied().collect();
+    let mut locations: Vec<u32> = Vec::new();
+    for (k, m) in in_scope.iter().enumerate() {
+        if used.contains(&k) || m.kind != EntityType::Loc || m.in_parens {
+            continue;
+        }
+        let placed = matches!(m.intro, Intro::Place | Intro::Between)
+            || (m.intro == Intro::Target && !relational)
+            || (m.coordinated && k > 0 && in_scope[k - 1].kind == EntityType::Loc);
+        if placed && !locations.contains(&m.entity) {
+            locations.push(m.entity);
+        }
+    }
+    if locations.is_empty() && !speech_act {
+        if let Some(d) = discourse.dateline {
+            locations.push(d);
+            c.dateline_place = true;
+        }
+    }
+    let ids = |v: &[usize]| -> Vec<u32> {
+        let mut out: Vec<u32> = Vec::new();
+        for &k in v {
+            let e = in_scope[k].entity;
+            if !out.contains(&e) {
+                out.push(e);
+            }
+        }
+        out
+    };
+    c.actors = ids(&actors);
+    for e in extra_actors {
+        if !c.actors.contains(&e) {
+            c.actors.push(e);
+        }
+    }
+    c.targets = ids(&targets)
+        .into_iter()
+        .chain(extra_targets)
+        .filter(|e| !c.actors.contains(e))
+        .collect();
+    c.locations = locations
+        .into_iter()
+        .filter(|e| !c.actors.contains(e) && !c.targets.contains(e))
+        .collect();
+    c.date = event_date(doc, sent, lo, hi, c);
+}
+
+fn is_country(doc: &Doc, entity: u32) -> bool {
+    doc.entities[entity as usize]
+        .geo
+        .as_ref()
+        .is_some_and(|g| g.feature == "country")
+}
+
+/// The date of an event: the nearest dated temporal expression in its scope.
+fn event_date(doc: &Doc, sent: &Sentence, lo: usize, hi: usize, c: &Candidate) -> Option<String> {
+    let toks = doc.tokens();
+    let s = doc.sentences()[sent.index].span;
+    let (a, b) = (toks[lo].span.start, toks[hi.max(lo + 1) - 1].span.end);
+    let t0 = c.trigger.start;
+    doc.timex
+        .iter()
+        .filter(|t| t.span.start >= s.start && t.span.end <= s.end)
+        .filter(|t| t.span.start >= a && t.span.end <= b)
+        .filter(|t| matches!(t.kind, TimexKind::Date | TimexKind::Time))
+        .filter_map(|t| {
+            // A time of day dates the event by its day (2020-06-22T10:00 → 2020-06-22).
+            let v = match t.value.split_once('T') {
+                Some((day, _)) => day,
+                None => t.value.as_str(),
+            };
+            is_calendar_value(v).then(|| (t, v.to_owned()))
+        })
+        .min_by_key(|(t, _)| (t.span.start as i64 - t0 as i64).abs())
+        .map(|(_, v)| v)
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+fn is_calendar_value(v: &str) -> bool {
+    let b = v.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| r.clone().all(|i| b.get(i).is_some_and(u8::is_ascii_digit));
+    match b.len() {
+        4 => digits(0..4),
+        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
+        10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
+        _ => false,
+    }
+}
+
+/// The place of a dateline: a place named at the start of one of the first paragraphs and
+/// followed by a dash or a parenthesis ("غزة- عبد الله التركماني", "سيدي بوزيد(تونس)-").
+fn dateline_place(doc: &Doc) -> Option<u32> {
+    let toks = doc.tokens();
+    for p in doc.paragraphs().iter().take(3) {
+        let first = p.first_token as usize;
+        let end = (p.end_token as usize).min(first + 6);
+        let Some(m) = doc
+            .mentions
+            .iter()
+            .find(|m| p.span.start <= m.span.start && m.span.start < p.span.end)
+        else {
+            continue;
+        };
+        if m.span.start != toks[first].span.start
+            || doc.entities[m.entity as usize].kind != EntityType::Loc
+        {
+            continue;
+        }
+        let after = doc.text_layers.token_at_or_after(m.span.end);
+        let dash = after < end
+            && toks[after].kind == TokenKind::Punct
+            && matches!(norm(doc, &toks[after]), "-" | "–" | "—" | "(");
+        if dash {
+            return Some(m.entity);
+        }
+    }
+    None
+}
+
+/// Drops the mentions of an event already found (one event per type, participants, place
+/// and day, annotated once): a definite, demonstrative or possessed event noun repeating an
+/// earlier lemma (الاتفاق، هذه الزيارة، زيارته), a trigger repeating a lemma in the same
+/// clause, unless the two are told of different places, participants or days; and a later
+/// trigger of the same lemma with the same participants, place and day.
+fn drop_repeats(events: Vec<Candidate>, lex: &EventLexicon) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    let disjoint =
+        |a: &[u32], b: &[u32]| !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x));
+    let compatible = |a: &[u32], b: &[u32]| !disjoint(a, b);
+    for c in events {
+        let kind = lex.entries[c.entry as usize].kind;
+        let same_event = out.iter().position(|p| {
+            if lex.entries[p.entry as usize].kind != kind {
+                return false;
+            }
+            let dates_ok = p.date.is_none() || c.date.is_none() || p.date == c.date;
+            // A planned meeting is not the one that took place (الاجتماع المقبل).
+            let statuses_ok = p.status == c.status || p.purpose_status || c.purpose_status;
+            if !dates_ok || !statuses_ok {
+                return false;
+            }
+            let shared_lemma = c.lemmas.iter().any(|l| p.lemmas.contains(l));
+            // A dateline says where the report comes from, not where each event was.
+            let own_places = |x: &Candidate| -> Vec<u32> {
+                if x.dateline_place {
+                    Vec::new()
+                } else {
+                    x.locations.clone()
+                }
+            };
+            let (pl, cl) = (own_places(p), own_places(&c));
+            let distinct = disjoint(&pl, &cl)
+                || disjoint(&p.actors, &c.actors)
+                || disjoint(&p.targets, &c.targets);
+            let anaphor =
+                !c.verb && (c.definite || c.demonstrative || c.suffix) && c.light_from.is_none();
+            // Nothing tells the two apart: no participant or place on either.
+            let bare = p.actors.is_empty()
+                && c.actors.is_empty()
+                && p.targets.is_empty()
+                && c.targets.is_empty()
+                && pl.is_empty()
+                && cl.is_empty();
+            // A later mention that names no participant or place adds nothing.
+            let c_bare = c.actors.is_empty() && c.targets.is_empty() && cl.is_empty();
+            let restated =
+                anaphor || bare || c_bare || (p.sentence == c.sentence && p.clause == c.clause);
+            if shared_lemma && restated && !distinct {
+                return true;
+            }
+            let shares_actors = c
+                .actors
+                .iter()
+                .chain(&c.targets)
+                .any(|x| p.actors.contains(x) || p.targets.contains(x))
+                && compatible(&p.actors, &c.actors);
+            let shares_place =
+                p.actors.is_empty() && c.actors.is_empty() && cl.iter().any(|x| pl.contains(x));
+            shared_lemma
+                && (shares_actors || shares_place)
+                && compatible(&p.targets, &c.targets)
+                && compatible(&pl, &cl)
+                && statuses_ok
+        });
+        match same_event {
+            None => out.push(c),
+            Some(k) => {
+                // A nominal mention in passing (غداة اجتماع عقده ...) gives way to a clause
+                // that tells the event with its verb, place and day (واجتمع يوم الاثنين ...
+                // في مدينة زوارة).
+                let p = &out[k];
+                let richness = |x: &Candidate| {
+                    !x.actors.is_empty() as u8
+                        + !x.locations.is_empty() as u8
+                        + x.date.is_some() as u8
+                };
+                if c.verb && !p.verb && !c.definite && richness(&c) > richness(p) {
+                    let mut lemmas = out[k].lemmas.clone();
+                    lemmas.extend(c.lemmas.iter().cloned());
+                    out[k] = Candidate { lemmas, ..c };
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Fills `country` and `sector` of the entities the events use, where the entity layer
+/// left them empty, from the words of their names, titles and the words after their
+/// mentions ("السفير الأمريكي", "الجيش التركي").
+fn fill_actor_attributes(doc: &mut Doc, words: &ActorWords) {
+    let mut used: Vec<u32> = Vec::new();
+    for e in &doc.events {
+        for &x in e.actors.iter().chain(&e.targets) {
+            if !used.contains(&x) {
+                used.push(x);
+            }
+        }
+    }
+    let mut updates: Vec<(u32, Option<String>, Option<Sector>)> = Vec::new();
+    for &x in &used {
+        let ent = &doc.entities[x as usize];
+        let mut texts: Vec<String> = vec![isnad_text::normalize_for_matching(doc.slice(ent.name))];
+        for &r in &ent.roles {
+            texts.push(isnad_text::normalize_for_matching(doc.slice(r)));
+        }
+        // Each mention with the two words that follow it (demonym adjectives).
+        for &mi in &ent.mentions {
+            let m = doc.mentions[mi as usize];
+            let k = doc.text_layers.token_at_or_after(m.span.end);
+            let tail: Vec<&str> = (k..doc.tokens().len())
+                .take(2)
+                .filter(|&j| doc.tokens()[j].kind == TokenKind::Arabic)
+                .map(|j| norm(doc, &doc.tokens()[j]))
+                .collect();
+            let mut t = isnad_text::normalize_for_matching(doc.slice(m.span));
+            for w in tail {
+                t.push(' ');
+                t.push_str(w);
+            }
+            texts.push(t);
+        }
+        let country = if ent.country.is_some() {
+            None
+        } else {
+            ent.geo
+                .as_ref()
+                .and_then(|g| g.country.clone())
+                .or_else(|| country_of(&texts, words).map(str::to_owned))
+        };
+        let sector = if ent.sector.is_some() || ent.kind == EntityType::Loc {
+            None
+        } else {
+            sector_of(&texts, words)
+        };
+        if country.is_some() || sector.is_some() {
+            updates.push((x, country, sector));
+        }
+    }
+    for (x, country, sector) in updates {
+        let ent = &mut doc.entities[x as usize];
+        if country.is_some() {
+            ent.country = country;
+        }
+        if sector.is_some() {
+            ent.sector = sector;
+        }
+    }
+}
+
+fn country_of(texts: &[String], words: &ActorWords) -> Option<&'static str> {
+    for t in texts {
+        for w in t.split(' ') {
+            if let Some(c) = words.demonym(w) {
+                return Some(c);
+            }
+        }
+    }
+    for t in texts {
+        let padded = format!(" {t} ");
+        for (name, c) in &words.countries {
+            if padded.contains(&format!(" {name} ")) {
+                return Some(c);
+            }
+        }
+    }
+    None
+}
+
+fn sector_of(texts: &[String], words: &ActorWords) -> Option<Sector> {
+    let mut best: Option<(usize, &'static str)> = None;
+    for t in texts {
+        let padded = format!(" {t} ");
+        for (w, s) in &words.sectors {
+            let found = padded.contains(&format!(" {w} "))
+                || ["و", "ب", "ل", "ال"]
+                    .iter()
+                    .any(|p| padded.contains(&format!(" {p}{w} ")));
+            if found && best.is_none_or(|(n, _)| w.len() > n) {
+                best = Some((w.len(), s));
+            }
+        }
+    }
+    best.and_then(|(_, s)| sector_from_name(s))
+}
+
+fn sector_from_name(s: &str) -> Option<Sector> {
+    Some(match s {
+        "government" => Sector::Government,
+        "military" => Sector::Military,
+        "rebel" => Sector::Rebel,
+        "diplomat" => Sector::Diplomat,
+        "igo" => Sector::InternationalOrganisation,
+        "media" => Sector::Media,
+        "business" => Sector::Business,
+        "religious" => Sector::Religious,
+        "civilian" => Sector::Civilian,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use isnad_doc::{DocMeta, Entity, Mention, MentionKind, Timex};
+
+    /// A document whose entity and timex layers are given: every occurrence of each name
+    /// (as a whole word, after its clitics) is a mention.
+    fn doc_with(text: &str, entities: &[(&str, EntityType)], timex: &[(&str, &str)]) -> Doc {
+        let mut doc = Doc::new(
+            DocMeta::default(),
+            text.to_owned(),
+            isnad_resources::word_counts(),
+        )
+        .unwrap();
+        let mut mentions: Vec<(Span, u32)> = Vec::new();
+        for (i, (name, kind)) in entities.iter().enumerate() {
+            let mut spans = Vec::new();
+            for (at, _) in text.match_indices(name) {
+                let end = at + name.len();
+                let before_ok = text[..at]
+                    .chars()
+                    .rev()
+                    .take_while(|c| !c.is_whitespace())
+                    .all(|c| "وفبلكال\"«(".contains(c));
+                let after_ok = text[end..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphabetic());
+                if before_ok && after_ok {
+                    spans.push(Span::new(at, end));
+                }
+            }
+            assert!(!spans.is_empty(), "{name} is not in the text");
+            doc.entities.push(Entity {
+                kind: *kind,
+                name: spans[0],
+                mentions: Vec::new(),
+                roles: Vec::new(),
+                handles: Vec::new(),
+                geo: None,
+                country: None,
+                sector: None,
+            });
+            mentions.extend(spans.into_iter().map(|s| (s, i as u32)));
+        }
+        mentions.sort_by_key(|(s, _)| s.start);
+        for (k, (span, entity)) in mentions.into_iter().enumerate() {
+            doc.mentions.push(Mention {
+                span,
+                entity,
+                kind: MentionKind::Name,
+            });
+            doc.entities[entity as usize].mentions.push(k as u32);
+        }
+        for (t, value) in timex {
+            let at = text.find(t).expect("timex in text");
+            doc.timex.push(Timex {
+                span: Span::new(at, at + t.len()),
+                value: (*value).to_owned(),
+                kind: TimexKind::Date,
+            });
+        }
+        doc
+    }
+
+    fn run(doc: &mut Doc) {
+        extract(
+            doc,
+            isnad_resources::event_lexicon(),
+            isnad_resources::actor_words(),
+        );
+    }
+
+    fn names(doc: &Doc, ids: &[u32]) -> Vec<String> {
+        ids.iter().map(|&e| doc.entity_name(e).to_owned()).collect()
+    }
+
+    /// (type, mode, status, trigger) of each event.
+    fn summary(doc: &Doc) -> Vec<(&'static str, Option<&'static str>, &'static str, String)> {
+        doc.events
+            .iter()
+            .map(|e| {
+                (
+                    e.kind,
+                    e.mode,
+                    e.status.as_str(),
+                    doc.slice(e.trigger).to_owned(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_meeting_with_coordinated_actors_place_and_date() {
+        let text = "واجتمع يوم الاثنين، السراج وتاونسند ونورلاند، في مدينة زوارة الساحلية (120 كم غرب العاصمة طرابلس)؛ للتنسيق المشترك في محاربة الإرهاب.";
+        let mut doc = doc_with(
+            text,
+            &[
+                ("السراج", EntityType::Per),
+                ("تاونسند", EntityType::Per),
+                ("نورلاند", EntityType::Per),
+                ("زوارة", EntityType::Loc),
+                ("طرابلس", EntityType::Loc),
+            ],
+            &[("يوم الاثنين", "2020-06-22")],
+        );
+        run(&mut doc);
+        assert_eq!(
+            summary(&doc),
+            vec![("CONSULT", Some("meet"), "happened", "اجتمع".to_owned())]
+        );
+        let e = &doc.events[0];
+        assert_eq!(names(&doc, &e.actors), ["السراج", "تاونسند", "نورلاند"]);
+        assert_eq!(e.location.map(|l| doc.entity_name(l)), Some("زوارة"));
+        // Tripoli is in a parenthesis that describes Zuwara's position.
+        assert!(e.locations.is_empty());
+        assert_eq!(e.date.as_deref(), Some("2020-06-22"));
+    }
+
+    #[test]
+    fn a_seizure_and_a_planned_one() {
+        let text = "وحقق الجيش الليبي، في الفترة الأخيرة، سلسلة انتصارات في مواجهة مليشيا حفتر، أبرزها تحرير كامل الحدود الإدارية لطرابلس، ومدينتي ترهونة وبني وليد، فيما يتأهب لتحرير مدينتي سرت والجفرة.";
+        let mut doc = doc_with(
+            text,
+            &[
+                ("الجيش الليبي", EntityType::Org),
+                ("حفتر", EntityType::Per),
+                ("طرابلس", EntityType::Loc),
+                ("ترهونة", EntityType::Loc),
+                ("بني وليد", EntityType::Loc),
+                ("سرت", EntityType::Loc),
+                ("الجفرة", EntityType::Loc),
+            ],
+            &[],
+        );
+        run(&mut doc);
+        assert_eq!(
+            summary(&doc),
+            vec![
+                ("COERCE", Some("seize"), "happened", "تحرير".to_owned()),
+                ("COERCE", Some("seize"), "planned", "لتحرير".to_owned()),
+            ]
+        );
+        let [done, planned] = &doc.events[..] else {
+            unreachable!()
+        };
+        assert_eq!(names(&doc, &done.actors), ["الجيش الليبي"]);
+        // "في مواجهة مليشيا حفتر": the adversary named before is the target.
+        assert_eq!(names(&doc, &done.targets), ["حفتر"]);
+        let places = |e: &Event| {
+            names(
+                &doc,
+                &e.location
+                    .iter()
+                    .chain(&e.locations)
+                    .copied()
+                    .collect::<Vec<_>>(),
+            )
+        };
+        assert_eq!(places(done), ["طرابلس", "ترهونة", "بني وليد"]);
+        assert_eq!(names(&doc, &planned.actors), ["الجيش الليبي"]);
+        assert_eq!(places(planned), ["سرت", "الجفرة"]);
+        // The army's country comes from its demonym, its sector from its head noun.
+        let army = done.actors[0] as usize;
+        assert_eq!(doc.entities[army].country.as_deref(), Some("LY"));
+        assert_eq!(doc.entities[army].sector, Some(Sector::Military));
+    }
+
+    #[test]
+    fn negated_relations_take_a_state_as_target() {
+        let text = "ولم تقطع سلطنة عمان علاقاتها الدبلوماسية مع دمشق أسوة بشركائها.";
+        let mut doc = doc_with(
+            text,
+            &[("سلطنة عمان", EntityType::Loc), ("دمشق", EntityType::Loc)],
+            &[],
+        );
+        run(&mut doc);
+        assert_eq!(
+            summary(&doc),
+            vec![("SANCTION", Some("discontinue"), "denied", "تقطع".to_owned())]
+        );
+        assert_eq!(names(&doc, &doc.events[0].actors), ["سلطنة عمان"]);
+        assert_eq!(names(&doc, &doc.events[0].targets), ["دمشق"]);
+    }
+
+    #[test]
+    fn statuses_from_cues_and_clitics() {
+        let cases = [
+            ("وسيعقد المجلس جلسة عامة يوم غد.", "planned"),
+            ("وتتأهب القوات لاقتحام المدينة.", "planned"),
+            ("وأكد الفصيلان عدم حضورهم لاجتماع القاهرة.", "denied"),
+            (
+                "وإذا انتزعت الجماعات السيطرة على المدينة فإن ذلك سيغير الوضع.",
+                "hypothetical",
+            ),
+            ("وحذرت الحكومة من أنها ستقصف المواقع.", "planned"),
+            ("وقصفت الطائرات المواقع أمس.", "happened"),
+        ];
+        for (text, want) in cases {
+            let mut doc = doc_with(text, &[], &[]);
+            run(&mut doc);
+            let got: Vec<&str> = doc.events.iter().map(|e| e.status.as_str()).collect();
+            assert_eq!(
+                got.first().copied(),
+                Some(want),
+                "{text}: {:?}",
+                summary(&doc)
+            );
+        }
+    }
+
+    #[test]
+    fn the_content_of_a_call_is_part_of_the_call_except_a_rally() {
+        let mut doc = doc_with(
+            "ودعا الاتحاد الأوروبي إلى الإفراج الفوري عن المتظاهرين.",
+            &[],
+            &[],
+        );
+        run(&mut doc);
+        assert_eq!(
+            summary(&doc),
+            vec![("REQUEST", None, "happened", "دعا".to_owned())]
+        );
+        let mut doc = doc_with("ودعت المعارضة أنصارها إلى التظاهر في الساحات.", &[], &[]);
+        run(&mut doc);
+        assert_eq!(
+            summary(&doc),
+            vec![(
+                "PROTEST",
+                Some("demonstrate"),
+                "planned",
+                "التظاهر".to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn masdars_and_nouns_that_look_like_verbs_are_not_verbs() {
+        for text in [
+            "وطالب باستمرار قمع الحريات في الضفة.",
+            "وأشار إلى قرار صادر عن مجلس الأمن.",
+            "بحسب بيان من وزارته.",
+            "وهي منطقة تحت سيطرة التنظيم.",
+            "التي تسيطر على قطاع غزة منذ سنوات.",
+            "يمكنك استعادة كلمة السر.",
+        ] {
+            let mut doc = doc_with(text, &[], &[]);
+            run(&mut doc);
+            let got: Vec<_> = summary(&doc)
+                .into_iter()
+                .filter(|e| e.0 != "REQUEST")
+                .collect();
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn light_verbs_split_words_and_phrases() {
+        let mut doc = doc_with("وشنت الجبهة الجنوبية هجوما على المدينة.", &[], &[]);
+        run(&mut doc);
+        assert_eq!(
+            summary(&doc),
+            vec![("ASSAULT", None, "happened", "هجوما".to_owned())]
+        );
+        // The afcsdc corpus splits words: "دم رت".
+        let mut doc = doc_with("كما دم رت الهيئة جرافة للجيش التركي.", &[], &[]);
+        run(&mut doc);
+        assert_eq!(
+            summary(&doc),
+            vec![("ASSAULT", Some("destroy"), "happened", "دم رت".to_owned())]
+        );
+        let mut doc = doc_with("الاتفاق ينص على وقف إطلاق النار لمدة 9 أشهر.", &[], &[]);
+        run(&mut doc);
+        assert_eq!(
+            summary(&doc),
+            vec![(
+                "RETREAT",
+                Some("ceasefire"),
+                "planned",
+                "وقف إطلاق النار".to_owned()
+            )]
+        );
+        // An agreement reached: the verb and its object noun are one event.
+        let mut doc = doc_with(
+            "توصلت اليوم الثلاثاء فصائل من المعارضة إلى اتفاق يتضمن الإخلاء.",
+            &[],
+            &[],
+        );
+        run(&mut doc);
+        assert_eq!(
+            summary(&doc)[0],
+            ("AGREE", None, "happened", "توصلت".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_light_verb_gives_its_subject_to_the_event_noun() {
+        let text =
+            "وضربت طائرة مسيرة موقعا في اليمن. كما نفذ التحالف آلاف الضربات الجوية ضد أنصار الله.";
+        let mut doc = doc_with(
+            text,
+            &[
+                ("اليمن", EntityType::Loc),
+                ("التحالف", EntityType::Org),
+                ("أنصار الله", EntityType::Org),
+            ],
+            &[],
+        );
+        run(&mut doc);
+        let e = doc
+            .events
+            .iter()
+            .find(|e| doc.slice(e.trigger) == "الضربات")
+            .unwrap_or_else(|| panic!("{:?}", summary(&doc)));
+        assert_eq!((e.kind, e.mode), ("ASSAULT", Some("aerial")));
+        assert_eq!(names(&doc, &e.actors), ["التحالف"]);
+        assert_eq!(names(&doc, &e.targets), ["أنصار الله"]);
+    }
+
+    #[test]
+    fn two_sided_combat_has_every_side_as_actor() {
+        let text = "ودارت اشتباكات عنيفة بين تنظيم داعش وقوات النظام في محيط مطار كويرس.";
+        let mut doc = doc_with(
+            text,
+            &[
+                ("تنظيم داعش", EntityType::Org),
+                ("قوات النظام", EntityType::Org),
+                ("مطار كويرس", EntityType::Loc),
+            ],
+            &[],
+        );
+        run(&mut doc);
+        assert_eq!(
+            summary(&doc),
+            vec![("ASSAULT", None, "happened", "اشتباكات".to_owned())]
+        );
+        let e = &doc.events[0];
+        assert_eq!(names(&doc, &e.actors), ["تنظيم داعش", "قوات النظام"]);
+        assert!(e.targets.is_empty());
+        assert_eq!(e.location.map(|l| doc.entity_name(l)), Some("مطار كويرس"));
+    }
+
+    #[test]
+    fn one_event_told_twice_is_one_event() {
+        // A definite noun refers back; a new place makes a new event.
+        let text =
+            "وشنت الطائرات غارات على حلب. وأسفرت الغارات عن قتلى. ونفذت الطائرات غارات على إدلب.";
+        let mut doc = doc_with(
+            text,
+            &[("حلب", EntityType::Loc), ("إدلب", EntityType::Loc)],
+            &[],
+        );
+        run(&mut doc);
+        let places: Vec<Option<&str>> = doc
+            .events
+            .iter()
+            .map(|e| e.location.map(|l| doc.entity_name(l)))
+            .collect();
+        assert_eq!(places, [Some("حلب"), Some("إدلب")]);
+    }
+
+    #[test]
+    fn actor_country_and_sector_from_titles() {
+        let text = "والتقى السفير الأمريكي ريتشارد نورلاند وزير الخارجية الروسي سيرجي لافروف.";
+        let mut doc = doc_with(
+            text,
+            &[
+                ("ريتشارد نورلاند", EntityType::Per),
+                ("سيرجي لافروف", EntityType::Per),
+            ],
+            &[],
+        );
+        let role = |s: &str| {
+            let at = text.find(s).unwrap();
+            Span::new(at, at + s.len())
+        };
+        doc.entities[0].roles.push(role("السفير الأمريكي"));
+        doc.entities[1].roles.push(role("وزير الخارجية الروسي"));
+        run(&mut doc);
+        assert_eq!(summary(&doc)[0].0, "CONSULT");
+        assert_eq!(doc.entities[0].country.as_deref(), Some("US"));
+        assert_eq!(doc.entities[0].sector, Some(Sector::Diplomat));
+        assert_eq!(doc.entities[1].country.as_deref(), Some("RU"));
+        assert_eq!(doc.entities[1].sector, Some(Sector::Diplomat));
+    }
+
+    #[test]
+    fn every_trigger_lies_in_its_sentence() {
+        let text = "قال مسؤول إن الطائرات قصفت المدينة، واعتقلت الشرطة عشرات. ثم انسحبت القوات.\nوطالب المحتجون بالإفراج عنهم.";
+        let mut doc = doc_with(text, &[], &[]);
+        run(&mut doc);
+        assert!(doc.events.len() >= 3, "{:?}", summary(&doc));
+        for e in &doc.events {
+            let s = doc.sentences()[e.sentence as usize].span;
+            assert!(s.contains(e.trigger), "{:?}", doc.slice(e.trigger));
+        }
+    }
+}
