@@ -686,7 +686,12 @@ fn score_events(g: &GoldDoc, a: &Analysis, text: &str, s: &mut DocScores) {
             }
             if !trigger_ok(&e.trigger.text, &ge.trigger_text) {
                 // Found at a later mention of the event (the full-layer set lists them).
-                if ge.other_triggers.iter().any(|t| trigger_ok(&e.trigger.text, t)) && best.is_none() {
+                if ge
+                    .other_triggers
+                    .iter()
+                    .any(|t| trigger_ok(&e.trigger.text, t))
+                    && best.is_none()
+                {
                     best = Some((i, -1));
                 }
                 continue;

@@ -303,8 +303,17 @@ const TITLES: &[&str] = &[
 
 /// Honorific nouns with a pronoun that stand for a dignitary already named.
 const HONORIFICS: &[&str] = &[
-    "سماحته", "معاليه", "سموه", "فضيلته", "فخامته", "جلالته", "سيادته", "دولته",
-    "سعادته", "نيافته", "غبطته",
+    "سماحته",
+    "معاليه",
+    "سموه",
+    "فضيلته",
+    "فخامته",
+    "جلالته",
+    "سيادته",
+    "دولته",
+    "سعادته",
+    "نيافته",
+    "غبطته",
 ];
 
 const NO_PAIR: usize = usize::MAX;
@@ -1092,12 +1101,18 @@ impl<'a> Extractor<'a> {
             _ => None,
         };
         if let Some(rel) = relay {
-            if let Some(k) = zone.clone().find(|&i| self.norm(i) == rel && self.inside[i] == NO_PAIR) {
+            if let Some(k) = zone
+                .clone()
+                .find(|&i| self.norm(i) == rel && self.inside[i] == NO_PAIR)
+            {
                 zone = k + 1..zone.end;
             }
         }
         // A nested cue noun ("قوله") ends the zone.
-        if let Some(k) = zone.clone().find(|&i| self.cue(i).is_some_and(|(c, _, _)| c.role == CueRole::Noun)) {
+        if let Some(k) = zone
+            .clone()
+            .find(|&i| self.cue(i).is_some_and(|(c, _, _)| c.role == CueRole::Noun))
+        {
             zone = zone.start..k;
         }
         if zone.is_empty() {
@@ -1112,7 +1127,9 @@ impl<'a> Extractor<'a> {
             .collect();
         let starts_person = |i: usize| {
             let t = self.token(i);
-            person_starts.iter().any(|&s| t.span.start <= s && s < t.span.end)
+            person_starts
+                .iter()
+                .any(|&s| t.span.start <= s && s < t.span.end)
         };
         let is_preposition = |i: usize| {
             let t = self.token(i);
@@ -1138,7 +1155,9 @@ impl<'a> Extractor<'a> {
                     if self.opens[i + 1.min(zone.end - 1)] != NO_PAIR && i + 1 < zone.end {
                         let k = self.opens[i + 1];
                         let e = self.pair_end(k, zone.end);
-                        for slot in &mut in_pp[i + 1 - zone.start..(e + 1).min(zone.end) - zone.start] {
+                        for slot in
+                            &mut in_pp[i + 1 - zone.start..(e + 1).min(zone.end) - zone.start]
+                        {
                             *slot = true;
                         }
                         j = e + 1;
@@ -1160,7 +1179,9 @@ impl<'a> Extractor<'a> {
                         }
                         if self.opens[j] != NO_PAIR {
                             let e = self.pair_end(self.opens[j], zone.end);
-                            for slot in &mut in_pp[j - zone.start..(e + 1).min(zone.end) - zone.start] {
+                            for slot in
+                                &mut in_pp[j - zone.start..(e + 1).min(zone.end) - zone.start]
+                            {
                                 *slot = true;
                             }
                             j = e + 1;
@@ -1207,7 +1228,9 @@ impl<'a> Extractor<'a> {
                 || (t.kind == TokenKind::Punct && np.is_none());
             match np {
                 None if !skip && t.kind != TokenKind::Punct => np = Some((i, i + 1)),
-                Some((a, _)) if !skip && t.kind != TokenKind::Punct && i - a < 8 => np = Some((a, i + 1)),
+                Some((a, _)) if !skip && t.kind != TokenKind::Punct && i - a < 8 => {
+                    np = Some((a, i + 1))
+                }
                 Some(_) if skip || t.kind == TokenKind::Punct => break,
                 _ => {}
             }
@@ -1261,8 +1284,9 @@ impl<'a> Extractor<'a> {
         self.doc
             .mentions
             .iter()
-            .filter(|m| m.span.start < pos && self.doc.entities[m.entity as usize].kind == EntityType::Per)
-            .next_back()
+            .rfind(|m| {
+                m.span.start < pos && self.doc.entities[m.entity as usize].kind == EntityType::Per
+            })
             .map(|m| m.entity)
     }
 
