@@ -791,10 +791,14 @@ fn score_events(g: &GoldDoc, a: &Analysis, text: &str, s: &mut DocScores) {
             .collect();
         args("events.location", &gold_locs, &pred_locs);
         if let Some(d) = &ge.date {
-            s.add(
-                "events.date",
-                Prf::accuracy(e.date.as_deref() == Some(d.as_str())),
-            );
+            let right = e.date.as_deref() == Some(d.as_str());
+            s.add("events.date", Prf::accuracy(right));
+            if !right {
+                s.notes.push(format!(
+                    "events.date of {} «{}»: gold {d}, predicted {:?}",
+                    ge.kind, ge.trigger_text, e.date
+                ));
+            }
         }
     }
     for (i, e) in a.events.iter().enumerate() {
