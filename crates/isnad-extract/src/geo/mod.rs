@@ -40,6 +40,11 @@ const W_PROXIMITY: f64 = 1.0;
 const PROXIMITY_KM: f64 = 250.0;
 /// Score given to a transliteration match, against an Arabic-name match.
 const TRANSLIT_PENALTY: f64 = 0.5;
+/// Smallest town taken in a country the article never mentions. GeoNames gives Arabic
+/// names to many small foreign towns ("راس" is Ross, Ohio, 3,417 people), so a lone word
+/// that is also a common noun would otherwise land there, and pull the article's other
+/// places towards it by proximity.
+const MIN_UNFOCUSED_POPULATION: u64 = 15_000;
 
 /// Head nouns that name the kind of place before its name.
 const HEADS: &[(&str, Hint)] = &[
@@ -202,10 +207,22 @@ fn best(
         }
         s
     };
+    let plausible = |c: &Candidate| {
+        let p = &c.place;
+        let in_focus = p
+            .country
+            .as_ref()
+            .is_some_and(|cc| focus.get(cc).is_some_and(|&w| w > 0.0));
+        !matches!(p.kind, PlaceKind::City | PlaceKind::Admin1)
+            || in_focus
+            || c.hint != Hint::None
+            || p.population >= MIN_UNFOCUSED_POPULATION
+    };
     cands
         .iter()
         .enumerate()
         .filter(|(_, c)| c.place.coord.is_some() && c.place.geonames_id.is_some())
+        .filter(|(_, c)| plausible(c))
         .map(|(i, c)| (i, score(c)))
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
         .map(|(i, _)| i)
