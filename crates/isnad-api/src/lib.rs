@@ -10,6 +10,7 @@
 //! Fields may be added; none of the contract's fields is ever renamed or dropped.
 #![deny(missing_docs)]
 
+pub mod corpus;
 pub mod events;
 mod report;
 

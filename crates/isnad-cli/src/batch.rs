@@ -12,7 +12,7 @@ use std::io::IsTerminal;
 use std::time::Duration;
 
 /// At most this many articles per chunk.
-const CHUNK_ITEMS: usize = 512;
+pub const CHUNK_ITEMS: usize = 512;
 /// At most this many bytes of text per chunk.
 const CHUNK_BYTES: usize = 32 << 20;
 
@@ -50,13 +50,37 @@ where
     F: Fn(Item) -> T + Sync + Send,
     S: FnMut(T) -> anyhow::Result<()>,
 {
+    run_chunks(items, pb, CHUNK_ITEMS, f, |results| {
+        for r in results {
+            sink(r)?;
+        }
+        Ok(())
+    })
+}
+
+/// Like [`run`], but hands the sink each chunk's results at once (at most `chunk_items`
+/// of them, in input order), so that it can write a chunk in one transaction.
+pub fn run_chunks<I, T, F, S>(
+    items: I,
+    pb: &ProgressBar,
+    chunk_items: usize,
+    f: F,
+    mut sink: S,
+) -> anyhow::Result<usize>
+where
+    I: Iterator<Item = Item>,
+    T: Send,
+    F: Fn(Item) -> T + Sync + Send,
+    S: FnMut(Vec<T>) -> anyhow::Result<()>,
+{
+    let chunk_items = chunk_items.max(1);
     let mut items = items.peekable();
     let mut done = 0;
     let mut bytes_done = 0u64;
     while items.peek().is_some() {
-        let mut chunk = Vec::with_capacity(CHUNK_ITEMS);
+        let mut chunk = Vec::with_capacity(chunk_items);
         let mut bytes = 0;
-        while chunk.len() < CHUNK_ITEMS && bytes < CHUNK_BYTES {
+        while chunk.len() < chunk_items && bytes < CHUNK_BYTES {
             match items.next() {
                 Some(item) => {
                     bytes += item_bytes(&item);
@@ -67,9 +91,7 @@ where
         }
         let n = chunk.len();
         let results: Vec<T> = chunk.into_par_iter().map(&f).collect();
-        for r in results {
-            sink(r)?;
-        }
+        sink(results)?;
         done += n;
         bytes_done += bytes as u64;
         pb.set_position(done as u64);

@@ -4,10 +4,14 @@
 mod analyze;
 mod batch;
 mod bench;
+mod bench_corpus;
 mod build;
+mod corpus;
 mod eval;
 mod export;
+mod ingest;
 mod ner;
+mod serve;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
@@ -41,8 +45,12 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
-    /// Measure throughput on one core (MB/s, articles/s, tokens/s).
+    /// Measure throughput on one core (MB/s, articles/s, tokens/s); `bench search` and
+    /// `bench serve` measure a store's search latency and an HTTP server's throughput.
+    #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
     Bench {
+        #[command(subcommand)]
+        what: Option<bench_corpus::BenchCommand>,
         /// Only the first N articles.
         #[arg(long)]
         limit: Option<usize>,
@@ -52,6 +60,123 @@ enum Command {
         /// Corpus files or directories.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+    },
+    /// Analyse articles and store them, with every annotation layer, in a searchable store.
+    /// Idempotent and resumable: rerun it after a crash or on a grown corpus.
+    Ingest {
+        /// The store directory.
+        #[arg(long, default_value = isnad_store::DEFAULT_DIR)]
+        store: PathBuf,
+        /// Publication date for articles whose input gives none.
+        #[arg(long, value_parser = parse_date)]
+        published: Option<chrono::NaiveDate>,
+        /// Analyse and rewrite every article, even those stored unchanged.
+        #[arg(long)]
+        force: bool,
+        /// Do not show a progress bar.
+        #[arg(long)]
+        no_progress: bool,
+        /// Articles per transaction.
+        #[arg(long, default_value_t = batch::CHUNK_ITEMS, hide = true)]
+        chunk: usize,
+        /// Files (.txt, .html, .jsonl, .jsonl.gz), directories, or - for standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Counts of a store.
+    Stats {
+        /// The store directory.
+        #[arg(long, default_value = isnad_store::DEFAULT_DIR)]
+        store: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: corpus::Format,
+    },
+    /// Full-text search: words, "quoted phrases", and filters.
+    Search {
+        /// The store directory.
+        #[arg(long, default_value = isnad_store::DEFAULT_DIR)]
+        store: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: corpus::Format,
+        /// Only articles naming this actor (name, @handle or actor id).
+        #[arg(long)]
+        entity: Option<String>,
+        /// Only articles quoting this speaker.
+        #[arg(long)]
+        speaker: Option<String>,
+        /// Only this outlet.
+        #[arg(long)]
+        source: Option<String>,
+        /// Only articles with an event of this PLOVER type (CONSULT, ASSAULT, ...).
+        #[arg(long = "event")]
+        event_type: Option<String>,
+        /// Dated on or after (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        from: Option<chrono::NaiveDate>,
+        /// Dated on or before (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        to: Option<chrono::NaiveDate>,
+        /// Results per page.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Results to skip.
+        #[arg(long, default_value_t = 0)]
+        offset: usize,
+        /// The query (may be empty when filters are given).
+        #[arg(default_value = "")]
+        query: String,
+    },
+    /// One actor across the corpus: names, roles over time, quotes, events, articles.
+    Actor {
+        /// The store directory.
+        #[arg(long, default_value = isnad_store::DEFAULT_DIR)]
+        store: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: corpus::Format,
+        /// Quotes, articles and events to list, at most.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// A name, @handle or actor id.
+        name: String,
+    },
+    /// Quotations, by speaker and dates.
+    Quotes {
+        /// The store directory.
+        #[arg(long, default_value = isnad_store::DEFAULT_DIR)]
+        store: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: corpus::Format,
+        /// The speaker (name, @handle or actor id).
+        #[arg(long)]
+        speaker: Option<String>,
+        /// On or after (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        from: Option<chrono::NaiveDate>,
+        /// On or before (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        to: Option<chrono::NaiveDate>,
+        /// Quotes per page.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Quotes to skip.
+        #[arg(long, default_value_t = 0)]
+        offset: usize,
+    },
+    /// Serve the store's JSON API over HTTP (127.0.0.1 by default).
+    Serve {
+        /// The store directory.
+        #[arg(long, default_value = isnad_store::DEFAULT_DIR)]
+        store: PathBuf,
+        /// The port (0 picks a free one).
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// The address to bind.
+        #[arg(long, default_value = "127.0.0.1")]
+        host: std::net::IpAddr,
     },
     /// Score the pipeline against gold annotation files (precision, recall, F1 per layer),
     /// or, with `timex`, temporal expressions against TimeML files, or, with `ner`, the
@@ -315,11 +440,87 @@ fn run(cli: Cli) -> Result<ExitCode> {
             })
         }
         Command::Bench {
+            what: Some(what), ..
+        } => bench_corpus::run(what),
+        Command::Bench {
+            what: None,
             limit,
             stage,
             paths,
         } => {
             bench::run(paths, limit, stage)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Ingest {
+            store,
+            published,
+            force,
+            no_progress,
+            chunk,
+            paths,
+        } => {
+            let s = ingest::run(&store, paths, published, force, !no_progress, chunk)?;
+            Ok(if s.failed > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Stats { store, format } => {
+            corpus::stats(&store, format)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Search {
+            store,
+            format,
+            entity,
+            speaker,
+            source,
+            event_type,
+            from,
+            to,
+            limit,
+            offset,
+            query,
+        } => {
+            let request = isnad_store::SearchRequest {
+                query,
+                entity,
+                speaker,
+                source,
+                event_type,
+                from,
+                to,
+                limit,
+                offset,
+            };
+            corpus::search(&store, format, request)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Actor {
+            store,
+            format,
+            limit,
+            name,
+        } => Ok(if corpus::actor(&store, format, &name, limit)? {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        }),
+        Command::Quotes {
+            store,
+            format,
+            speaker,
+            from,
+            to,
+            limit,
+            offset,
+        } => {
+            corpus::quotes(&store, format, speaker.as_deref(), from, to, limit, offset)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve { store, port, host } => {
+            serve::run(&store, std::net::SocketAddr::new(host, port))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval {

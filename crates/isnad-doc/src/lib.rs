@@ -73,6 +73,10 @@ pub struct DocMeta {
     pub encoding: Option<String>,
     /// Where the article was read from (a path, `path#id`, `-`).
     pub origin: String,
+    /// When a crawler fetched the article (a corpus record's `crawled` or `extracted`
+    /// field). Not a publication date: the corpus store orders and filters articles by it
+    /// only when `published` is unknown.
+    pub crawled: Option<chrono::NaiveDateTime>,
 }
 
 /// Why a text cannot become a document.

@@ -686,7 +686,12 @@ fn score_events(g: &GoldDoc, a: &Analysis, text: &str, s: &mut DocScores) {
             }
             if !trigger_ok(&e.trigger.text, &ge.trigger_text) {
                 // Found at a later mention of the event (the full-layer set lists them).
-                if ge.other_triggers.iter().any(|t| trigger_ok(&e.trigger.text, t)) && best.is_none() {
+                if ge
+                    .other_triggers
+                    .iter()
+                    .any(|t| trigger_ok(&e.trigger.text, t))
+                    && best.is_none()
+                {
                     best = Some((i, -1));
                 }
                 continue;
@@ -786,10 +791,14 @@ fn score_events(g: &GoldDoc, a: &Analysis, text: &str, s: &mut DocScores) {
             .collect();
         args("events.location", &gold_locs, &pred_locs);
         if let Some(d) = &ge.date {
-            s.add(
-                "events.date",
-                Prf::accuracy(e.date.as_deref() == Some(d.as_str())),
-            );
+            let right = e.date.as_deref() == Some(d.as_str());
+            s.add("events.date", Prf::accuracy(right));
+            if !right {
+                s.notes.push(format!(
+                    "events.date of {} «{}»: gold {d}, predicted {:?}",
+                    ge.kind, ge.trigger_text, e.date
+                ));
+            }
         }
     }
     for (i, e) in a.events.iter().enumerate() {

@@ -11,6 +11,14 @@ use isnad_doc::{Doc, Entity, EntityType, Mention, MentionKind, Span, Timex, Time
 /// Replaces the entities, mentions and temporal expressions of `doc` with those of the
 /// gold file, found in the text by normalized matching, and runs the event stage again.
 pub fn rerun_events_with_gold(doc: &mut Doc, g: &GoldDoc) {
+    // Other layers point into the entities being replaced: their links are dropped (the
+    // diagnostic scores events; quote speakers and post authors are not its concern).
+    for q in &mut doc.quotes {
+        q.speaker = None;
+    }
+    for p in &mut doc.posts {
+        p.author_entity = None;
+    }
     doc.entities.clear();
     doc.mentions.clear();
     doc.timex.clear();

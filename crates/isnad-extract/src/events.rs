@@ -65,8 +65,9 @@ impl Stage for EventsStage {
 /// events layer and filling missing `country`/`sector` fields of the entities it uses.
 pub fn extract(doc: &mut Doc, lex: &EventLexicon, words: &ActorWords) {
     let mut discourse = Discourse {
-        dateline: dateline_place(doc),
+        dateline_mention: dateline_mention(doc),
         last_speaker: None,
+        sentence_speaker: None,
     };
     let mut events: Vec<Candidate> = Vec::new();
     for s in 0..doc.sentences().len() {
@@ -77,18 +78,24 @@ pub fn extract(doc: &mut Doc, lex: &EventLexicon, words: &ActorWords) {
         let mut found = triggers(doc, lex, &sent);
         assign_status(doc, lex, &sent, &mut found);
         let found = merge_in_clause(doc, &sent, found, lex);
+        let mentions = sentence_mentions(doc, &sent, &discourse);
+        discourse.sentence_speaker = speaker_of(doc, &sent, &mentions);
         let spans: Vec<(usize, usize)> = found.iter().map(|c| (c.first, c.end)).collect();
         for (k, mut c) in found.into_iter().enumerate() {
             let prev_end = k.checked_sub(1).map_or(sent.first, |j| spans[j].1);
             let next_start = spans.get(k + 1).map_or(sent.end, |n| n.0);
-            arguments(doc, &sent, &mut c, (prev_end, next_start), &discourse);
+            arguments(
+                doc,
+                &sent,
+                &mentions,
+                &mut c,
+                (prev_end, next_start),
+                &discourse,
+            );
             events.push(c);
         }
-        let mentions = sentence_mentions(doc, &sent);
-        if !mentions.is_empty() {
-            if let Some(sp) = speaker_of(doc, &sent, &mentions) {
-                discourse.last_speaker = Some(sp);
-            }
+        if let Some((sp, _)) = discourse.sentence_speaker {
+            discourse.last_speaker = Some((sp, s));
         }
     }
     let mut events = drop_repeats(events, lex);
@@ -145,12 +152,12 @@ struct Candidate {
     clause: usize,
     /// The bare past form (3rd person masculine singular, no ending).
     bare_past: bool,
-    /// The place comes from the dateline, not from the text of the event.
-    dateline_place: bool,
     /// The status comes only from a purpose لـ (a weak sign: للتفجير may be "of the bombing").
     purpose_status: bool,
     /// Carries an attached pronoun (زيارته).
     suffix: bool,
+    /// A verb in the first or second person: its subject is the speaker.
+    first_person: bool,
     /// Carries و or ف.
     conjunction: bool,
     /// A light verb (its noun is the better trigger).
@@ -285,6 +292,9 @@ struct Reading {
     future: bool,
     article: bool,
     suffix: bool,
+    /// A verb conjugated for the first or second person (هزمنا، ننسق، أدعو، قصفتم): its
+    /// subject is a pronoun, so a name after it is its object.
+    first_person: bool,
 }
 
 const PREFIXES: [(&str, Option<char>, bool, bool); 10] = [
@@ -344,6 +354,20 @@ fn readings(lex: &EventLexicon, w: &str, shape: WordShape) -> Vec<Reading> {
                     continue;
                 }
                 for hit in lex.lookup(stem) {
+                    let same_entry = |other: &str| {
+                        lex.lookup(other).iter().any(|h| h.entry == hit.entry)
+                    };
+                    let first_person = match hit.kind {
+                        FormKind::Past => ["نا", "تم"].iter().any(|e| {
+                            stem.strip_suffix(e)
+                                .is_some_and(|b| b.chars().count() >= 2 && same_entry(b))
+                        }),
+                        FormKind::Imperfect => ["ن", "ا"].iter().any(|p| {
+                            stem.strip_prefix(p)
+                                .is_some_and(|rest| same_entry(&format!("ي{rest}")))
+                        }),
+                        _ => false,
+                    };
                     let r = Reading {
                         entry: hit.entry,
                         form: hit.kind,
@@ -353,6 +377,7 @@ fn readings(lex: &EventLexicon, w: &str, shape: WordShape) -> Vec<Reading> {
                         future,
                         article,
                         suffix: !suf.is_empty(),
+                        first_person,
                     };
                     if grammatical(&lex.entries[hit.entry as usize], &r, prep, pre == "لي") {
                         out.push(r);
@@ -598,13 +623,13 @@ fn triggers(doc: &Doc, lex: &EventLexicon, sent: &Sentence) -> Vec<Candidate> {
             purpose: r.preposition_li && !r.suffix && !after_li_verb(doc, sent, i),
             definite: r.article,
             bare_past: r.form == FormKind::PastBase,
-            dateline_place: false,
             purpose_status: false,
             clause: (sent.first..i)
                 .filter(|&k| is_clause_punct(doc, &toks[k]) || opens_clause(doc, &toks[k]))
                 .count(),
             suffix: r.suffix,
             conjunction: r.conjunction > 0,
+            first_person: r.first_person && verb,
             light: e.light,
             light_from: None,
             alone: e.alone,
@@ -697,6 +722,16 @@ fn verb_can_stand(doc: &Doc, sent: &Sentence, i: usize, past_base: bool) -> bool
         )
     });
     !(intro_word(w).is_some() || governs_masdar)
+}
+
+/// Verbal events (calls, accusations, refusals, praise, threats): the places their clause
+/// names are what they talk about ("دعا إلى وقف القتال في اليمن"), not where they took
+/// place, which the news seldom says; they get no place.
+fn verbal(kind: &str) -> bool {
+    matches!(
+        kind,
+        "REQUEST" | "ACCUSE" | "REJECT" | "SUPPORT" | "THREATEN"
+    )
 }
 
 /// Event types that are themselves speech acts: a call or a threat before them is the
@@ -1075,18 +1110,27 @@ struct MentionAt {
     in_parens: bool,
     /// Introduced as an adversary (ضد، في مواجهة).
     adversary: bool,
+    /// The first token of its noun phrase: a person's title before the name ("الأمين العام
+    /// للأمم المتحدة أنطونيو غوتيريش" starts at الأمين), else `first`.
+    head: usize,
+    /// Part of another's title ("الأمم المتحدة" above, "طرابلس" in "السفير لدى طرابلس"):
+    /// a name that qualifies a person, not a participant or place of the event.
+    in_title: bool,
+    /// Introduced by مع ("with"), or coordinated with one that is.
+    with: bool,
 }
 
 /// The mentions of a sentence with their token positions and what introduces them.
-fn sentence_mentions(doc: &Doc, sent: &Sentence) -> Vec<MentionAt> {
+fn sentence_mentions(doc: &Doc, sent: &Sentence, discourse: &Discourse) -> Vec<MentionAt> {
     let toks = doc.tokens();
     let s = doc.sentences()[sent.index].span;
     let a = doc.mentions.partition_point(|m| m.span.start < s.start);
-    let mut out: Vec<MentionAt> = Vec::new();
     let here: Vec<&isnad_doc::Mention> = doc.mentions[a..]
         .iter()
         .take_while(|m| m.span.start < s.end)
         .collect();
+    // First pass: the mentions that can be participants or places, with their tokens.
+    let mut raw: Vec<(&isnad_doc::Mention, usize, usize)> = Vec::new();
     for (mi, m) in here.iter().enumerate() {
         // A name inside another (إفريقيا in "القيادة العسكرية الأمريكية في إفريقيا") is
         // part of that name, not a participant or place of its own.
@@ -1112,7 +1156,9 @@ fn sentence_mentions(doc: &Doc, sent: &Sentence) -> Vec<MentionAt> {
                     | "هذا"
                     | "هذه"
             );
-        if nested || function_word {
+        // The dateline names where the report was filed, not a participant.
+        let dateline = discourse.dateline_mention == Some(m.span);
+        if nested || function_word || dateline {
             continue;
         }
         let first = doc.text_layers.token_at_or_after(m.span.start);
@@ -1123,9 +1169,43 @@ fn sentence_mentions(doc: &Doc, sent: &Sentence) -> Vec<MentionAt> {
             .text_layers
             .token_at_or_after(m.span.end.saturating_sub(1))
             .clamp(first, sent.end - 1);
-        let t = &toks[first];
-        // Clitics of the first token outside the mention (وبـ in "وبالحكومة").
-        let clitic_text = if m.span.start > t.span.start {
+        raw.push((m, first, last));
+    }
+    // Titles: before a person's name ("الأمين العام للأمم المتحدة أنطونيو غوتيريش") and in
+    // apposition after it ("ستيفن تاونسند، قائد القيادة العسكرية ... "أفريكوم"،"). The
+    // names inside them qualify the person; they are not participants or places.
+    let kind_of = |m: &isnad_doc::Mention| doc.entities[m.entity as usize].kind;
+    let mut heads: Vec<usize> = Vec::with_capacity(raw.len());
+    let mut title_spans: Vec<(usize, usize)> = Vec::new();
+    for &(m, first, last) in &raw {
+        let head = if kind_of(m) == EntityType::Per {
+            title_head(doc, sent, first)
+        } else {
+            first
+        };
+        heads.push(head);
+        if head < first {
+            title_spans.push((head, first));
+        }
+        if kind_of(m) == EntityType::Per {
+            if let Some(end) = apposition_title(doc, sent, last + 1) {
+                title_spans.push((last + 1, end));
+            }
+        }
+    }
+    let in_title_span =
+        |first: usize, last: usize| title_spans.iter().any(|&(a, b)| first >= a && last < b);
+    let mut out: Vec<MentionAt> = Vec::new();
+    for (ri, &(m, first, last)) in raw.iter().enumerate() {
+        let kind = kind_of(m);
+        let head = heads[ri];
+        let t = &toks[head];
+        // Clitics of the first token outside the mention (وبـ in "وبالحكومة"), or of the
+        // title before the name (والسفير، للرئيس).
+        let clitic_text = if head < first {
+            let pre = t.clitics.prefix_bytes().min(t.norm.len() as usize);
+            doc.norm()[t.norm.start as usize..t.norm.start as usize + pre].to_owned()
+        } else if m.span.start > t.span.start {
             isnad_text::normalize(doc.slice(Span {
                 start: t.span.start,
                 end: m.span.start,
@@ -1143,10 +1223,11 @@ fn sentence_mentions(doc: &Doc, sent: &Sentence) -> Vec<MentionAt> {
             Intro::Bare
         };
         // A separate preposition, possibly with a place noun in between.
-        let mut k = first;
+        let mut k = head;
         let mut steps = 0;
         let mut saw_place_head = false;
         let mut adversary = false;
+        let mut with = false;
         while intro == Intro::Bare && k > sent.first && steps < 3 {
             k -= 1;
             let w = norm(doc, &toks[k]);
@@ -1161,11 +1242,12 @@ fn sentence_mentions(doc: &Doc, sent: &Sentence) -> Vec<MentionAt> {
             }
             if let Some(i) = intro_word(w) {
                 adversary = matches!(strip_conjunction(w), "ضد" | "مواجهه");
-                intro = match (i, toks[k + 1..first].is_empty()) {
-                    (Intro::Other, _) if w.ends_with("قبل") || w == "طرف" => Intro::Agent,
-                    (i, _) => i,
+                with = strip_conjunction(w) == "مع";
+                intro = match i {
+                    Intro::Other if w.ends_with("قبل") || w == "طرف" => Intro::Agent,
+                    i => i,
                 };
-                if strip_conjunction(w) == "من" && k + 1 < first {
+                if strip_conjunction(w) == "من" && k + 1 < head {
                     let nx = norm(doc, &toks[k + 1]);
                     if nx == "قبل" || nx == "طرف" {
                         intro = Intro::Agent;
@@ -1194,20 +1276,45 @@ fn sentence_mentions(doc: &Doc, sent: &Sentence) -> Vec<MentionAt> {
             // ومدينتي ترهونة: a place noun names a place even without a preposition.
             intro = Intro::Place;
         }
-        let coordinated = out.last().is_some_and(|p| {
-            let between = p.last + 1..first;
-            (has_wa && between.is_empty())
-                || (between.len() == 1 && matches!(norm(doc, &toks[between.start]), "و"))
-                || (has_wa
-                    && between.clone().all(|x| {
-                        !is_clause_punct(doc, &toks[x]) && !is_strong_punct(doc, &toks[x])
-                    })
-                    && between.len() <= 2
-                    && p.first < first)
-        });
+        // A name right after باسم or لدى qualifies a title (المتحدث باسم حركة حماس، السفير
+        // لدى طرابلس).
+        let after_title_preposition = words_before(doc, sent, first)
+            .take(2)
+            .any(|x| matches!(strip_conjunction(norm(doc, &toks[x])), "باسم" | "لدي"));
+        let in_title = after_title_preposition || in_title_span(first, last);
+        // Coordination with the previous participant, over a title in apposition
+        // ("مع الجنرال ستيفن تاونسند، قائد ...، والسفير ... ريتشارد نورلاند").
+        let coordinated = !in_title
+            && out.iter().rev().find(|p| !p.in_title).is_some_and(|p| {
+                let between = p.last + 1..head;
+                let outside_titles: Vec<usize> =
+                    between.clone().filter(|&x| !in_title_span(x, x)).collect();
+                p.last < head
+                    && ((has_wa && outside_titles.is_empty())
+                        || (outside_titles.len() == 1
+                            && matches!(norm(doc, &toks[outside_titles[0]]), "و"))
+                        || (has_wa
+                            && outside_titles
+                                .iter()
+                                .all(|&x| !is_strong_punct(doc, &toks[x]))
+                            && outside_titles.iter().all(|&x| {
+                                !is_clause_punct(doc, &toks[x]) || norm(doc, &toks[x]) == "،"
+                            })
+                            && outside_titles
+                                .iter()
+                                .filter(|&&x| is_word(&toks[x]))
+                                .count()
+                                == 0
+                            && outside_titles.len() <= 2
+                            && p.first < head))
+            });
         if coordinated {
             // A coordinated mention shares what introduced the first one.
-            intro = out.last().map_or(intro, |p| p.intro);
+            if let Some(p) = out.iter().rev().find(|p| !p.in_title) {
+                intro = p.intro;
+                adversary = p.adversary;
+                with = p.with;
+            }
         }
         let depth: i32 = (sent.first..first)
             .map(|x| match norm(doc, &toks[x]) {
@@ -1218,22 +1325,140 @@ fn sentence_mentions(doc: &Doc, sent: &Sentence) -> Vec<MentionAt> {
             .sum();
         out.push(MentionAt {
             entity: m.entity,
-            kind: doc.entities[m.entity as usize].kind,
+            kind,
             first,
             last,
             intro,
             coordinated,
             in_parens: depth > 0,
             adversary,
+            head,
+            in_title,
+            with,
         });
     }
     out
+}
+
+/// A title in apposition after a person's name, from token `at`: a comma, a title word and
+/// the words of the title up to the next comma or the end of the sentence, at most eight
+/// words ("تاونسند، قائد القيادة العسكرية الأمريكية في إفريقيا "أفريكوم"،"). Returns the
+/// end of the title.
+fn apposition_title(doc: &Doc, sent: &Sentence, at: usize) -> Option<usize> {
+    let toks = doc.tokens();
+    if at + 1 >= sent.end || !matches!(norm(doc, &toks[at]), "،" | ",") {
+        return None;
+    }
+    if !(is_word(&toks[at + 1]) && is_title_word(norm(doc, &toks[at + 1])))
+        || toks[at + 1].clitics.has(isnad_text::Prefix::Wa)
+    {
+        return None;
+    }
+    let mut words = 0;
+    let mut k = at + 1;
+    while k < sent.end {
+        let t = &toks[k];
+        if is_word(t) {
+            words += 1;
+            if words > 8 {
+                return None;
+            }
+        } else if !(t.kind == TokenKind::Punct
+            && norm(doc, t).chars().all(isnad_text::chars::is_quote_mark))
+        {
+            break;
+        }
+        k += 1;
+    }
+    // It must close: a comma or the end of the sentence.
+    let closes = k >= sent.end
+        || matches!(norm(doc, &toks[k]), "،" | "," | "." | "؛")
+        || is_strong_punct(doc, &toks[k]);
+    closes.then_some(k)
+}
+
+/// Title words ("وزير", "الأمين", "المتحدث") in matching form, without the article.
+fn title_words() -> &'static std::collections::HashSet<String> {
+    static WORDS: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        isnad_ner::triggers::PERSON_TITLES
+            .iter()
+            .filter_map(|t| t.split(' ').next())
+            .map(|w| {
+                let w = isnad_text::normalize_for_matching(w);
+                w.strip_prefix("ال").map_or(w.clone(), str::to_owned)
+            })
+            // Words that are also common nouns of groups and places (فريق "team", لواء
+            // "brigade") or names (أمين).
+            .filter(|w| !matches!(w.as_str(), "فريق" | "لواء" | "رايد" | "امين" | "عضو"))
+            .collect()
+    })
+}
+
+fn is_title_word(w: &str) -> bool {
+    let v = word_variants(w);
+    // أمين is also a name; with the article it is the title (الأمين العام).
+    v.iter().any(|x| title_words().contains(*x)) || (v[3] == "امين" && v[2] != v[3])
+}
+
+/// The start of a person's title before the name at token `first`: the nearest title word
+/// at most five words back, reached over the words of the title (genitives, adjectives,
+/// names of the body, the prepositions titles take: "الأمين العام للأمم المتحدة",
+/// "المتحدث باسم حركة "حماس""), with titles stacked before it ("نائب رئيس الوزراء").
+fn title_head(doc: &Doc, sent: &Sentence, first: usize) -> usize {
+    let toks = doc.tokens();
+    let mut words = 0;
+    let mut k = first;
+    let mut head = first;
+    while k > sent.first && words < 5 {
+        k -= 1;
+        let t = &toks[k];
+        let w = norm(doc, t);
+        if !is_word(t) {
+            if t.kind == TokenKind::Punct && w.chars().all(isnad_text::chars::is_quote_mark) {
+                continue;
+            }
+            break;
+        }
+        words += 1;
+        if is_title_word(w) {
+            head = k;
+            // Titles stacked before it belong to it too.
+            while head > sent.first
+                && is_word(&toks[head - 1])
+                && is_title_word(norm(doc, &toks[head - 1]))
+            {
+                head -= 1;
+            }
+            break;
+        }
+        let bare = strip_conjunction(w);
+        let title_preposition = matches!(bare, "لدي" | "في" | "الي" | "باسم" | "عن" | "علي");
+        if opens_clause(doc, t)
+            || matches!(bare, "ان" | "انه" | "انها" | "الذي" | "التي")
+            || (intro_word(w).is_some() && !title_preposition)
+        {
+            break;
+        }
+    }
+    head
 }
 
 fn strip_conjunction_prefix(s: &str) -> &str {
     s.strip_prefix('و')
         .or_else(|| s.strip_prefix('ف'))
         .unwrap_or(s)
+}
+
+/// Event types whose participants act together (CONSULT/meet, AGREE, COOPERATE): the one
+/// joined with مع is a co-actor, not a target.
+fn symmetric(kind: &str, mode: Option<&str>) -> bool {
+    match kind {
+        "CONSULT" => mode != Some("visit"),
+        "AGREE" | "COOPERATE" => true,
+        _ => false,
+    }
 }
 
 /// Event types whose noun's genitive is the one acted upon (اعتقال الصحفي، تحرير المدينة),
@@ -1245,14 +1470,21 @@ fn genitive_is_patient(kind: &str, mode: Option<&str>) -> bool {
     )
 }
 
+/// How many sentences on a speaker stays the subject of speech acts that name none.
+const SPEAKER_REACH: usize = 2;
+
 /// What the argument search knows beyond the sentence.
 #[derive(Clone, Copy, Debug, Default)]
 struct Discourse {
-    /// The place of the article's dateline.
-    dateline: Option<u32>,
+    /// The place name of the article's dateline: where the report was filed (in the
+    /// development sets it never was where an event took place), so it is neither a place
+    /// nor a participant of the events.
+    dateline_mention: Option<Span>,
     /// The last one named as speaking (قال برهوم ...): the subject of a later speech act
     /// that names none (وطالب السلطة بإنهاء ...).
-    last_speaker: Option<u32>,
+    last_speaker: Option<(u32, usize)>,
+    /// The speaker this sentence names, and the token where its mention ends.
+    sentence_speaker: Option<(u32, usize)>,
 }
 
 /// Verbs that report speech: the mention after one is a speaker.
@@ -1281,21 +1513,22 @@ fn is_reporting_verb(w: &str) -> bool {
 }
 
 /// The speaker a sentence names, for the sentences after it.
-fn speaker_of(doc: &Doc, sent: &Sentence, mentions: &[MentionAt]) -> Option<u32> {
+fn speaker_of(doc: &Doc, sent: &Sentence, mentions: &[MentionAt]) -> Option<(u32, usize)> {
     let toks = doc.tokens();
     (sent.first..sent.end)
         .filter(|&k| toks[k].kind == TokenKind::Arabic && is_reporting_verb(norm(doc, &toks[k])))
         .find_map(|k| {
             mentions.iter().find(|m| {
-                m.first > k
+                m.head > k
+                    && !m.in_title
                     && m.intro == Intro::Bare
                     && matches!(m.kind, EntityType::Per | EntityType::Org)
-                    && (k + 1..m.first).filter(|&x| is_word(&toks[x])).count() <= 3
+                    && (k + 1..m.head).filter(|&x| is_word(&toks[x])).count() <= 3
                     // After "وأضاف:" or a quotation mark come the words, not the speaker.
-                    && !(k + 1..m.first).any(|x| toks[x].kind == TokenKind::Punct)
+                    && !(k + 1..m.head).any(|x| toks[x].kind == TokenKind::Punct)
             })
         })
-        .map(|m| m.entity)
+        .map(|m| (m.entity, m.last))
 }
 
 /// True when a word of the original ends in ة (a feminine noun).
@@ -1306,6 +1539,7 @@ fn ends_feminine(doc: &Doc, t: &Token) -> bool {
 fn arguments(
     doc: &Doc,
     sent: &Sentence,
+    mentions: &[MentionAt],
     c: &mut Candidate,
     neighbours: (usize, usize),
     discourse: &Discourse,
@@ -1313,7 +1547,6 @@ fn arguments(
     let lex = isnad_resources::event_lexicon();
     let entry = &lex.entries[c.entry as usize];
     let toks = doc.tokens();
-    let mentions = sentence_mentions(doc, sent);
     // The scope: from the previous clause opener, strong punctuation or event to the next.
     let mut lo = c.light_from.unwrap_or(c.first);
     while lo > sent.first.max(neighbours.0) {
@@ -1337,7 +1570,8 @@ fn arguments(
     let in_scope: Vec<MentionAt> = mentions
         .iter()
         .copied()
-        .filter(|m| m.first >= lo && m.last < hi && (m.last < c.first || m.first >= c.end))
+        .filter(|m| !m.in_title)
+        .filter(|m| m.head >= lo && m.last < hi && (m.last < c.first || m.head >= c.end))
         .collect();
     let is_actor_kind =
         |m: &MentionAt| matches!(m.kind, EntityType::Per | EntityType::Org | EntityType::Loc);
@@ -1352,7 +1586,7 @@ fn arguments(
         g
     };
     let after: Vec<usize> = (0..in_scope.len())
-        .filter(|&k| in_scope[k].first >= c.end)
+        .filter(|&k| in_scope[k].head >= c.end)
         .collect();
     let before: Vec<usize> = (0..in_scope.len())
         .filter(|&k| in_scope[k].last < c.first)
@@ -1372,10 +1606,27 @@ fn arguments(
         // The subject of the light verb: the noun phrase right after it, before the noun.
         if let Some(k) = (0..in_scope.len()).find(|&k| {
             let m = &in_scope[k];
-            m.first > v && m.last < c.first && words_between(v + 1, m.first) <= 2
+            m.head > v && m.last < c.first && words_between(v + 1, m.head) <= 2
         }) {
             if in_scope[k].intro == Intro::Bare && is_actor_kind(&in_scope[k]) {
                 actors = group(k);
+            }
+        }
+    }
+    // An event noun taken up by a verb with a pronoun that refers back to it: the verb's
+    // subject is the noun's agent (هجوم نفذته المنظمة، ضربات جوية شنتها مقاتلات التحالف،
+    // اجتماع عقده رئيس المجلس).
+    if actors.is_empty() && !c.verb {
+        if let Some(v) = resumptive_verb(doc, lex, sent, c.end, hi) {
+            if let Some(k) = (0..in_scope.len()).find(|&k| {
+                let m = &in_scope[k];
+                m.head > v && words_between(v + 1, m.head) <= 2
+            }) {
+                if matches!(in_scope[k].intro, Intro::Bare | Intro::Agent)
+                    && is_actor_kind(&in_scope[k])
+                {
+                    actors = group(k);
+                }
             }
         }
     }
@@ -1412,28 +1663,40 @@ fn arguments(
             }
         }
     }
-    if actors.is_empty() && relative_at.is_none() {
+    if c.first_person && actors.is_empty() {
+        // هزمنا داعش، ننسق مع ...: the speaker acts; a name after the verb is its object.
+        let here = discourse
+            .sentence_speaker
+            .filter(|&(_, at)| at < c.first)
+            .map(|(e, _)| e);
+        let before = discourse
+            .last_speaker
+            .filter(|&(_, at)| sent.index <= at + SPEAKER_REACH)
+            .map(|(e, _)| e);
+        if let Some(sp) = here.or(before) {
+            extra_actors.push(sp);
+        }
+    }
+    if actors.is_empty() && relative_at.is_none() && (c.verb || c.suffix) && !c.first_person {
+        // A complement clause whose subject is a pronoun on أنّ (أعلن الجيش الروسي إنه ...
+        // هزم، قالت المعارضة إنها كثفت قصفها): the pronoun is the reporting clause's
+        // subject, and a noun phrase after the verb is its object.
+        if let Some(e) = pronoun_subject(doc, sent, mentions, c.first, c.conjunction) {
+            extra_actors.push(e);
+        }
+    }
+    if actors.is_empty() && extra_actors.is_empty() && relative_at.is_none() && !c.first_person {
         // The first noun phrase after the trigger, if nothing introduces it.
-        // A name inside a title (المتحدث باسم حركة حماس فوزي برهوم) is not the subject.
-        let in_title = |m: &MentionAt| {
-            words_before(doc, sent, m.first).take(2).any(|x| {
-                matches!(
-                    strip_conjunction(norm(doc, &toks[x])),
-                    "باسم" | "لدي" | "عام"
-                )
-            })
-        };
         // A verb's subject may follow an adverb (اجتمع يوم الاثنين، السراج); a noun's
-        // genitive follows it, at most after an adjective (ضربات جوية روسية).
+        // genitive follows it, at most after an adjective (ضربات جوية روسية). A person's
+        // title before the name is part of it (دان الأمين العام ... غوتيريش).
         let reach = if c.verb { 3 } else { 1 };
         let first_after = after
             .iter()
             .copied()
-            .filter(|&k| !in_title(&in_scope[k]))
-            .find(|&k| words_between(c.end, in_scope[k].first) <= 6)
+            .find(|&k| words_between(c.end, in_scope[k].head) <= 6)
             .filter(|&k| {
-                words_between(c.end, in_scope[k].first) <= reach
-                    || in_scope[k].intro == Intro::Agent
+                words_between(c.end, in_scope[k].head) <= reach || in_scope[k].intro == Intro::Agent
             });
         let genitive_patient = !c.verb && genitive_is_patient(entry.kind, entry.mode);
         // A verb without ت agrees with a masculine subject: a feminine noun right after it
@@ -1441,8 +1704,8 @@ fn arguments(
         let disagrees = |m: &MentionAt| {
             c.verb
                 && c.bare_past
-                && words_between(c.end, m.first) == 0
-                && ends_feminine(doc, &toks[m.first])
+                && words_between(c.end, m.head) == 0
+                && ends_feminine(doc, &toks[m.head])
         };
         match first_after {
             Some(k)
@@ -1450,7 +1713,7 @@ fn arguments(
                     && !in_scope[k].coordinated
                     && is_actor_kind(&in_scope[k])
                     && !disagrees(&in_scope[k])
-                    && !(genitive_patient && words_between(c.end, in_scope[k].first) == 0) =>
+                    && !(genitive_patient && words_between(c.end, in_scope[k].head) == 0) =>
             {
                 actors = group(k);
             }
@@ -1458,7 +1721,7 @@ fn arguments(
             Some(k)
                 if !c.verb
                     && in_scope[k].intro == Intro::Target
-                    && words_between(c.end, in_scope[k].first) == 0
+                    && words_between(c.end, in_scope[k].head) == 0
                     && entry.kind == "ASSAULT" =>
             {
                 // غارات للتحالف: the lam of the agent.
@@ -1486,14 +1749,17 @@ fn arguments(
             }
         }
     }
-    if actors.is_empty() && !referring {
+    if actors.is_empty() && extra_actors.is_empty() && !referring && !c.first_person {
         // The subject of the sentence's opening verb (وحقق الجيش الليبي ... أبرزها تحرير،
         // فيما يتأهب لتحرير), unless a complement clause (قال ... إن) starts in between.
         let opening = mentions.first().filter(|m| {
             m.intro == Intro::Bare
                 && is_actor_kind(m)
                 && m.last < c.first
-                && (sent.first..m.first).filter(|&x| is_word(&toks[x])).count() <= 2
+                && !m.in_title
+                // After the opening verb: one or two words, no dateline or heading.
+                && (1..=2).contains(&(sent.first..m.head).filter(|&x| is_word(&toks[x])).count())
+                && (sent.first..m.head).all(|x| is_word(&toks[x]))
                 && !(m.last + 1..c.first).any(|x| {
                     matches!(
                         strip_conjunction(norm(doc, &toks[x])),
@@ -1517,7 +1783,11 @@ fn arguments(
     }
     if actors.is_empty() && extra_actors.is_empty() && speech_act && c.verb {
         // A speech act with no subject of its own continues the last speaker's words.
-        if let Some(sp) = discourse.last_speaker {
+        // Only a speaker of the last two sentences: further back, the words are another's.
+        if let Some((sp, _)) = discourse
+            .last_speaker
+            .filter(|&(_, at)| sent.index <= at + SPEAKER_REACH)
+        {
             extra_actors.push(sp);
         }
     }
@@ -1538,10 +1808,10 @@ fn arguments(
     if between_at.is_none() {
         for &k in &after {
             let m = &in_scope[k];
-            if actors.contains(&k) || m.first < after_actors {
+            if actors.contains(&k) || m.head < after_actors {
                 continue;
             }
-            if words_between(after_actors, m.first) > 8 {
+            if words_between(after_actors, m.head) > 8 {
                 break;
             }
             let as_target = match m.intro {
@@ -1561,6 +1831,21 @@ fn arguments(
             if m.intro != Intro::Place {
                 break;
             }
+        }
+    }
+    // Meetings, agreements and cooperation are joint acts: those met, agreed or worked
+    // "with" (مع) are participants as much as the subject (اجتماع مع المجموعة
+    // الاقتصادية، ننسق مع السلطات التونسية). A visit's host stays its target.
+    if symmetric(entry.kind, entry.mode) {
+        let (with, rest): (Vec<usize>, Vec<usize>) =
+            targets.iter().partition(|&&k| in_scope[k].with);
+        if !with.is_empty() {
+            for k in with {
+                if !actors.contains(&k) {
+                    actors.push(k);
+                }
+            }
+            targets = rest;
         }
     }
     if targets.is_empty() && matches!(entry.kind, "ASSAULT" | "COERCE") {
@@ -1583,7 +1868,7 @@ fn arguments(
     let used: Vec<usize> = actors.iter().chain(&targets).copied().collect();
     let mut locations: Vec<u32> = Vec::new();
     for (k, m) in in_scope.iter().enumerate() {
-        if used.contains(&k) || m.kind != EntityType::Loc || m.in_parens {
+        if used.contains(&k) || m.kind != EntityType::Loc || m.in_parens || verbal(entry.kind) {
             continue;
         }
         let placed = matches!(m.intro, Intro::Place | Intro::Between)
@@ -1591,12 +1876,6 @@ fn arguments(
             || (m.coordinated && k > 0 && in_scope[k - 1].kind == EntityType::Loc);
         if placed && !locations.contains(&m.entity) {
             locations.push(m.entity);
-        }
-    }
-    if locations.is_empty() && !speech_act {
-        if let Some(d) = discourse.dateline {
-            locations.push(d);
-            c.dateline_place = true;
         }
     }
     let ids = |v: &[usize]| -> Vec<u32> {
@@ -1625,6 +1904,98 @@ fn arguments(
         .filter(|e| !c.actors.contains(e) && !c.targets.contains(e))
         .collect();
     c.date = event_date(doc, sent, lo, hi, c);
+}
+
+/// The subject of a reporting clause whose complement starts with أنّ and a pronoun
+/// (انها، انهم، انهما; انه only before a verb joined by و to an earlier one, since انه is
+/// also the impersonal pronoun of "إنه خلال الاجتماع اتفق المعلم وبن علوي") at most six
+/// words before the trigger at `first`, in the same clause: the last person, organisation
+/// or place before أنّ, within eight words of it.
+fn pronoun_subject(
+    doc: &Doc,
+    sent: &Sentence,
+    mentions: &[MentionAt],
+    first: usize,
+    coordinated_verb: bool,
+) -> Option<u32> {
+    let toks = doc.tokens();
+    let mut words = 0;
+    let mut k = first;
+    let comp = loop {
+        if k <= sent.first || words > 6 {
+            return None;
+        }
+        k -= 1;
+        let t = &toks[k];
+        if is_clause_punct(doc, t) || is_strong_punct(doc, t) {
+            return None;
+        }
+        if !is_word(t) {
+            continue;
+        }
+        words += 1;
+        match strip_conjunction(norm(doc, t)) {
+            "انها" | "انهم" | "انهما" => break k,
+            "انه" if coordinated_verb && words > 1 => break k,
+            "ان" | "انه" => return None,
+            _ => {}
+        }
+    };
+    // A name between أنّ and the trigger is the subject itself (إنه قتل فلان).
+    if mentions.iter().any(|m| m.head > comp && m.last < first) {
+        return None;
+    }
+    mentions
+        .iter()
+        .rev()
+        .filter(|m| m.last < comp && !m.in_title)
+        .find(|m| (m.last + 1..comp).filter(|&x| is_word(&toks[x])).count() <= 8)
+        .filter(|m| {
+            m.intro == Intro::Bare
+                && matches!(m.kind, EntityType::Per | EntityType::Org | EntityType::Loc)
+        })
+        .map(|m| m.entity)
+}
+
+/// A verb after an event noun that takes it up with a pronoun: at most two words after
+/// the noun (adjectives), or after a relative pronoun, a past verb of the lexicon with an
+/// attached pronoun (نفذته، شنتها، عقده، أطلقته). Returns its token.
+fn resumptive_verb(
+    doc: &Doc,
+    lex: &EventLexicon,
+    sent: &Sentence,
+    end: usize,
+    hi: usize,
+) -> Option<usize> {
+    let toks = doc.tokens();
+    for k in words_after(doc, sent, end).take(3) {
+        if k >= hi {
+            return None;
+        }
+        let w = strip_conjunction(norm(doc, &toks[k]));
+        if matches!(w, "الذي" | "التي" | "الذين" | "اللذين" | "اللتين") {
+            continue;
+        }
+        let stem = ["ها", "هم", "هما", "ه"]
+            .iter()
+            .find_map(|p| w.strip_suffix(p))
+            .filter(|r| r.chars().count() >= 2);
+        if let Some(stem) = stem {
+            let stem = stem.strip_suffix('ت').unwrap_or(stem);
+            let is_verb = lex.lookup(stem).iter().any(|h| {
+                matches!(h.kind, FormKind::PastBase | FormKind::Past)
+                    && lex.entries[h.entry as usize].pos == TriggerPos::Verb
+            });
+            if is_verb {
+                return Some(k);
+            }
+        }
+        // An adjective or a genitive may stand between; a preposition or a name ends it.
+        if intro_word(w).is_some() || doc.mentions.iter().any(|m| toks[k].span.contains(m.span)) {
+            return None;
+        }
+    }
+    None
 }
 
 fn is_country(doc: &Doc, entity: u32) -> bool {
@@ -1670,9 +2041,10 @@ fn is_calendar_value(v: &str) -> bool {
     }
 }
 
-/// The place of a dateline: a place named at the start of one of the first paragraphs and
-/// followed by a dash or a parenthesis ("غزة- عبد الله التركماني", "سيدي بوزيد(تونس)-").
-fn dateline_place(doc: &Doc) -> Option<u32> {
+/// The mention of a dateline's place: a place named at the start of one of the first
+/// paragraphs and followed by a dash or a parenthesis ("غزة- عبد الله التركماني", "سيدي
+/// بوزيد(تونس)-").
+fn dateline_mention(doc: &Doc) -> Option<Span> {
     let toks = doc.tokens();
     for p in doc.paragraphs().iter().take(3) {
         let first = p.first_token as usize;
@@ -1694,7 +2066,7 @@ fn dateline_place(doc: &Doc) -> Option<u32> {
             && toks[after].kind == TokenKind::Punct
             && matches!(norm(doc, &toks[after]), "-" | "–" | "—" | "(");
         if dash {
-            return Some(m.entity);
+            return Some(m.span);
         }
     }
     None
@@ -1723,15 +2095,7 @@ fn drop_repeats(events: Vec<Candidate>, lex: &EventLexicon) -> Vec<Candidate> {
                 return false;
             }
             let shared_lemma = c.lemmas.iter().any(|l| p.lemmas.contains(l));
-            // A dateline says where the report comes from, not where each event was.
-            let own_places = |x: &Candidate| -> Vec<u32> {
-                if x.dateline_place {
-                    Vec::new()
-                } else {
-                    x.locations.clone()
-                }
-            };
-            let (pl, cl) = (own_places(p), own_places(&c));
+            let (pl, cl) = (p.locations.clone(), c.locations.clone());
             let distinct = disjoint(&pl, &cl)
                 || disjoint(&p.actors, &c.actors)
                 || disjoint(&p.targets, &c.targets);
@@ -1777,10 +2141,35 @@ fn drop_repeats(events: Vec<Candidate>, lex: &EventLexicon) -> Vec<Candidate> {
                         + !x.locations.is_empty() as u8
                         + x.date.is_some() as u8
                 };
-                if c.verb && !p.verb && !c.definite && richness(&c) > richness(p) {
+                let (kept, told_again) = if c.verb && !p.verb && !c.definite && richness(&c) > richness(p) {
                     let mut lemmas = out[k].lemmas.clone();
                     lemmas.extend(c.lemmas.iter().cloned());
-                    out[k] = Candidate { lemmas, ..c };
+                    let earlier = std::mem::replace(&mut out[k], Candidate { lemmas, ..c });
+                    (&mut out[k], earlier)
+                } else {
+                    (&mut out[k], c)
+                };
+                // What one telling leaves out, another may say: the day and place of a
+                // headline's event are in the lead, its participants in the next sentence.
+                if kept.date.is_none() {
+                    kept.date = told_again.date;
+                }
+                if kept.locations.is_empty() {
+                    kept.locations = told_again.locations;
+                }
+                if kept.actors.is_empty() {
+                    kept.actors = told_again
+                        .actors
+                        .into_iter()
+                        .filter(|x| !kept.targets.contains(x))
+                        .collect();
+                }
+                if kept.targets.is_empty() {
+                    kept.targets = told_again
+                        .targets
+                        .into_iter()
+                        .filter(|x| !kept.actors.contains(x))
+                        .collect();
                 }
             }
         }

@@ -331,6 +331,23 @@ fn from_bytes(
     }))))
 }
 
+/// Reads `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]` or `YYYY-MM-DDTHH:MM[:SS]` (anything after
+/// the seconds, such as a fraction or a zone, is ignored).
+fn parse_timestamp(s: &str) -> Option<chrono::NaiveDateTime> {
+    let s = s.trim();
+    let date = NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()?;
+    let time = s.get(11..).unwrap_or("");
+    let hms = |t: &str| {
+        chrono::NaiveTime::parse_from_str(t.get(..8)?, "%H:%M:%S")
+            .ok()
+            .or_else(|| chrono::NaiveTime::parse_from_str(t.get(..5)?, "%H:%M").ok())
+    };
+    Some(match hms(time) {
+        Some(t) => date.and_time(t),
+        None => date.and_time(chrono::NaiveTime::MIN),
+    })
+}
+
 /// A JSON Lines record.
 #[derive(serde::Deserialize)]
 struct Record {
@@ -346,6 +363,9 @@ struct Record {
     title: Option<String>,
     #[serde(default)]
     source: Option<String>,
+    /// Crawl time (SaudiNewsNet calls it `extracted`).
+    #[serde(default, alias = "extracted")]
+    crawled: Option<String>,
 }
 
 /// Streams the records of a JSON Lines file, one line at a time.
@@ -475,6 +495,13 @@ impl Iterator for JsonLines {
                 source: rec.source,
                 encoding: Some("UTF-8".to_owned()),
                 origin: format!("{}:{}", self.origin, self.line_no),
+                crawled: rec.crawled.as_deref().and_then(|c| {
+                    let t = parse_timestamp(c);
+                    if t.is_none() && !c.trim().is_empty() {
+                        warnings.push(format!("unreadable \"crawled\" time {c:?}"));
+                    }
+                    t
+                }),
             };
             return Some(Item::Article(Box::new(Article {
                 meta,
@@ -540,6 +567,31 @@ mod tests {
             InputError::Decode(DecodeError::TruncatedUtf8(_))
         ));
         assert!(f.origin.ends_with("d.txt"));
+    }
+
+    #[test]
+    fn crawl_time_is_read_but_is_not_a_publication_date() {
+        let d = tmpdir("crawled");
+        let lines = [
+            r#"{"id": "s1", "text": "قال الوزير", "extracted": "2015-07-21 02:51:32"}"#,
+            r#"{"id": "s2", "text": "قال الوزير", "crawled": "2015-08-01"}"#,
+            r#"{"id": "s3", "text": "قال الوزير", "crawled": "yesterday"}"#,
+        ];
+        std::fs::write(d.join("c.jsonl"), lines.join("\n")).unwrap();
+        let items: Vec<Item> = read(&[d.join("c.jsonl")], ReadOptions::default()).collect();
+        let arts: Vec<&Article> = items
+            .iter()
+            .map(|i| match i {
+                Item::Article(a) => &**a,
+                Item::Failed(f) => panic!("{f:?}"),
+            })
+            .collect();
+        let t = |d: &str| chrono::NaiveDateTime::parse_from_str(d, "%Y-%m-%d %H:%M:%S").unwrap();
+        assert_eq!(arts[0].meta.crawled, Some(t("2015-07-21 02:51:32")));
+        assert_eq!(arts[0].meta.published, None);
+        assert_eq!(arts[1].meta.crawled, Some(t("2015-08-01 00:00:00")));
+        assert_eq!(arts[2].meta.crawled, None);
+        assert_eq!(arts[2].warnings.len(), 1);
     }
 
     #[test]

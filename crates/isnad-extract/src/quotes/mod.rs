@@ -29,7 +29,7 @@
 pub mod fidelity;
 pub mod marks;
 
-use isnad_doc::{Channel, Doc, Layer, ParagraphKind, Quote, QuoteKind, Span, Stage};
+use isnad_doc::{Channel, Doc, EntityType, Layer, ParagraphKind, Quote, QuoteKind, Span, Stage};
 use isnad_resources::{reporting, Cue, CueRole};
 use isnad_text::{Prefix, Token, TokenKind};
 use marks::Pair;
@@ -299,6 +299,21 @@ const TITLES: &[&str] = &[
     "الرئيسه",
     "الوزيره",
     "السفيره",
+];
+
+/// Honorific nouns with a pronoun that stand for a dignitary already named.
+const HONORIFICS: &[&str] = &[
+    "سماحته",
+    "معاليه",
+    "سموه",
+    "فضيلته",
+    "فخامته",
+    "جلالته",
+    "سيادته",
+    "دولته",
+    "سعادته",
+    "نيافته",
+    "غبطته",
 ];
 
 const NO_PAIR: usize = usize::MAX;
@@ -637,7 +652,12 @@ impl<'a> Extractor<'a> {
         }
         let clitic = match p {
             "ب" => n == "ب" || t.clitics.has(Prefix::Bi),
-            "ل" => n == "ل" || t.clitics.has(Prefix::Li),
+            // لـ governs the content only when no إلى comes later in the clause: in
+            // "دعا الأمين العام للأمم المتحدة ... إلى", the لـ is the subject's.
+            "ل" => {
+                (n == "ل" || t.clitics.has(Prefix::Li) || t.clitics.has(Prefix::AlAssimilated))
+                    && !(j + 1..end.min(j + 25)).any(|k| self.norm(k) == "الي")
+            }
             _ => false,
         };
         clitic.then_some(Opener::Preposition { content: j })
@@ -1032,19 +1052,19 @@ impl<'a> Extractor<'a> {
     /// The subject before a verb that does not open its clause: the words back to the
     /// clause start ("كان تحالف دعم الشرعية أعلن أن", "الوزير الذي قال إن").
     fn subject_before(&self, cue: usize, sentence_start: usize) -> Speaker {
+        const MAX_SUBJECT: usize = 12;
         let mut j = cue;
-        while j > sentence_start {
+        while j > sentence_start && cue - j < MAX_SUBJECT {
             let p = j - 1;
             let n = self.norm(p);
-            if self.token(p).kind == TokenKind::Punct
-                || matches!(n, "كان" | "كانت" | "وكان" | "وكانت" | "قد" | "و" | "ف")
-            {
+            // Commas may set off an apposition ("الوزيرة , نادية السقاف , كشفت"); other
+            // punctuation and the auxiliary كان end the subject.
+            let ends = (self.token(p).kind == TokenKind::Punct && !matches!(n, "،" | ","))
+                || matches!(n, "كان" | "كانت" | "وكان" | "وكانت" | "قد" | "و" | "ف");
+            if ends {
                 break;
             }
             j -= 1;
-            if cue - j > 8 {
-                return Speaker::default();
-            }
         }
         let mut end = cue;
         // "X الذي قال": the antecedent.
@@ -1059,6 +1079,14 @@ impl<'a> Extractor<'a> {
 
     /// The speaker named in a zone; `relay_lemma` is the cue's lemma, for relayed
     /// statements.
+    ///
+    /// The zone is read as the verb's subject among prepositional phrases and time words
+    /// ("وقال لـ«الشرق الأوسط» مصدر مطلع", "وأوضح الرئيس خلال كلمته بحفل ..."). A
+    /// prepositional phrase runs from its preposition over its object, up to a comma, a
+    /// person's name, a title or another preposition. The speaker is, in order: a person
+    /// named outside those phrases; a title or honorific heading the subject, standing for
+    /// the person who holds it ("الرئيس", "سماحته"); an organisation or place named in the
+    /// subject; the subject's words as the description of an unnamed source.
     fn speaker(&self, zone: std::ops::Range<usize>, relay_lemma: Option<&str>) -> Speaker {
         let doc = self.doc;
         if zone.is_empty() {
@@ -1090,101 +1118,157 @@ impl<'a> Extractor<'a> {
         if zone.is_empty() {
             return Speaker::default();
         }
+        // Mark the tokens that belong to prepositional phrases.
+        let person_starts: Vec<u32> = doc
+            .mentions
+            .iter()
+            .filter(|m| doc.entities[m.entity as usize].kind == EntityType::Per)
+            .map(|m| m.span.start)
+            .collect();
+        let starts_person = |i: usize| {
+            let t = self.token(i);
+            person_starts
+                .iter()
+                .any(|&s| t.span.start <= s && s < t.span.end)
+        };
+        let is_preposition = |i: usize| {
+            let t = self.token(i);
+            let n = self.norm(i);
+            PREPOSITIONS.contains(&n)
+                || t.clitics.has(Prefix::Li)
+                || t.clitics.has(Prefix::Bi)
+                || t.clitics.has(Prefix::AlAssimilated)
+        };
+        let mut in_pp = vec![false; zone.len()];
+        let mut i = zone.start;
+        while i < zone.end {
+            if self.inside[i] != NO_PAIR && self.pairs[self.inside[i]].open < zone.start {
+                i += 1;
+                continue;
+            }
+            if is_preposition(i) && !starts_person(i) {
+                in_pp[i - zone.start] = true;
+                let mut j = i + 1;
+                // A clitic preposition carries its object on the same token.
+                if !PREPOSITIONS.contains(&self.norm(i)) {
+                    j = i + 1;
+                    if self.opens[i + 1.min(zone.end - 1)] != NO_PAIR && i + 1 < zone.end {
+                        let k = self.opens[i + 1];
+                        let e = self.pair_end(k, zone.end);
+                        for slot in
+                            &mut in_pp[i + 1 - zone.start..(e + 1).min(zone.end) - zone.start]
+                        {
+                            *slot = true;
+                        }
+                        j = e + 1;
+                    }
+                } else {
+                    while j < zone.end {
+                        let t = self.token(j);
+                        let n = self.norm(j);
+                        // A name right after a short phrase is the subject ("لـ«الشرق
+                        // الأوسط» الوزير فلان"); deeper in, it belongs to the phrase.
+                        let stop = (t.kind == TokenKind::Punct && self.opens[j] == NO_PAIR)
+                            || (starts_person(j) && j <= i + 3)
+                            || TITLES.contains(&n)
+                            || HONORIFICS.contains(&n)
+                            || TIME_WORDS.contains(&n)
+                            || (j > i + 1 && is_preposition(j));
+                        if stop {
+                            break;
+                        }
+                        if self.opens[j] != NO_PAIR {
+                            let e = self.pair_end(self.opens[j], zone.end);
+                            for slot in
+                                &mut in_pp[j - zone.start..(e + 1).min(zone.end) - zone.start]
+                            {
+                                *slot = true;
+                            }
+                            j = e + 1;
+                            continue;
+                        }
+                        in_pp[j - zone.start] = true;
+                        j += 1;
+                    }
+                }
+                i = j.max(i + 1);
+                continue;
+            }
+            i += 1;
+        }
+        let free = |span: Span| -> bool {
+            let ti = doc.text_layers.token_at_or_after(span.start);
+            ti >= zone.start && ti < zone.end && !in_pp[ti - zone.start]
+        };
         let zspan = Span {
             start: self.token(zone.start).span.start,
             end: self.token(zone.end - 1).span.end,
         };
-        // Entity mentions in the zone that are not governed by a preposition or quoted.
-        let governed = |m: &isnad_doc::Mention| {
-            let ti = doc.text_layers.token_at_or_after(m.span.start);
-            let t = doc.tokens()[ti];
-            let clitic =
-                t.clitics.has(Prefix::Bi) || t.clitics.has(Prefix::Li) || t.clitics.has(Prefix::Ka);
-            clitic || (ti > zone.start && PREPOSITIONS.contains(&self.norm(ti - 1)))
+        let mentioned = |kind: EntityType| {
+            doc.mentions
+                .iter()
+                .filter(|m| zspan.contains(m.span) && free(m.span))
+                .find(|m| doc.entities[m.entity as usize].kind == kind)
         };
-        let mut best: Option<(u8, &isnad_doc::Mention)> = None;
-        for m in doc.mentions.iter().filter(|m| zspan.contains(m.span)) {
-            if governed(m) {
-                continue;
-            }
-            let rank = match doc.entities[m.entity as usize].kind {
-                isnad_doc::EntityType::Per => 0,
-                isnad_doc::EntityType::Org => 1,
-                isnad_doc::EntityType::Loc => 2,
-                isnad_doc::EntityType::Misc => 3,
-            };
-            if best.is_none_or(|(r, b)| rank < r || (rank == r && m.span.start < b.span.start)) {
-                best = Some((rank, m));
-            }
-        }
-        if let Some((_, m)) = best {
+        if let Some(m) = mentioned(EntityType::Per) {
             return Speaker {
                 entity: Some(m.entity),
                 span: Some(m.span),
                 description: None,
             };
         }
-        // No entity: the noun phrase of the zone, after time words and prepositional
-        // phrases.
-        let mut i = zone.start;
-        let mut np_start = None;
-        let mut np_end = zone.start;
-        while i < zone.end {
+        // The subject: the first words outside prepositional phrases and time words.
+        let mut np: Option<(usize, usize)> = None;
+        for i in zone.clone() {
             let t = self.token(i);
             let n = self.norm(i);
-            if self.opens[i] != NO_PAIR {
-                if np_start.is_some() {
-                    break;
-                }
-                i = self.pair_end(self.opens[i], zone.end) + 1;
-                continue;
-            }
-            if t.kind == TokenKind::Punct {
-                if np_start.is_some() {
-                    break;
-                }
-                i += 1;
-                continue;
-            }
-            if np_start.is_none() {
-                if TIME_WORDS.contains(&n) || t.kind == TokenKind::Number {
-                    i += 1;
-                    continue;
-                }
-                if PREPOSITIONS.contains(&n)
-                    || t.clitics.has(Prefix::Li)
-                    || t.clitics.has(Prefix::Bi)
-                {
-                    // Skip the preposition and its object.
-                    i += if PREPOSITIONS.contains(&n) { 2 } else { 1 };
-                    continue;
-                }
-                np_start = Some(i);
-            } else if PREPOSITIONS.contains(&n)
+            let skip = in_pp[i - zone.start]
                 || TIME_WORDS.contains(&n)
-                || np_end - np_start.unwrap_or(0) >= 8
-            {
-                break;
+                || t.kind == TokenKind::Number
+                || (t.kind == TokenKind::Punct && np.is_none());
+            match np {
+                None if !skip && t.kind != TokenKind::Punct => np = Some((i, i + 1)),
+                Some((a, _)) if !skip && t.kind != TokenKind::Punct && i - a < 8 => {
+                    np = Some((a, i + 1))
+                }
+                Some(_) if skip || t.kind == TokenKind::Punct => break,
+                _ => {}
             }
-            np_end = i + 1;
-            i += 1;
         }
-        let Some(ns) = np_start else {
+        let Some((ns, ne)) = np else {
             return Speaker::default();
         };
         let span = Span {
             start: self.token(ns).span.start,
-            end: self.token(np_end - 1).span.end,
+            end: self.token(ne - 1).span.end,
         };
-        // A title standing for someone already named.
-        let head = self.norm(ns);
-        if TITLES.contains(&head) && np_end - ns <= 3 {
+        let (head, _) = self.form(ns);
+        // "سماحته", "معاليه": the dignitary already named.
+        if HONORIFICS.contains(&head) {
+            return Speaker {
+                entity: self.last_speaker.entity.or_else(|| self.last_person()),
+                span: Some(span),
+                description: None,
+            };
+        }
+        if TITLES.contains(&head) || TITLES.contains(&format!("ال{head}").as_str()) {
             if let Some(e) = self.entity_with_role(head) {
                 return Speaker {
                     entity: Some(e),
                     span: Some(span),
                     description: None,
                 };
+            }
+        }
+        for kind in [EntityType::Org, EntityType::Loc, EntityType::Misc] {
+            if let Some(m) = mentioned(kind) {
+                if span.overlaps(m.span) {
+                    return Speaker {
+                        entity: Some(m.entity),
+                        span: Some(m.span),
+                        description: None,
+                    };
+                }
             }
         }
         Speaker {
@@ -1194,15 +1278,30 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    /// The person mentioned last before the current quote.
+    fn last_person(&self) -> Option<u32> {
+        let pos = self.quotes.last().map_or(u32::MAX, |q| q.span.start);
+        self.doc
+            .mentions
+            .iter()
+            .rfind(|m| {
+                m.span.start < pos && self.doc.entities[m.entity as usize].kind == EntityType::Per
+            })
+            .map(|m| m.entity)
+    }
+
     /// The person whose role holds this title word, most recently mentioned first.
     fn entity_with_role(&self, title: &str) -> Option<u32> {
         let title = title.strip_prefix("ال").unwrap_or(title);
         let doc = self.doc;
+        // The title must head the role ("الوزير" ↔ "وزير الداخلية"), not merely occur in it
+        // ("الأمين العام" is not "موفد الأمين العام").
         let has_title = |e: &isnad_doc::Entity| {
             e.roles.iter().any(|r| {
                 doc.norm_of(*r)
                     .split(' ')
-                    .any(|w| w.strip_prefix("ال").unwrap_or(w) == title)
+                    .next()
+                    .is_some_and(|w| w.strip_prefix("ال").unwrap_or(w) == title)
             })
         };
         if let Some(last) = self.last_speaker.entity {
