@@ -32,8 +32,8 @@
 use isnad_doc::{
     Doc, Entity, EntityType, Layer, Mention, MentionKind, ParagraphKind, Sector, Span, Stage,
 };
-use isnad_ner::gazetteer::{class, words_key, ClassSet, GazMatch};
 use isnad_ner::function_words::is_function_word;
+use isnad_ner::gazetteer::{class, words_key, ClassSet, GazMatch};
 use isnad_ner::{Label, Word};
 use isnad_text::{Prefix, TokenKind};
 
@@ -125,8 +125,7 @@ impl<'d> Ctx<'d> {
     /// "وفي").
     fn is_function(&self, i: usize) -> bool {
         let w = &self.words[i];
-        w.kind == TokenKind::Arabic
-            && (is_function_word(w.norm) || is_function_word(self.core(i)))
+        w.kind == TokenKind::Arabic && (is_function_word(w.norm) || is_function_word(self.core(i)))
     }
 
     /// True when the conjunction the segmenter saw on token `i` belongs to a name
@@ -392,7 +391,8 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
     // (which tags "الله" and "الإسلام" MISC).
     out.retain(|c| {
         c.kind != EntityType::Misc
-            || !RELIGIONS.contains(&isnad_text::normalize(doc.slice(ctx.span(c.start, c.end))).as_str())
+            || !RELIGIONS
+                .contains(&isnad_text::normalize(doc.slice(ctx.span(c.start, c.end))).as_str())
     });
     // Social-media platforms, the medium of the posts this engine tracks, are
     // organisations whatever the tagger said.
@@ -504,8 +504,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
                 && !COMPASS_NOUNS.contains(&ctx.core(a - 1));
             let city = m.classes & ((1 << class::LARGE_CITY) | (1 << class::SMALL_CITY)) != 0;
             let sure = m.classes & ((1 << class::COUNTRY) | (1 << class::REGION)) != 0;
-            if m.classes & (1 << class::DEMONYM) != 0
-                && (!sure || reads_as_adjective(ctx, a, base))
+            if m.classes & (1 << class::DEMONYM) != 0 && (!sure || reads_as_adjective(ctx, a, base))
             {
                 continue;
             }
@@ -714,6 +713,11 @@ fn continues_name(ctx: &Ctx<'_>, j: usize) -> bool {
         | (1 << class::REPORTING_VERB)
         | (1 << class::ORG_HEAD)
         | (1 << class::PLACE_NOUN);
+    // "على" spelled with alef maqsura is the preposition, not the name Ali ("ديجاو على
+    // رحيل"); normalization had made the two alike.
+    if ctx.doc.text_layers.tokens[j].span.slice(&ctx.doc.text) == "على" {
+        return false;
+    }
     let only_article = w
         .clitics
         .prefixes()

@@ -354,9 +354,8 @@ fn readings(lex: &EventLexicon, w: &str, shape: WordShape) -> Vec<Reading> {
                     continue;
                 }
                 for hit in lex.lookup(stem) {
-                    let same_entry = |other: &str| {
-                        lex.lookup(other).iter().any(|h| h.entry == hit.entry)
-                    };
+                    let same_entry =
+                        |other: &str| lex.lookup(other).iter().any(|h| h.entry == hit.entry);
                     let first_person = match hit.kind {
                         FormKind::Past => ["نا", "تم"].iter().any(|e| {
                             stem.strip_suffix(e)
@@ -2141,14 +2140,15 @@ fn drop_repeats(events: Vec<Candidate>, lex: &EventLexicon) -> Vec<Candidate> {
                         + !x.locations.is_empty() as u8
                         + x.date.is_some() as u8
                 };
-                let (kept, told_again) = if c.verb && !p.verb && !c.definite && richness(&c) > richness(p) {
-                    let mut lemmas = out[k].lemmas.clone();
-                    lemmas.extend(c.lemmas.iter().cloned());
-                    let earlier = std::mem::replace(&mut out[k], Candidate { lemmas, ..c });
-                    (&mut out[k], earlier)
-                } else {
-                    (&mut out[k], c)
-                };
+                let (kept, told_again) =
+                    if c.verb && !p.verb && !c.definite && richness(&c) > richness(p) {
+                        let mut lemmas = out[k].lemmas.clone();
+                        lemmas.extend(c.lemmas.iter().cloned());
+                        let earlier = std::mem::replace(&mut out[k], Candidate { lemmas, ..c });
+                        (&mut out[k], earlier)
+                    } else {
+                        (&mut out[k], c)
+                    };
                 // What one telling leaves out, another may say: the day and place of a
                 // headline's event are in the lead, its participants in the next sentence.
                 if kept.date.is_none() {
