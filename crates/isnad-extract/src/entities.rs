@@ -32,6 +32,7 @@
 use isnad_doc::{
     Doc, Entity, EntityType, Layer, Mention, MentionKind, ParagraphKind, Sector, Span, Stage,
 };
+use isnad_ner::function_words::is_function_word;
 use isnad_ner::gazetteer::{class, words_key, ClassSet, GazMatch};
 use isnad_ner::{Label, Word};
 use isnad_text::{Prefix, TokenKind};
@@ -90,6 +91,10 @@ struct Ctx<'d> {
     /// unknown name: "ونورلاند"), shown by the rest standing alone elsewhere in the
     /// article ("نورلاند").
     hidden_wa: Vec<bool>,
+    /// Words that stand bare (no clitic at all) somewhere in the article.
+    standalone: std::collections::HashSet<&'d str>,
+    /// How often each normalized word occurs in the article.
+    occurrences: std::collections::HashMap<&'d str, usize>,
 }
 
 impl<'d> Ctx<'d> {
@@ -114,6 +119,25 @@ impl<'d> Ctx<'d> {
     fn has_conjunction(&self, i: usize) -> bool {
         let c = self.words[i].clitics;
         self.hidden_wa[i] || c.has(Prefix::Wa) || c.has(Prefix::Fa)
+    }
+
+    /// True when token `i` is a function word, with or without its clitics ("في",
+    /// "وفي").
+    fn is_function(&self, i: usize) -> bool {
+        let w = &self.words[i];
+        w.kind == TokenKind::Arabic && (is_function_word(w.norm) || is_function_word(self.core(i)))
+    }
+
+    /// True when the conjunction the segmenter saw on token `i` belongs to a name
+    /// ("ليو ويمين", then "واوضح ويمين"): the word recurs with it, never stands bare
+    /// without it, and the rest is no known name.
+    fn conjunction_is_part_of_name(&self, i: usize) -> bool {
+        let w = &self.words[i];
+        let rest = self.core(i);
+        self.occurrences.get(w.norm).copied().unwrap_or(0) >= 2
+            && !self.hidden_wa[i]
+            && !self.standalone.contains(rest)
+            && !isnad_resources::name_words().contains(rest)
     }
 
     /// The cores of tokens `a..b` (words only).
@@ -144,7 +168,7 @@ impl<'d> Ctx<'d> {
                 .map_or(0, |(i, _)| i);
             start += skip as u32;
         }
-        let strip = first.clitics.prefixes().any(|p| {
+        let strip = self.words[a].clitics.prefixes().any(|p| {
             matches!(
                 p,
                 Prefix::Wa | Prefix::Fa | Prefix::Bi | Prefix::Ka | Prefix::Li
@@ -214,11 +238,31 @@ fn annotate(doc: &mut Doc) {
 
 fn build_ctx(doc: &Doc) -> Ctx<'_> {
     let layers = &doc.text_layers;
-    let words: Vec<Word> = layers
+    let mut words: Vec<Word> = layers
         .tokens
         .iter()
         .map(|t| Word::from_token(layers, t))
         .collect();
+    // A token the segmenter cut as clitic + word is read whole when the whole is a
+    // known name and the rest is none ("برهان" is not ب + "رهان", nor "بعقوبة" ب +
+    // "عقوبة").
+    let names = isnad_resources::name_words();
+    for w in words.iter_mut() {
+        let cut = w.clitics.prefixes().any(|p| {
+            matches!(
+                p,
+                Prefix::Wa | Prefix::Fa | Prefix::Bi | Prefix::Ka | Prefix::Li
+            )
+        });
+        if cut
+            && w.kind == TokenKind::Arabic
+            && names.contains(w.norm)
+            && !names.contains(w.core())
+            && !names.contains(w.stem())
+        {
+            w.clitics = isnad_text::Clitics::NONE;
+        }
+    }
     let n = words.len();
     let mut begins = vec![0; n];
     let mut single = vec![0; n];
@@ -236,10 +280,11 @@ fn build_ctx(doc: &Doc) -> Ctx<'_> {
             }
         }
     }
+    // Words that stand bare (no clitic at all) somewhere in the article.
     let standalone: std::collections::HashSet<&str> = words
         .iter()
-        .filter(|w| w.kind == TokenKind::Arabic)
-        .map(|w| w.core())
+        .filter(|w| w.kind == TokenKind::Arabic && w.clitics.is_empty())
+        .map(|w| w.norm)
         .collect();
     let hidden_wa = words
         .iter()
@@ -252,6 +297,10 @@ fn build_ctx(doc: &Doc) -> Ctx<'_> {
                     .is_some_and(|rest| standalone.contains(rest))
         })
         .collect();
+    let mut occurrences = std::collections::HashMap::new();
+    for w in words.iter().filter(|w| w.kind == TokenKind::Arabic) {
+        *occurrences.entry(w.norm).or_insert(0) += 1;
+    }
     Ctx {
         doc,
         words,
@@ -259,6 +308,8 @@ fn build_ctx(doc: &Doc) -> Ctx<'_> {
         single,
         sentence,
         hidden_wa,
+        standalone,
+        occurrences,
     }
 }
 
@@ -335,6 +386,14 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             }
         }
     }
+    complete_person_names(ctx, &mut out);
+    // Religions are no named entity here, whatever the tagger learned from ANERcorp
+    // (which tags "الله" and "الإسلام" MISC).
+    out.retain(|c| {
+        c.kind != EntityType::Misc
+            || !RELIGIONS
+                .contains(&isnad_text::normalize(doc.slice(ctx.span(c.start, c.end))).as_str())
+    });
     // Social-media platforms, the medium of the posts this engine tracks, are
     // organisations whatever the tagger said.
     for (i, w) in ctx.words.iter().enumerate() {
@@ -386,6 +445,8 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         if w.kind == TokenKind::Arabic
             && !signature
             && surnames.contains(ctx.core(i))
+            && !ctx.is_title(i)
+            && !ctx.is_function(i)
             && !overlaps(&out, i, i + 1)
         {
             out.push(Cand {
@@ -403,6 +464,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             && ctx.sentence[c.start - 1] == ctx.sentence[c.start]
             && ctx.has(c.start - 1, class::GIVEN_NAME)
             && ctx.words[c.start - 1].clitics.is_empty()
+            && !ctx.is_function(c.start - 1)
             && !ctx.is_title(c.start - 1)
         {
             c.start -= 1;
@@ -426,10 +488,24 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             if in_signature[a..b].iter().any(|&x| x) {
                 continue;
             }
-            let after_place_noun = a > base && ctx.has(a - 1, class::PLACE_NOUN);
+            // Names that normalization and clitic stripping turned into a function
+            // word ("بالاو" → "او") or a two-letter stub ("واس" → "اس") are no evidence.
+            if (a..b).all(|i| ctx.is_function(i))
+                || (b == a + 1
+                    && ctx.core(a).chars().count() < 3
+                    && ctx.core(a) != ctx.words[a].norm)
+            {
+                continue;
+            }
+            // A place noun that names a kind of place ("مدينة", "محافظة"), not a
+            // direction ("شرق البلاد"), and is no trigger word itself.
+            let after_place_noun = a > base
+                && ctx.has(a - 1, class::PLACE_NOUN)
+                && !COMPASS_NOUNS.contains(&ctx.core(a - 1));
             let city = m.classes & ((1 << class::LARGE_CITY) | (1 << class::SMALL_CITY)) != 0;
             let sure = m.classes & ((1 << class::COUNTRY) | (1 << class::REGION)) != 0;
-            if m.classes & (1 << class::DEMONYM) != 0 && !sure {
+            if m.classes & (1 << class::DEMONYM) != 0 && (!sure || reads_as_adjective(ctx, a, base))
+            {
                 continue;
             }
             if (sure || (city && after_place_noun)) && !overlaps(&out, a, b) {
@@ -547,8 +623,169 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             c.end += 1;
         }
     }
+    one_type_per_name(ctx, &mut out);
     out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     (out, labels.is_some())
+}
+
+/// Religions (normalized), which the gold conventions leave untagged.
+const RELIGIONS: &[&str] = &[
+    "الله",
+    "الاسلام",
+    "المسيحيه",
+    "اليهوديه",
+    "البوذيه",
+    "الهندوسيه",
+];
+
+/// Name particles, which need the word after them ("بن سلمان", "آل الشيخ", "أبو بكر",
+/// "عبد الأمير"); normalized ("آل" → "ال").
+const NAME_PARTICLES: &[&str] = &["بن", "ابن", "بنت", "ال", "ابو", "ابي", "عبد"];
+
+/// Particles of filiation, which continue a name after its end ("جمال" + "بن عمر").
+const FILIATION: &[&str] = &["بن", "ابن", "بنت"];
+
+/// The longest a person's name grows by the rules of [`complete_person_names`].
+const MAX_NAME_WORDS: usize = 6;
+
+/// Completes the person names the tagger cut short: two person chunks side by side are
+/// one name ("عبد الأمير" + "الخزرجي"); a name ending on a particle takes the next word
+/// ("عبدالعزيز بن عبدالله آل" + "الشيخ"), a filiation continues it ("جمال" + "بن عمر"),
+/// and so does a following given or family name ("محمد رحيم" + "امين").
+fn complete_person_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
+    let n = ctx.words.len();
+    out.sort_by_key(|c| (c.start, c.end));
+    // Side by side.
+    let mut merged: Vec<Cand> = Vec::with_capacity(out.len());
+    for c in out.drain(..) {
+        if let Some(last) = merged.last_mut() {
+            if last.kind == EntityType::Per
+                && c.kind == EntityType::Per
+                && last.end == c.start
+                && ctx.sentence[last.start] == ctx.sentence[c.start]
+                && (!ctx.has_conjunction(c.start) || ctx.conjunction_is_part_of_name(c.start))
+            {
+                last.end = c.end;
+                continue;
+            }
+        }
+        merged.push(c);
+    }
+    *out = merged;
+    let taken: Vec<(usize, usize)> = out.iter().map(|c| (c.start, c.end)).collect();
+    let free = |i: usize| !taken.iter().any(|&(a, b)| a <= i && i < b);
+    let word_at = |i: usize, sent: usize| {
+        i < n && ctx.sentence[i] == sent && ctx.words[i].kind == TokenKind::Arabic
+    };
+    for c in out.iter_mut().filter(|c| c.kind == EntityType::Per) {
+        let sent = ctx.sentence[c.start];
+        while c.end - c.start < MAX_NAME_WORDS {
+            let j = c.end;
+            if NAME_PARTICLES.contains(&ctx.core(j - 1)) && word_at(j, sent) {
+                c.end += 1;
+            } else if word_at(j, sent)
+                && FILIATION.contains(&ctx.words[j].norm)
+                && word_at(j + 1, sent)
+                && free(j + 1)
+            {
+                c.end += 2;
+            } else if word_at(j, sent) && free(j) && continues_name(ctx, j) {
+                c.end += 1;
+            } else {
+                break;
+            }
+        }
+    }
+}
+
+/// May token `j`, right after a person's name, continue it? A given or family name
+/// with no clitic but a nisba's article ("الخزرجي"), which is no nationality, place,
+/// function word or reporting verb; a title word ("أمين") only when no definite word
+/// follows it (then it is the name "أمين", not "أمين الحزب").
+fn continues_name(ctx: &Ctx<'_>, j: usize) -> bool {
+    let w = &ctx.words[j];
+    let names = (1 << class::GIVEN_NAME) | (1 << class::FAMILY_NAME);
+    let places = (1 << class::COUNTRY)
+        | (1 << class::REGION)
+        | (1 << class::LARGE_CITY)
+        | (1 << class::SMALL_CITY)
+        | (1 << class::DEMONYM)
+        | (1 << class::REPORTING_VERB)
+        | (1 << class::ORG_HEAD)
+        | (1 << class::PLACE_NOUN);
+    // "على" spelled with alef maqsura is the preposition, not the name Ali ("ديجاو على
+    // رحيل"); normalization had made the two alike.
+    if ctx.doc.text_layers.tokens[j].span.slice(&ctx.doc.text) == "على" {
+        return false;
+    }
+    let only_article = w
+        .clitics
+        .prefixes()
+        .all(|p| matches!(p, Prefix::Al) && ctx.core(j).ends_with('ي'));
+    if ctx.single[j] & names == 0
+        || ctx.single[j] & places != 0
+        || !only_article
+        || ctx.is_function(j)
+    {
+        return false;
+    }
+    if ctx.is_title(j) {
+        // A title needs a complement; when what follows cannot be one (another title,
+        // a function word, punctuation), the word is a name ("محمد رحيم امين حاكم").
+        let next = j + 1;
+        return next >= ctx.words.len()
+            || ctx.sentence[next] != ctx.sentence[j]
+            || !ctx.words[next].kind.is_word()
+            || ctx.is_title(next)
+            || ctx.is_function(next)
+            || ctx.has(next, class::REPORTING_VERB);
+    }
+    true
+}
+
+/// One name, one type per article: the tagger's mentions of the same words all take the
+/// type it gave most often (the first one's on a tie), so that "باردو" is not a
+/// person, a place and an organisation in one article.
+fn one_type_per_name(ctx: &Ctx<'_>, out: &mut [Cand]) {
+    let mut votes: std::collections::HashMap<String, Vec<(EntityType, usize, usize)>> =
+        std::collections::HashMap::new();
+    for c in out.iter().filter(|c| c.source == Source::Tagger) {
+        let v = votes.entry(ctx.key(c.start, c.end)).or_default();
+        match v.iter_mut().find(|(k, _, _)| *k == c.kind) {
+            Some(x) => x.1 += 1,
+            None => v.push((c.kind, 1, c.start)),
+        }
+    }
+    for c in out.iter_mut().filter(|c| c.source == Source::Tagger) {
+        let v = &votes[&ctx.key(c.start, c.end)];
+        if v.len() > 1 {
+            let best = v
+                .iter()
+                .max_by_key(|(_, count, first)| (*count, std::cmp::Reverse(*first)))
+                .map(|x| x.0);
+            if let Some(k) = best {
+                c.kind = k;
+            }
+        }
+    }
+}
+
+/// Direction nouns, which stand before any noun ("شمال غرب سوريا", "شرق البلاد").
+const COMPASS_NOUNS: &[&str] = &["شمال", "جنوب", "شرق", "غرب", "وسط"];
+
+/// A word that is both a country's name and a nationality adjective ("السعودية")
+/// reads as the adjective when it agrees with the word before it: indefinite ("صحف
+/// سعودية"), or definite after a definite word ("العلاقات المصرية السعودية").
+fn reads_as_adjective(ctx: &Ctx<'_>, i: usize, sentence_start: usize) -> bool {
+    let definite = ctx.words[i].clitics.is_definite();
+    if !definite {
+        return true;
+    }
+    i > sentence_start
+        && ctx.words[i - 1].kind == TokenKind::Arabic
+        && ctx.words[i - 1].clitics.is_definite()
+        && !ctx.has_conjunction(i)
+        && !ctx.is_function(i - 1)
 }
 
 /// Compass adjectives that end place names (cores, normalized).
@@ -609,10 +846,10 @@ fn is_nisba(ctx: &Ctx<'_>, i: usize) -> bool {
 /// words at the start of a person chunk are a role, not the name; a chunk of another
 /// type that starts with a title word is a description, not a name.
 fn split_chunk(ctx: &Ctx<'_>, mut a: usize, mut b: usize, kind: EntityType) -> Vec<(usize, usize)> {
-    while a < b && !ctx.words[a].kind.is_word() {
+    while a < b && (!ctx.words[a].kind.is_word() || ctx.is_function(a)) {
         a += 1;
     }
-    while b > a && !ctx.words[b - 1].kind.is_word() {
+    while b > a && (!ctx.words[b - 1].kind.is_word() || ctx.is_function(b - 1)) {
         b -= 1;
     }
     if a == b {
@@ -635,7 +872,9 @@ fn split_chunk(ctx: &Ctx<'_>, mut a: usize, mut b: usize, kind: EntityType) -> V
     let mut out = Vec::new();
     let mut s = a;
     for i in a + 1..b {
-        if ctx.has_conjunction(i) {
+        if ctx.has_conjunction(i)
+            && !(kind == EntityType::Per && ctx.conjunction_is_part_of_name(i))
+        {
             out.push((s, i));
             s = i;
         }

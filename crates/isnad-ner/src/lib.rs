@@ -4,7 +4,7 @@
 //! ([`conll`]), the words the tagger labels ([`word`]), their features ([`features`]),
 //! word clusters and trigger-context profiles learned from unlabeled news ([`clusters`],
 //! [`linalg`], [`profiles`]), gazetteer and trigger-word matching ([`gazetteer`],
-//! [`triggers`]), the averaged-perceptron sequence labeller ([`perceptron`]; a CRF trained
+//! [`triggers`]), the closed-class words that are never names ([`function_words`]), the averaged-perceptron sequence labeller ([`perceptron`]; a CRF trained
 //! by SGD, [`crf`], is the measured alternative), training ([`train`]), two-pass document
 //! tagging ([`tagger`]), the compact model format ([`model`]) and exact-span scoring
 //! ([`eval`]).
@@ -21,6 +21,7 @@ pub mod conll;
 pub mod crf;
 pub mod eval;
 pub mod features;
+pub mod function_words;
 pub mod gazetteer;
 pub mod hash;
 pub mod label;

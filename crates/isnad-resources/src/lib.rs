@@ -20,8 +20,8 @@ pub use calendar::{calendar, Calendar};
 pub use events::{actor_words, event_lexicon, ActorWords, EventLexicon};
 pub use lexicon::{word_counts, Lexicon};
 pub use ner::{
-    country_names, ner_clusters, ner_gazetteer, ner_profiles, ner_resources, ner_tagger,
-    CountryNames,
+    country_names, name_words, ner_clusters, ner_gazetteer, ner_profiles, ner_resources,
+    ner_tagger, CountryNames,
 };
 pub use places::{countries, places, Countries, Country, LatinPlace, Place, PlaceKind, Places};
 pub use reporting::{reporting, Cue, CueRole, ReportingLexicon};

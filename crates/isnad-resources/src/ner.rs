@@ -7,7 +7,7 @@
 use crate::{gunzip, gunzip_bytes, tsv_rows};
 use isnad_ner::gazetteer::class;
 use isnad_ner::{Clusters, Gazetteer, Model, ModelError, Profiles, Resources, Tagger};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 static NAMES: &str = include_str!("../../../data/gazetteer/names.tsv");
@@ -92,6 +92,46 @@ pub fn gazetteer_entries() -> Vec<(String, u8)> {
     out.extend(isnad_ner::triggers::entries().map(|(w, c)| (w.to_string(), c)));
     out
 }
+
+/// Every word of the shipped personal names (those attested at least
+/// [`MIN_NAME_COUNT`] times), place names and country names, normalized
+/// (`isnad_text::normalize`), function words left out.
+///
+/// The entity stage reads it as evidence that a token the clitic segmenter cut as
+/// clitic + word is a name of its own: "برهان" is a given name while "رهان" (ب + "رهان")
+/// is none, and "بعقوبة" is a city while "عقوبة" is none.
+pub fn name_words() -> &'static FxHashSet<String> {
+    &NAME_WORDS
+}
+
+static NAME_WORDS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+    let mut out = FxHashSet::default();
+    let mut add = |phrase: &str| {
+        for w in isnad_text::normalize(phrase).split(' ') {
+            if !w.is_empty() && !isnad_ner::function_words::is_function_word(w) {
+                out.insert(w.to_string());
+            }
+        }
+    };
+    for row in tsv_rows(NAMES) {
+        if let [name, _, count, ..] = row[..] {
+            if count.parse::<u32>().unwrap_or(0) >= MIN_NAME_COUNT {
+                add(name);
+            }
+        }
+    }
+    for row in tsv_rows(COUNTRIES) {
+        if let [_, _, _, _, names, ..] = row[..] {
+            names.split('|').for_each(&mut add);
+        }
+    }
+    for row in tsv_rows(PLACES) {
+        if let [_, _, _, _, _, _, names, ..] = row[..] {
+            names.split('|').for_each(&mut add);
+        }
+    }
+    out
+});
 
 /// Countries by name and by nationality adjective: matching key (see
 /// `isnad_ner::gazetteer::phrase_key`) → ISO 3166-1 alpha-2 code.
@@ -241,5 +281,13 @@ mod tests {
         assert_eq!(c.by_demonym(&key("الليبية")), Some("LY"));
         assert_eq!(c.by_demonym(&key("الأمريكي")), Some("US"));
         assert_eq!(c.by_demonym(&key("ليبيا")), None);
+    }
+
+    #[test]
+    fn name_words_know_names_that_look_like_clitic_plus_word() {
+        let n = name_words();
+        assert!(n.contains("برهان") && !n.contains("رهان"));
+        assert!(n.contains("بعقوبه"));
+        assert!(!n.contains("في") && !n.contains("او"));
     }
 }
