@@ -1202,7 +1202,7 @@ fn sentence_mentions(doc: &Doc, sent: &Sentence, discourse: &Discourse) -> Vec<M
         // Clitics of the first token outside the mention (وبـ in "وبالحكومة"), or of the
         // title before the name (والسفير، للرئيس).
         let clitic_text = if head < first {
-            let pre = t.clitics.prefix_bytes().min(t.norm.len() as usize);
+            let pre = t.clitics.prefix_bytes().min(t.norm.len());
             doc.norm()[t.norm.start as usize..t.norm.start as usize + pre].to_owned()
         } else if m.span.start > t.span.start {
             isnad_text::normalize(doc.slice(Span {
