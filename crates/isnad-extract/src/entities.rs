@@ -55,6 +55,29 @@ impl Stage for EntitiesStage {
     }
 }
 
+/// Titles of several words whose first word is no title on its own (normalized). "خادم
+/// الحرمين الشريفين" (Custodian of the Two Holy Mosques), the Saudi king's title, is the
+/// most frequent title of Saudi news; the tagger reads its first word as a name.
+/// "ولي ولي العهد" (deputy crown prince) has a given name's spelling for its first word.
+const TITLE_PHRASES: &[&[&str]] = &[&["خادم", "الحرمين", "الشريفين"], &["ولي", "ولي", "العهد"]];
+
+/// The length of the title phrase starting at token `i`, if one does.
+fn title_phrase_at(words: &[Word<'_>], i: usize) -> Option<usize> {
+    TITLE_PHRASES.iter().find_map(|phrase| {
+        let fits = i + phrase.len() <= words.len()
+            && phrase.iter().enumerate().all(|(k, p)| {
+                let w = &words[i + k];
+                // The first word may carry a conjunction or preposition ("وخادم").
+                if k == 0 {
+                    w.core() == *p || w.norm == *p
+                } else {
+                    w.norm == *p
+                }
+            });
+        fits.then_some(phrase.len())
+    })
+}
+
 /// Prepositions a title phrase may contain ("السفير لدى طرابلس", "المتحدث باسم الحكومة").
 const ROLE_PREPOSITIONS: &[&str] = &["لدي", "في", "الي", "باسم", "عن", "علي"];
 
@@ -91,6 +114,8 @@ struct Ctx<'d> {
     /// unknown name: "ونورلاند"), shown by the rest standing alone elsewhere in the
     /// article ("نورلاند").
     hidden_wa: Vec<bool>,
+    /// Tokens inside a title phrase of [`TITLE_PHRASES`].
+    in_title_phrase: Vec<bool>,
     /// Words that stand bare (no clitic at all) somewhere in the article.
     standalone: std::collections::HashSet<&'d str>,
     /// How often each normalized word occurs in the article.
@@ -266,6 +291,7 @@ fn build_ctx(doc: &Doc) -> Ctx<'_> {
     let n = words.len();
     let mut begins = vec![0; n];
     let mut single = vec![0; n];
+    let mut in_title_phrase = vec![false; n];
     let mut sentence = vec![0; n];
     let gaz = isnad_resources::ner_gazetteer();
     for (si, s) in doc.sentences().iter().enumerate() {
@@ -277,6 +303,16 @@ fn build_ctx(doc: &Doc) -> Ctx<'_> {
             begins[a + m.start] |= m.classes;
             if m.end == m.start + 1 {
                 single[a + m.start] |= m.classes;
+            }
+        }
+    }
+    // Title phrases of several words whose first word is no title by itself: the
+    // phrase is a title, and none of its words a name.
+    for i in 0..n {
+        if let Some(len) = title_phrase_at(&words, i) {
+            begins[i] |= 1 << class::PERSON_TITLE;
+            for t in &mut in_title_phrase[i..i + len] {
+                *t = true;
             }
         }
     }
@@ -308,6 +344,7 @@ fn build_ctx(doc: &Doc) -> Ctx<'_> {
         single,
         sentence,
         hidden_wa,
+        in_title_phrase,
         standalone,
         occurrences,
     }
@@ -386,6 +423,25 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             }
         }
     }
+    // A title phrase names no one: a person chunk inside it is dropped, one that starts
+    // inside it starts after it ("خادم الحرمين الشريفين الملك سلمان"), one that runs into
+    // it ends before it ("محمد بن نايف ولي ولي العهد").
+    out.retain_mut(|c| {
+        if c.kind != EntityType::Per {
+            return true;
+        }
+        while c.start < c.end && ctx.in_title_phrase[c.start] {
+            c.start += 1;
+        }
+        if let Some(mut k) = (c.start..c.end).find(|&k| ctx.in_title_phrase[k]) {
+            // The title it complements goes with it ("سفير خادم الحرمين الشريفين").
+            while k > c.start && ctx.is_title(k - 1) {
+                k -= 1;
+            }
+            c.end = k;
+        }
+        c.start < c.end
+    });
     complete_person_names(ctx, &mut out);
     // Religions are no named entity here, whatever the tagger learned from ANERcorp
     // (which tags "الله" and "الإسلام" MISC).
@@ -713,6 +769,9 @@ fn continues_name(ctx: &Ctx<'_>, j: usize) -> bool {
         | (1 << class::REPORTING_VERB)
         | (1 << class::ORG_HEAD)
         | (1 << class::PLACE_NOUN);
+    if ctx.in_title_phrase[j] {
+        return false;
+    }
     // "على" spelled with alef maqsura is the preposition, not the name Ali ("ديجاو على
     // رحيل"); normalization had made the two alike.
     if ctx.doc.text_layers.tokens[j].span.slice(&ctx.doc.text) == "على" {
@@ -736,7 +795,7 @@ fn continues_name(ctx: &Ctx<'_>, j: usize) -> bool {
         return next >= ctx.words.len()
             || ctx.sentence[next] != ctx.sentence[j]
             || !ctx.words[next].kind.is_word()
-            || ctx.is_title(next)
+            || (ctx.is_title(next) && !ctx.in_title_phrase[next])
             || ctx.is_function(next)
             || ctx.has(next, class::REPORTING_VERB);
     }
@@ -1500,6 +1559,43 @@ mod tests {
         assert_eq!(core_without_article("الاهلي"), "اهلي");
         assert_eq!(core_without_article("الي"), "الي");
         assert_eq!(sector_of("سفير"), Some(Sector::Diplomat));
+    }
+
+    #[test]
+    fn a_title_phrase_is_a_role_and_no_name() {
+        let mut d = doc(
+            "وأكد سفير خادم الحرمين الشريفين لدى القاهرة أحمد قطان أن المعرض مهم. وقال خادم الحرمين الشريفين إن البلاد بخير.",
+        );
+        annotate(&mut d);
+        let names: Vec<&str> = d.entities.iter().map(|e| d.slice(e.name)).collect();
+        assert!(
+            names.iter().all(|n| !n.contains("خادم")),
+            "a title word taken for a name: {names:?}"
+        );
+        let ctx = build_ctx(&d);
+        let a = token(&ctx, "احمد");
+        let c = per(a, a + 2);
+        let roles: Vec<&str> = roles_of(&ctx, &c, std::slice::from_ref(&c))
+            .iter()
+            .map(|&(x, y)| d.slice(ctx.span(x, y)))
+            .collect();
+        assert_eq!(roles, vec!["سفير خادم الحرمين الشريفين لدى القاهرة"]);
+
+        let mut d = doc("ودعا أحمد بن عبدالعزيز قطان سفير خادم الحرمين الشريفين الشركات للمشاركة.");
+        annotate(&mut d);
+        let names: Vec<&str> = d.entities.iter().map(|e| d.slice(e.name)).collect();
+        assert!(
+            names.iter().all(|n| !n.contains("سفير")),
+            "a title taken into a name: {names:?}"
+        );
+
+        let mut d = doc("واستقبل الأمير محمد بن نايف ولي ولي العهد الأمير محمد بن سلمان أمس.");
+        annotate(&mut d);
+        let names: Vec<&str> = d.entities.iter().map(|e| d.slice(e.name)).collect();
+        assert!(
+            names.iter().all(|n| !n.contains("ولي")),
+            "a title taken into a name: {names:?}"
+        );
     }
 
     #[test]
