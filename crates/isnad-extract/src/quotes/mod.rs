@@ -1152,7 +1152,7 @@ impl<'a> Extractor<'a> {
                 // A clitic preposition carries its object on the same token.
                 if !PREPOSITIONS.contains(&self.norm(i)) {
                     j = i + 1;
-                    if self.opens[i + 1.min(zone.end - 1)] != NO_PAIR && i + 1 < zone.end {
+                    if i + 1 < zone.end && self.opens[i + 1] != NO_PAIR {
                         let k = self.opens[i + 1];
                         let e = self.pair_end(k, zone.end);
                         for slot in

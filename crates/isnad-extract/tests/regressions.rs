@@ -1,0 +1,19 @@
+//! Inputs that once crashed the pipeline, minimized from real corpus records.
+
+use isnad_doc::DocMeta;
+
+fn analyze(text: &str) -> isnad_doc::Doc {
+    let pipeline = isnad_extract::default_pipeline();
+    isnad_extract::analyze(&pipeline, DocMeta::default(), text.to_owned(), Vec::new())
+        .expect("the text is valid")
+}
+
+#[test]
+fn a_headline_ending_on_a_clitic_preposition() {
+    // SaudiNewsNet snn-2015-08-07-1154: the speaker zone of «...» تؤكد ran to the last
+    // token, a bare "بال", and the clitic-preposition branch read past the tokens.
+    let d = analyze("«السعودية للكهرباء» تؤكد سعيها لتوطين الصناعات الكهربائية بال");
+    assert!(d.quotes.len() <= 1);
+    let d = analyze("قال بال");
+    assert!(d.quotes.is_empty());
+}
