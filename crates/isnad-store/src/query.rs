@@ -43,6 +43,21 @@ pub struct SearchRequest {
     pub offset: usize,
 }
 
+/// Which events an overview covers: a period (default: the articles' dates) and a type.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EventsRequest {
+    /// First day.
+    pub from: Option<NaiveDate>,
+    /// Last day.
+    pub to: Option<NaiveDate>,
+    /// Only this PLOVER type.
+    pub event_type: Option<String>,
+    /// Events listed, latest first (at most [`MAX_LIMIT`]).
+    pub limit: usize,
+    /// Places on the map, at most.
+    pub max_places: usize,
+}
+
 /// A store opened for reading.
 pub struct Corpus {
     paths: StorePaths,
@@ -574,6 +589,179 @@ impl Corpus {
             )? as u64;
             let quotes = quote_refs_with(c, &filter, params![key, from, to, actor, limit, offset as i64])?;
             Ok(QuotesResponse { total, quotes })
+        })
+    }
+}
+
+impl Corpus {
+    /// The actors a name, handle or actor id may refer to, best first (at most `limit`).
+    pub fn find_actors(&self, name: &str, limit: usize) -> Result<Vec<ActorCandidate>, StoreError> {
+        let mut found = self.with(|c| self.actors_named(c, name))?;
+        found.truncate(limit);
+        Ok(found)
+    }
+
+    /// The actors named in most articles, of one type (`PER`, ...) or of any.
+    pub fn top_actors(
+        &self,
+        kind: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<ActorCandidate>, StoreError> {
+        self.with(|c| {
+            let mut st = c.prepare_cached(
+                "SELECT id, name, type, articles FROM actors WHERE ?1 = '' OR type = ?1
+                 ORDER BY articles DESC, id LIMIT ?2",
+            )?;
+            let rows = st.query_map(
+                params![kind.unwrap_or(""), limit.min(MAX_LIMIT) as i64],
+                |r| {
+                    Ok(ActorCandidate {
+                        actor: ActorRef {
+                            id: r.get(0)?,
+                            name: r.get(1)?,
+                            kind: r.get(2)?,
+                        },
+                        articles: r.get::<_, i64>(3)? as u64,
+                    })
+                },
+            )?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        })
+    }
+
+    /// The actors quoted most often, with their number of quotations.
+    pub fn top_speakers(&self, limit: usize) -> Result<Vec<SpeakerCount>, StoreError> {
+        self.with(|c| {
+            let mut st = c.prepare_cached(
+                "SELECT act.id, act.name, act.type, n FROM
+                   (SELECT ae.actor AS actor, COUNT(*) AS n FROM quotes q
+                    JOIN actor_entities ae ON ae.article = q.article AND ae.eid = q.speaker
+                    GROUP BY ae.actor ORDER BY n DESC, ae.actor LIMIT ?1) t
+                 JOIN actors act ON act.id = t.actor ORDER BY n DESC, act.id",
+            )?;
+            let rows = st.query_map([limit.min(MAX_LIMIT) as i64], |r| {
+                Ok(SpeakerCount {
+                    actor: ActorRef {
+                        id: r.get(0)?,
+                        name: r.get(1)?,
+                        kind: r.get(2)?,
+                    },
+                    quotes: r.get::<_, i64>(3)? as u64,
+                })
+            })?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        })
+    }
+
+    /// Events of a period: counts per day and type, geocoded places, the latest events.
+    /// Without `from`/`to` the period is that of the articles' dates (events about
+    /// earlier years stay out of the timeline).
+    pub fn events_overview(&self, req: &EventsRequest) -> Result<EventsOverview, StoreError> {
+        self.with(|c| {
+            let (first, last): (Option<String>, Option<String>) =
+                c.query_row("SELECT MIN(date), MAX(date) FROM articles", [], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            let from = req.from.map(|d| d.to_string()).or(first);
+            let to = req.to.map(|d| d.to_string()).or(last);
+            let kind = req.event_type.clone().filter(|t| !t.trim().is_empty()).unwrap_or_default();
+            // The day of an event: its own date when that is a whole day, else its article's.
+            const DAY: &str = "CASE WHEN length(e.date) = 10 THEN e.date ELSE a.date END";
+            let filter = format!(
+                "FROM events e JOIN articles a ON a.rowid = e.article
+                 WHERE {DAY} >= ?1 AND {DAY} <= ?2 AND (?3 = '' OR e.type = ?3)"
+            );
+            let range = params![
+                from.clone().unwrap_or_else(|| "0000".into()),
+                to.clone().unwrap_or_else(|| "9999".into()),
+                kind
+            ];
+            let mut days = Vec::new();
+            let mut types: BTreeMap<String, u64> = BTreeMap::new();
+            let mut total = 0;
+            {
+                let mut st = c.prepare_cached(&format!(
+                    "SELECT {DAY} AS d, e.type, COUNT(*) {filter} GROUP BY d, e.type ORDER BY d, e.type"
+                ))?;
+                let rows = st.query_map(range, |r| {
+                    Ok(EventDayCount { day: r.get(0)?, kind: r.get(1)?, events: r.get::<_, i64>(2)? as u64 })
+                })?;
+                for row in rows {
+                    let row = row?;
+                    total += row.events;
+                    *types.entry(row.kind.clone()).or_default() += row.events;
+                    days.push(row);
+                }
+            }
+            let mut types: Vec<EventTypeCount> =
+                types.into_iter().map(|(kind, events)| EventTypeCount { kind, events }).collect();
+            types.sort_by(|a, b| b.events.cmp(&a.events).then(a.kind.cmp(&b.kind)));
+            let places = {
+                let mut st = c.prepare_cached(&format!(
+                    "SELECT en.name, AVG(en.lat), AVG(en.lon), en.geo_ref, COUNT(*) AS n
+                     FROM events e JOIN articles a ON a.rowid = e.article
+                     JOIN entities en ON en.article = e.article AND en.eid = e.location
+                     WHERE {DAY} >= ?1 AND {DAY} <= ?2 AND (?3 = '' OR e.type = ?3)
+                       AND en.lat IS NOT NULL AND en.lon IS NOT NULL
+                     GROUP BY COALESCE(en.geo_ref, en.name) ORDER BY n DESC, en.name LIMIT ?4"
+                ))?;
+                let rows = st.query_map(params![range[0], range[1], range[2], req.max_places as i64], |r| {
+                    Ok(EventPlace {
+                        name: r.get(0)?,
+                        lat: r.get(1)?,
+                        lon: r.get(2)?,
+                        reference: r.get(3)?,
+                        events: r.get::<_, i64>(4)? as u64,
+                    })
+                })?;
+                rows.collect::<Result<Vec<_>, _>>()?
+            };
+            let limit = req.limit.min(MAX_LIMIT) as i64;
+            let rows = {
+                let mut st = c.prepare_cached(&format!(
+                    "SELECT {ARTICLE_REF}, e.vid, e.type, e.mode, e.status, e.trigger_start, e.trigger_end,
+                            e.trigger_text, e.location, {DAY} AS d, e.article, e.ord
+                     {filter} ORDER BY d DESC, a.id, e.ord LIMIT ?4"
+                ))?;
+                let rows = st.query_map(params![range[0], range[1], range[2], limit], |r| {
+                    Ok((
+                        EventItem {
+                            article: article_ref(r, 0)?,
+                            event: r.get(4)?,
+                            kind: r.get(5)?,
+                            mode: r.get(6)?,
+                            status: r.get(7)?,
+                            trigger: TextSpan { start: r.get(8)?, end: r.get(9)?, text: r.get(10)? },
+                            actors: Vec::new(),
+                            location: None,
+                            date: r.get(12)?,
+                        },
+                        r.get::<_, Option<String>>(11)?,
+                        r.get::<_, i64>(13)?,
+                        r.get::<_, i64>(14)?,
+                    ))
+                })?;
+                rows.collect::<Result<Vec<_>, _>>()?
+            };
+            let mut who = c.prepare_cached(
+                "SELECT act.id, act.name, act.type FROM event_args ea
+                 JOIN actor_entities ae ON ae.article = ea.article AND ae.eid = ea.eid
+                 JOIN actors act ON act.id = ae.actor
+                 WHERE ea.article = ?1 AND ea.event_ord = ?2 AND ea.role IN ('actor', 'target')
+                 GROUP BY act.id ORDER BY MIN(ea.role), act.id",
+            )?;
+            let mut place = c.prepare_cached("SELECT name FROM entities WHERE article = ?1 AND eid = ?2")?;
+            let mut events = Vec::with_capacity(rows.len());
+            for (mut e, location, article, ord) in rows {
+                e.actors = who
+                    .query_map(params![article, ord], |r| {
+                        Ok(ActorRef { id: r.get(0)?, name: r.get(1)?, kind: r.get(2)? })
+                    })?
+                    .collect::<Result<_, _>>()?;
+                if let Some(l) = location {
+                    e.location = place.query_row(params![article, l], |r| r.get(0)).optional()?;
+                }
+                events.push(e);
+            }
+            Ok(EventsOverview { from, to, total, days, types, places, events })
         })
     }
 }
