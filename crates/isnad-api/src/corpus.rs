@@ -465,3 +465,12 @@ pub struct SpeakerCount {
     /// Its quotations.
     pub quotes: u64,
 }
+
+/// How the matches of a search spread over outlets and event types (facet counts).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchFacets {
+    /// Matches per outlet, most first (outlets without a match left out).
+    pub sources: Vec<SourceCount>,
+    /// Matches with an event of each type, most first (types without a match left out).
+    pub event_types: Vec<EventTypeCount>,
+}

@@ -514,3 +514,56 @@ fn top_actors_and_speakers_and_find_actors() {
     assert!(c.find_actors("لا أحد بهذا الاسم", 5).unwrap().is_empty());
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn search_facets_count_matches_per_outlet_and_event_type() {
+    let (dir, c) = store("facets");
+    let req = SearchRequest {
+        query: "الجبير".into(),
+        limit: 10,
+        ..SearchRequest::default()
+    };
+    let total = c.search(&req).unwrap().total;
+    let f = c.search_facets(&req).unwrap();
+    let source = |s: &str| {
+        f.sources
+            .iter()
+            .find(|x| x.source.as_deref() == Some(s))
+            .map(|x| x.articles)
+    };
+    assert_eq!(source("spa"), Some(1));
+    assert_eq!(source("okaz"), Some(1));
+    assert_eq!(
+        source("alhayat"),
+        None,
+        "outlets without a match are left out"
+    );
+    assert_eq!(f.sources.iter().map(|s| s.articles).sum::<u64>(), total);
+    let kind = |t: &str| f.event_types.iter().find(|x| x.kind == t).map(|x| x.events);
+    assert_eq!(kind("CONSULT"), Some(2));
+    assert_eq!(kind("DISAPPROVE"), Some(1));
+    // With an outlet chosen, only that outlet is counted.
+    let f = c
+        .search_facets(&SearchRequest {
+            source: Some("okaz".into()),
+            ..req.clone()
+        })
+        .unwrap();
+    assert_eq!(f.sources.len(), 1);
+    assert_eq!(f.event_types.len(), 1);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn actor_quotes_come_a_page_at_a_time() {
+    let (dir, c) = store("actor-quotes");
+    let id = c.find_actors("عادل الجبير", 1).unwrap()[0].actor.id.clone();
+    let all = c.actor_quotes(&id, 10, 0).unwrap();
+    assert_eq!(all.total, 3);
+    assert_eq!(all.quotes.len(), 3);
+    let second = c.actor_quotes(&id, 2, 2).unwrap();
+    assert_eq!(second.total, 3);
+    assert_eq!(second.quotes.len(), 1);
+    assert_eq!(second.quotes[0], all.quotes[2]);
+    let _ = std::fs::remove_dir_all(dir);
+}
