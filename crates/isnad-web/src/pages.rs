@@ -34,11 +34,61 @@ pub struct State {
 }
 
 impl State {
+    /// The state over a store; the corpus-wide lists of the home and events pages are
+    /// computed at once on a thread of their own, so that the first visitor does not wait.
     pub(crate) fn new(corpus: Arc<Corpus>) -> State {
-        State {
+        let state = State {
             corpus,
             home: Arc::new(Mutex::new(None)),
+        };
+        let warm = state.clone();
+        let _ = std::thread::Builder::new()
+            .name("isnad-web-warm".into())
+            .spawn(move || {
+                let _ = warm.home_lists();
+                let _ = warm
+                    .corpus
+                    .events_overview(&events_request(None, None, None));
+            });
+        state
+    }
+
+    /// The home page's lists, kept for [`HOME_TTL`].
+    fn home_lists(&self) -> Result<HomeLists, PageError> {
+        let cached = self
+            .home
+            .lock()
+            .ok()
+            .and_then(|h| h.clone())
+            .filter(|(at, _)| at.elapsed() < HOME_TTL)
+            .map(|(_, l)| l);
+        if let Some(l) = cached {
+            return Ok(l);
         }
+        let l = HomeLists {
+            speakers: self.corpus.top_speakers(12)?,
+            people: self.corpus.top_actors(Some("PER"), 12)?,
+            organisations: self.corpus.top_actors(Some("ORG"), 12)?,
+        };
+        if let Ok(mut h) = self.home.lock() {
+            *h = Some((Instant::now(), l.clone()));
+        }
+        Ok(l)
+    }
+}
+
+/// The events page's request for a period and type.
+fn events_request(
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    kind: Option<String>,
+) -> EventsRequest {
+    EventsRequest {
+        from,
+        to,
+        event_type: kind,
+        limit: 50,
+        max_places: 300,
     }
 }
 
@@ -189,27 +239,7 @@ struct HomePage {
 pub(crate) async fn home(axum::extract::State(state): S) -> PageResult {
     let page = blocking(move || {
         let stats = state.corpus.stats()?;
-        let cached = state
-            .home
-            .lock()
-            .ok()
-            .and_then(|h| h.clone())
-            .filter(|(at, _)| at.elapsed() < HOME_TTL)
-            .map(|(_, l)| l);
-        let lists = match cached {
-            Some(l) => l,
-            None => {
-                let l = HomeLists {
-                    speakers: state.corpus.top_speakers(12)?,
-                    people: state.corpus.top_actors(Some("PER"), 12)?,
-                    organisations: state.corpus.top_actors(Some("ORG"), 12)?,
-                };
-                if let Ok(mut h) = state.home.lock() {
-                    *h = Some((Instant::now(), l.clone()));
-                }
-                l
-            }
-        };
+        let lists = state.home_lists()?;
         Ok(HomePage {
             layout: layout("الرئيسية", "home"),
             stats,
@@ -235,7 +265,18 @@ pub(crate) struct SearchParams {
 }
 
 impl SearchParams {
-    /// The URL of this search at another page, or with one filter changed.
+    /// The URL of this search, first page, with one filter set (or cleared).
+    fn with(&self, key: &str, value: Option<&str>) -> String {
+        let mut p = self.clone();
+        let v = value.map(str::to_owned);
+        match key {
+            "source" => p.source = v,
+            _ => p.event = v,
+        }
+        p.url(1)
+    }
+
+    /// The URL of this search at another page.
     fn url(&self, page: usize) -> String {
         let mut parts = Vec::new();
         for (k, v) in [
@@ -267,6 +308,14 @@ struct ResultView {
     copies: Option<(String, u32)>,
 }
 
+/// A facet value: label, matches, the URL that selects (or, when selected, clears) it.
+struct Facet {
+    label: String,
+    count: u64,
+    url: String,
+    selected: bool,
+}
+
 struct ActorLink {
     id: String,
     name: String,
@@ -284,6 +333,8 @@ struct SearchPage {
     event_types: &'static [&'static str],
     total: u64,
     results: Vec<ResultView>,
+    source_facets: Vec<Facet>,
+    event_facets: Vec<Facet>,
     actor: Option<ActorLink>,
     page: usize,
     pages: usize,
@@ -353,16 +404,22 @@ pub(crate) async fn search(
         || request.from.is_some()
         || request.to.is_some();
     let corpus = state.corpus.clone();
-    let (stats, response, actor) = blocking(move || {
+    let (stats, response, facets, actor) = blocking(move || {
         let stats = corpus.stats()?;
-        let response = if searched {
-            corpus.search(&request)?
+        let (response, facets) = if searched {
+            (
+                corpus.search(&request)?,
+                Some(corpus.search_facets(&request)?),
+            )
         } else {
-            SearchResponse {
-                query: String::new(),
-                total: 0,
-                results: Vec::new(),
-            }
+            (
+                SearchResponse {
+                    query: String::new(),
+                    total: 0,
+                    results: Vec::new(),
+                },
+                None,
+            )
         };
         // A query that names an actor leads to the actor's page.
         let name = request
@@ -385,9 +442,31 @@ pub(crate) async fn search(
         } else {
             None
         };
-        Ok((stats, response, actor))
+        Ok((stats, response, facets, actor))
     })
     .await?;
+    let (mut source_facets, mut event_facets) = (Vec::new(), Vec::new());
+    if let Some(f) = facets {
+        for s in f.sources {
+            let label = s.source.unwrap_or_default();
+            let selected = p.source.as_deref() == Some(label.as_str());
+            source_facets.push(Facet {
+                url: p.with("source", (!selected).then_some(label.as_str())),
+                label,
+                count: s.articles,
+                selected,
+            });
+        }
+        for t in f.event_types {
+            let selected = p.event.as_deref() == Some(t.kind.as_str());
+            event_facets.push(Facet {
+                url: p.with("event", (!selected).then_some(t.kind.as_str())),
+                label: t.kind,
+                count: t.events,
+                selected,
+            });
+        }
+    }
     let pages = (response.total as usize).div_ceil(PAGE_SIZE).min(1000);
     let results = response
         .results
@@ -431,6 +510,8 @@ pub(crate) async fn search(
         event_types: EVENT_TYPES,
         total: response.total,
         results,
+        source_facets,
+        event_facets,
         actor,
         page,
         pages,
@@ -520,27 +601,19 @@ pub(crate) async fn actor(
     let page = page_number(p.page.as_deref())?;
     let wanted = id.clone();
     let found = blocking(move || {
-        let Some(profile) = state.corpus.actor(&wanted, 20)? else {
+        let Some(mut profile) = state.corpus.actor(&wanted, QUOTES_PAGE)? else {
             return Ok(None);
         };
         // Every quotation, a page at a time, earliest first.
-        let quotes = if page == 1 && profile.quote_count <= QUOTES_PAGE as u64 {
-            let mut all = state
-                .corpus
-                .actor(&wanted, QUOTES_PAGE)?
-                .unwrap_or_else(|| profile.clone());
+        let quotes = if page == 1 {
             QuotesResponse {
-                total: all.quote_count,
-                quotes: std::mem::take(&mut all.quotes),
+                total: profile.quote_count,
+                quotes: std::mem::take(&mut profile.quotes),
             }
         } else {
-            state.corpus.quotes(
-                Some(&wanted),
-                None,
-                None,
-                QUOTES_PAGE,
-                (page - 1) * QUOTES_PAGE,
-            )?
+            state
+                .corpus
+                .actor_quotes(&wanted, QUOTES_PAGE, (page - 1) * QUOTES_PAGE)?
         };
         Ok(Some((profile, quotes)))
     })
@@ -706,13 +779,7 @@ pub(crate) async fn events(
             return Err(PageError::bad(format!("type: «{k}» ليس نوع حدث معروفاً")));
         }
     }
-    let request = EventsRequest {
-        from,
-        to,
-        event_type: kind.clone(),
-        limit: 50,
-        max_places: 300,
-    };
+    let request = events_request(from, to, kind.clone());
     let o = blocking(move || Ok(state.corpus.events_overview(&request)?)).await?;
 
     // Columns: every day of the period (every month when it is over three months),

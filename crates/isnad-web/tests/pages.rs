@@ -227,6 +227,16 @@ async fn search_leads_to_the_actor_and_his_quotations() {
     assert_eq!(p.status, StatusCode::OK);
     assert!(p.body.contains("id=\"actor-link\""), "{}", p.body);
     assert!(p.body.contains("<mark class=\"hit\">"));
+    // Facet counts: outlets and event types of the matches, each a link that filters.
+    assert!(p.body.contains("class=\"plain facet-list\""));
+    assert!(
+        p.body.contains("source=spa"),
+        "a facet link to the outlet spa"
+    );
+    assert!(
+        p.body.contains("event=CONSULT"),
+        "a facet link to the event type"
+    );
     let href = p.body.split("id=\"actor-link\" href=\"").nth(1).unwrap();
     let href = &href[..href.find('"').unwrap()];
     let href = href.split('#').next().unwrap();
