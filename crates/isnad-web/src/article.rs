@@ -61,8 +61,8 @@ pub struct QuoteView {
     pub channel: Option<String>,
     /// Date.
     pub date: Option<String>,
-    /// The post it reproduces: id, author, handle.
-    pub post: Option<String>,
+    /// The post it reproduces: author (or platform) and handle.
+    pub post: Option<(String, Option<String>)>,
     /// Fidelity verdict and score (0..1, two decimals).
     pub verdict: Option<(String, String)>,
     /// The diff from the post to the quote.
@@ -176,6 +176,28 @@ fn entity_title(e: &Entity) -> String {
         t.push_str(&format!(" — {:.3}، {:.3}", g.lat, g.lon));
     }
     t
+}
+
+/// The Arabic name of a quotation's kind.
+pub fn quote_kind(kind: &str) -> &'static str {
+    match kind {
+        "direct" => "مباشر",
+        "indirect" => "غير مباشر",
+        "mixed" => "مختلط",
+        _ => "اقتباس",
+    }
+}
+
+/// The Arabic name of an event status.
+pub fn status_name(status: &str) -> &'static str {
+    match status {
+        "happened" => "وقع",
+        "planned" => "مخطط له",
+        "threatened" => "تهديد",
+        "denied" => "منفي",
+        "hypothetical" => "افتراضي",
+        _ => "غير معروف",
+    }
 }
 
 /// The Arabic name of an entity type.
@@ -302,7 +324,7 @@ pub fn view(
                 .and_then(|id| a.posts.iter().find(|p| p.id == id));
             QuoteView {
                 id: q.id.clone(),
-                kind: q.kind.clone(),
+                kind: quote_kind(&q.kind).to_owned(),
                 text: q.text.clone(),
                 speaker: q.speaker_name.clone(),
                 speaker_actor: q
@@ -314,11 +336,10 @@ pub fn view(
                 channel: q.channel.clone(),
                 date: q.date.clone(),
                 post: post.map(|p| {
-                    let mut s = p.author.clone().unwrap_or_else(|| p.platform.clone());
-                    if let Some(h) = &p.handle {
-                        s.push_str(&format!(" (@{h})"));
-                    }
-                    s
+                    (
+                        p.author.clone().unwrap_or_else(|| p.platform.clone()),
+                        p.handle.clone(),
+                    )
                 }),
                 verdict: q
                     .fidelity
@@ -397,7 +418,7 @@ pub fn view(
                 Some(m) => format!("{} / {m}", v.kind),
                 None => v.kind.clone(),
             },
-            status: v.status.clone(),
+            status: status_name(&v.status).to_owned(),
             trigger: v.trigger.text.clone(),
             actors: named(&v.actors),
             targets: named(&v.targets),

@@ -91,7 +91,7 @@ pub fn stacked_bars(columns: &[(String, Vec<(u64, String, String)>)]) -> (Vec<Ba
         .max(1);
     let n = columns.len().max(1) as f64;
     let step = CHART_WIDTH / n;
-    let w = (step * 0.8).max(1.0);
+    let w = (step * 0.8).clamp(1.0, 60.0);
     let label_every = ((columns.len() as f64) / 12.0).ceil().max(1.0) as usize;
     let bars = columns
         .iter()
