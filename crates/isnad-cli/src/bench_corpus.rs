@@ -230,6 +230,7 @@ fn bench_pages(store: PathBuf, n: usize) -> Result<()> {
             }
             let mut times = Vec::with_capacity(n);
             let mut failed = 0;
+            let mut bytes = 0usize;
             for i in 0..n + 10 {
                 let uri = &uris[i % uris.len()];
                 let req = axum::http::Request::get(uri.as_str())
@@ -240,8 +241,9 @@ fn bench_pages(store: PathBuf, n: usize) -> Result<()> {
                 let ok = resp.status().is_success();
                 let body = axum::body::to_bytes(resp.into_body(), usize::MAX).await;
                 let t = start.elapsed();
-                if !ok || body.is_err() {
-                    failed += 1;
+                match body {
+                    Ok(b) if ok => bytes += b.len(),
+                    _ => failed += 1,
                 }
                 // The first ten warm the caches.
                 if i >= 10 {
@@ -249,6 +251,11 @@ fn bench_pages(store: PathBuf, n: usize) -> Result<()> {
                 }
             }
             report(name, &mut times);
+            println!(
+                "{name:<10} {} distinct URLs, mean page {:.1} KB",
+                uris.len().min(n + 10),
+                bytes as f64 / (n + 10) as f64 / 1024.0
+            );
             if failed > 0 {
                 println!("{name:<10} {failed} requests failed");
             }

@@ -596,7 +596,7 @@ impl Corpus {
                   JOIN articles a ON a.rowid = ae.article WHERE ae.actor = ?1 AND a.date IS NOT NULL GROUP BY 1", 0),
                 ("SELECT substr(COALESCE(q.date, a.date), 1, 7), COUNT(*) FROM quotes q
                   JOIN actor_entities ae ON ae.article = q.article AND ae.eid = q.speaker
-                  JOIN articles a ON a.rowid = q.article
+                  JOIN articles a ON a.rowid = +q.article
                   WHERE ae.actor = ?1 AND COALESCE(q.date, a.date) IS NOT NULL GROUP BY 1", 1),
                 ("SELECT substr(COALESCE(e.date, a.date), 1, 7), COUNT(DISTINCT e.article || ':' || e.ord) FROM event_args ea
                   JOIN actor_entities ae ON ae.article = ea.article AND ae.eid = ea.eid
@@ -1016,13 +1016,15 @@ const QUOTE_COLUMNS: &str =
     q.speaker_name, q.verb, q.channel, COALESCE(q.date, a.date), q.text_key, q.article, q.speaker";
 
 /// Quotations joined as `filter` says; parameters ?1..?3 are the filter's, ?2 the limit.
+/// (`+q.article` keeps the planner from reading the articles' wide rows before the
+/// filter has chosen the quotations.)
 fn quote_refs(
     c: &Connection,
     filter: &str,
     p: &[&dyn rusqlite::ToSql],
 ) -> Result<Vec<QuoteRef>, StoreError> {
     let sql = format!(
-        "SELECT {QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.rowid = q.article {filter}
+        "SELECT {QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.rowid = +q.article {filter}
          ORDER BY q.sort_date, q.article, q.ord LIMIT ?2 OFFSET ?3"
     );
     read_quotes(c, &sql, p)
@@ -1034,7 +1036,7 @@ fn quote_refs_with(
     p: impl rusqlite::Params,
 ) -> Result<Vec<QuoteRef>, StoreError> {
     let sql = format!(
-        "SELECT {QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.rowid = q.article {filter}
+        "SELECT {QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.rowid = +q.article {filter}
          ORDER BY q.sort_date, q.article, q.ord LIMIT ?5 OFFSET ?6"
     );
     read_quotes(c, &sql, p)

@@ -152,12 +152,14 @@ CREATE TABLE actor_ids (
 CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 "#;
 
-/// Version 2: covering indexes for the events overview (the web app's events page), so
-/// that it reads index entries rather than the tables' wide rows: an article's events
-/// with their day, type and place, and an article's entities with their coordinates.
+/// Version 2: covering indexes for the web app's pages, so that they read index entries
+/// rather than the tables' wide rows: an article's events with their day, type and place
+/// and an article's entities with their coordinates (the events overview), an article's
+/// quotations by speaker (an actor's quotation count).
 const V2: &str = r#"
 CREATE INDEX events_article_day ON events(article, date, type, location);
 CREATE INDEX entities_article_place ON entities(article, eid, lat, lon, geo_ref, name);
+CREATE INDEX quotes_article_speaker ON quotes(article, speaker);
 "#;
 
 /// The migrations, `MIGRATIONS[i]` taking version `i` to `i + 1`.
