@@ -4,7 +4,7 @@
   * world-atlas 2.0.2 (ISC; the data is Natural Earth's 1:110m admin-0 countries, public
     domain): country outlines, projected to a plate carree at PX_PER_DEGREE pixels per
     degree and written as one compact SVG, crates/isnad-web/static/world.svg. The web
-    crate draws event points over it with the same projection (isnad_web::map).
+    crate draws event points over it with the same projection (isnad_web::svg::project).
   * @fontsource-variable/noto-naskh-arabic 5.3.0 (SIL Open Font License 1.1): the
     Arabic-script subset of Noto Naskh Arabic as a variable woff2 (weights 400-700),
     copied as crates/isnad-web/static/naskh-arabic.woff2, with its licence beside it.
@@ -38,7 +38,7 @@ NPM_PACKAGES = {
     ),
 }
 
-# The projection, mirrored by crates/isnad-web/src/map.rs: x = (lon + 180) * PX,
+# The projection, mirrored by crates/isnad-web/src/svg.rs: x = (lon + 180) * PX,
 # y = (NORTH - lat) * PX. Latitudes south of SOUTH (Antarctica) are cut off.
 PX_PER_DEGREE = 4
 NORTH = 84
