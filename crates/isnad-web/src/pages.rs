@@ -634,7 +634,7 @@ pub(crate) async fn actor(
             )
         })
         .collect();
-    let columns: Vec<(String, Vec<(u64, String, String)>)> = a
+    let columns: Vec<svg::Column> = a
         .timeline
         .iter()
         .map(|t| {
@@ -819,7 +819,7 @@ pub(crate) async fn events(
             .entry(d.kind.clone())
             .or_default() += d.events;
     }
-    let columns: Vec<(String, Vec<(u64, String, String)>)> = columns
+    let columns: Vec<svg::Column> = columns
         .into_iter()
         .map(|(label, kinds)| {
             let segs = kinds

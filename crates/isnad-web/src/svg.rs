@@ -79,10 +79,16 @@ pub const CHART_WIDTH: f64 = 900.0;
 /// Height of the bars' area.
 pub const CHART_HEIGHT: f64 = 160.0;
 
+/// A segment of a stacked bar: value, css class, tooltip.
+pub type Segment = (u64, String, String);
+
+/// A column of a bar chart: its label and its segments, bottom up.
+pub type Column = (String, Vec<Segment>);
+
 /// Stacked bars: for each column a label and its segments (value, class, tooltip).
 /// Columns are drawn right to left (the page is right to left): the first column is
 /// at the right edge. Every `label_every`-th column gets its label.
-pub fn stacked_bars(columns: &[(String, Vec<(u64, String, String)>)]) -> (Vec<Bar>, u64) {
+pub fn stacked_bars(columns: &[Column]) -> (Vec<Bar>, u64) {
     let max = columns
         .iter()
         .map(|(_, s)| s.iter().map(|x| x.0).sum::<u64>())
