@@ -374,3 +374,103 @@ pub struct ApiErrorBody {
     /// A sentence for people.
     pub message: String,
 }
+
+/// Events of a period on a timeline and a map (the web app's events page).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventsOverview {
+    /// The first day of the period (`YYYY-MM-DD`), when there is one.
+    pub from: Option<String>,
+    /// The last day of the period.
+    pub to: Option<String>,
+    /// Events in the period (of the type asked for, if any).
+    pub total: u64,
+    /// Events per day and type, by day then type. An event is dated by its own date
+    /// when that is a day, else by its article's.
+    pub days: Vec<EventDayCount>,
+    /// Events per type, most first.
+    pub types: Vec<EventTypeCount>,
+    /// Places of events with coordinates, most events first.
+    pub places: Vec<EventPlace>,
+    /// The latest events of the period.
+    pub events: Vec<EventItem>,
+}
+
+/// Events of one type on one day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventDayCount {
+    /// `YYYY-MM-DD`.
+    pub day: String,
+    /// PLOVER type.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Events.
+    pub events: u64,
+}
+
+/// Events of one type.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventTypeCount {
+    /// PLOVER type.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Events.
+    pub events: u64,
+}
+
+/// A geocoded place where events happened.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventPlace {
+    /// The place's name (the most used one).
+    pub name: String,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// Gazetteer reference (`geonames:ID`), when resolved to one.
+    pub reference: Option<String>,
+    /// Events there.
+    pub events: u64,
+}
+
+/// One event, with its article and participants.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventItem {
+    /// The article.
+    pub article: ArticleRef,
+    /// Event id in the article (`v1`, ...).
+    pub event: String,
+    /// PLOVER type.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// PLOVER mode.
+    pub mode: Option<String>,
+    /// `happened`, `planned`, ...
+    pub status: String,
+    /// The trigger word(s).
+    pub trigger: TextSpan,
+    /// Actors and targets resolved to corpus-level actors.
+    pub actors: Vec<ActorRef>,
+    /// Where, by name.
+    pub location: Option<String>,
+    /// When (as for [`EventDayCount`]).
+    pub date: Option<String>,
+}
+
+/// An actor and its number of quotations.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpeakerCount {
+    /// The actor.
+    #[serde(flatten)]
+    pub actor: ActorRef,
+    /// Its quotations.
+    pub quotes: u64,
+}
+
+/// How the matches of a search spread over outlets and event types (facet counts).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchFacets {
+    /// Matches per outlet, most first (outlets without a match left out).
+    pub sources: Vec<SourceCount>,
+    /// Matches with an event of each type, most first (types without a match left out).
+    pub event_types: Vec<EventTypeCount>,
+}

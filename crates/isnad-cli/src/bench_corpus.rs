@@ -1,5 +1,6 @@
-//! `isnad bench search` (search latency on a store) and `isnad bench serve` (a bounded
-//! load test of a running `isnad serve`, from this second process, on loopback only).
+//! `isnad bench search` (search latency on a store), `isnad bench pages` (server time of
+//! each kind of web page, rendered in-process) and `isnad bench serve` (a bounded load
+//! test of a running `isnad serve`, from this second process, on loopback only).
 
 use anyhow::{bail, Context, Result};
 use isnad_store::{Corpus, SearchRequest};
@@ -24,6 +25,17 @@ pub enum BenchCommand {
         /// Results per query.
         #[arg(long, default_value_t = 10)]
         limit: usize,
+    },
+    /// Server time of the web pages (home, search, article, actor, events), each kind
+    /// requested N times in-process through the server's router, one at a time, the
+    /// whole HTML body rendered; reports p50/p99/max per kind.
+    Pages {
+        /// The store directory.
+        #[arg(long, default_value = isnad_store::DEFAULT_DIR)]
+        store: PathBuf,
+        /// Requests per page kind.
+        #[arg(long, default_value_t = 200)]
+        n: usize,
     },
     /// Load test of `isnad serve` on loopback: a mix of API requests, bounded in number
     /// and time; reports throughput, latency and errors.
@@ -150,6 +162,106 @@ fn bench_search(store: PathBuf, n: usize, limit: usize) -> Result<()> {
     report("all", &mut all);
     println!("queries with no result: {empty}");
     Ok(())
+}
+
+fn bench_pages(store: PathBuf, n: usize) -> Result<()> {
+    use tower::ServiceExt;
+    let corpus = std::sync::Arc::new(crate::corpus::open(&store)?);
+    let n = n.max(1);
+    let samples = corpus.samples(n)?;
+    let titles: Vec<String> = samples.iter().filter_map(|(_, t)| t.clone()).collect();
+    let queries = queries_from(&titles, n);
+    let mut actors: Vec<String> = corpus
+        .top_speakers(50)?
+        .into_iter()
+        .map(|s| s.actor.id)
+        .collect();
+    actors.extend(corpus.top_actors(None, 50)?.into_iter().map(|a| a.actor.id));
+    actors.sort();
+    actors.dedup();
+    let stats = corpus.stats()?;
+    println!(
+        "store: {} articles, {} actors, {} events; {n} requests per page kind, one at a time, in-process (router + rendering, no network)",
+        stats.articles, stats.actors, stats.layers.events
+    );
+    let kinds: Vec<(&str, Vec<String>)> = vec![
+        ("home", vec!["/".to_owned()]),
+        (
+            "search",
+            queries
+                .iter()
+                .map(|q| format!("/search?q={}", encode(q)))
+                .collect(),
+        ),
+        (
+            "article",
+            samples
+                .iter()
+                .map(|(id, _)| format!("/article/{}", encode(id)))
+                .collect(),
+        ),
+        (
+            "actor",
+            actors
+                .iter()
+                .map(|id| format!("/actor/{}", encode(id)))
+                .collect(),
+        ),
+        ("events", {
+            let mut v = vec!["/events".to_owned()];
+            v.extend(
+                isnad_web::EVENT_TYPES
+                    .iter()
+                    .map(|t| format!("/events?type={t}")),
+            );
+            v
+        }),
+    ];
+    let router = isnad_server::routes(corpus);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start a runtime")?;
+    runtime.block_on(async move {
+        for (name, uris) in kinds {
+            if uris.is_empty() {
+                println!("{name:<10} nothing to request");
+                continue;
+            }
+            let mut times = Vec::with_capacity(n);
+            let mut failed = 0;
+            let mut bytes = 0usize;
+            for i in 0..n + 10 {
+                let uri = &uris[i % uris.len()];
+                let req = axum::http::Request::get(uri.as_str())
+                    .body(axum::body::Body::empty())
+                    .context("bad request")?;
+                let start = Instant::now();
+                let resp = router.clone().oneshot(req).await.context("request")?;
+                let ok = resp.status().is_success();
+                let body = axum::body::to_bytes(resp.into_body(), usize::MAX).await;
+                let t = start.elapsed();
+                match body {
+                    Ok(b) if ok => bytes += b.len(),
+                    _ => failed += 1,
+                }
+                // The first ten warm the caches.
+                if i >= 10 {
+                    times.push(t);
+                }
+            }
+            report(name, &mut times);
+            println!(
+                "{name:<10} {} distinct URLs, mean page {:.1} KB",
+                uris.len().min(n + 10),
+                bytes as f64 / (n + 10) as f64 / 1024.0
+            );
+            if failed > 0 {
+                println!("{name:<10} {failed} requests failed");
+            }
+        }
+        anyhow::Ok(())
+    })
 }
 
 fn is_loopback(url: &str) -> bool {
@@ -316,6 +428,10 @@ pub fn run(what: BenchCommand) -> Result<ExitCode> {
             limit,
         } => {
             bench_search(store, queries, limit).context("bench search")?;
+            Ok(ExitCode::SUCCESS)
+        }
+        BenchCommand::Pages { store, n } => {
+            bench_pages(store, n).context("bench pages")?;
             Ok(ExitCode::SUCCESS)
         }
         BenchCommand::Serve {

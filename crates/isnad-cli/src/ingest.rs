@@ -111,6 +111,7 @@ pub fn run(
     published: Option<chrono::NaiveDate>,
     force: bool,
     show_progress: bool,
+    limit: Option<usize>,
     chunk: usize,
 ) -> Result<Summary> {
     let start = Instant::now();
@@ -126,16 +127,18 @@ pub fn run(
     let engine = engine_id(&pipeline);
     let mut summary = Summary::default();
     let mut unchanged = 0usize;
-    let items = isnad_input::read(&paths, ReadOptions { published }).filter(|item| {
-        let (id, hash) = item_key(item);
-        let same = known
-            .get(&id)
-            .is_some_and(|(h, e)| *h == hash && *e == engine);
-        if same {
-            unchanged += 1;
-        }
-        !same
-    });
+    let items = isnad_input::read(&paths, ReadOptions { published })
+        .take(limit.unwrap_or(usize::MAX))
+        .filter(|item| {
+            let (id, hash) = item_key(item);
+            let same = known
+                .get(&id)
+                .is_some_and(|(h, e)| *h == hash && *e == engine);
+            if same {
+                unchanged += 1;
+            }
+            !same
+        });
     let pb = batch::progress(show_progress, "ingesting");
     let read = batch::run_chunks(
         items,

@@ -76,6 +76,9 @@ enum Command {
         /// Do not show a progress bar.
         #[arg(long)]
         no_progress: bool,
+        /// Read only the first N articles of the input (for a small store to try).
+        #[arg(long)]
+        limit: Option<usize>,
         /// Articles per transaction.
         #[arg(long, default_value_t = batch::CHUNK_ITEMS, hide = true)]
         chunk: usize,
@@ -166,7 +169,7 @@ enum Command {
         #[arg(long, default_value_t = 0)]
         offset: usize,
     },
-    /// Serve the store's JSON API over HTTP (127.0.0.1 by default).
+    /// Serve the web app and the store's JSON API over HTTP (127.0.0.1 by default).
     Serve {
         /// The store directory.
         #[arg(long, default_value = isnad_store::DEFAULT_DIR)]
@@ -456,10 +459,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             published,
             force,
             no_progress,
+            limit,
             chunk,
             paths,
         } => {
-            let s = ingest::run(&store, paths, published, force, !no_progress, chunk)?;
+            let s = ingest::run(&store, paths, published, force, !no_progress, limit, chunk)?;
             Ok(if s.failed > 0 {
                 ExitCode::from(1)
             } else {

@@ -1,4 +1,4 @@
-//! `isnad serve`: the HTTP JSON API over a store.
+//! `isnad serve`: the web app and the HTTP JSON API over a store.
 
 use anyhow::{Context, Result};
 use std::net::SocketAddr;
@@ -18,7 +18,7 @@ pub fn run(store: &Path, addr: SocketAddr) -> Result<()> {
             .with_context(|| format!("cannot listen on {addr}"))?;
         let local = listener.local_addr()?;
         eprintln!(
-            "isnad: serving {} on http://{local}/api/ (OpenAPI at /api/openapi.json); Ctrl-C stops",
+            "isnad: serving {} on http://{local}/ (web app; JSON API under /api/, OpenAPI at /api/openapi.json); Ctrl-C stops",
             store.display()
         );
         let router = isnad_server::router(corpus, &isnad_server::ServerConfig::default());

@@ -314,6 +314,12 @@ impl SearchIndex {
         Box::new(BooleanQuery::new(must))
     }
 
+    /// The number of articles matching every clause of `parsed` and every filter.
+    pub fn count(&self, parsed: &ParsedQuery, filters: &Filters) -> Result<usize, SearchError> {
+        let searcher = self.reader.searcher();
+        Ok(searcher.search(&self.build(parsed, filters), &Count)?)
+    }
+
     /// Runs a query: the articles matching every clause of `parsed` and every filter, best
     /// first (newest first when the query has no text), `limit` of them from `offset`.
     pub fn search(

@@ -14,7 +14,10 @@
 //! This crate owns HTTP only: it must not hold analysis or query logic (that is
 //! `isnad-extract` and `isnad-store`) nor define serialized types of its own beyond its
 //! query parameters (responses are `isnad_api` types). The HTML pages (`/`, `/search`,
-//! `/article/{id}`, `/actor/{id}`) are not served yet.
+//! `/article/{id}`, `/actor/{id}`, `/actors`, `/events`, `/analyze`) and their static
+//! assets come from `isnad-web` ([`isnad_web::router`]) and are merged in by [`routes`];
+//! an unknown path outside `/api/` gets that crate's HTML 404 page, one under `/api/`
+//! the JSON error.
 #![deny(missing_docs)]
 
 use axum::body::Bytes;
@@ -323,8 +326,13 @@ async fn openapi() -> Response {
     ([(header::CONTENT_TYPE, "application/json")], OPENAPI).into_response()
 }
 
-async fn not_found(req: Request) -> Error {
-    Error::not_found(format!("no route {} {}", req.method(), req.uri().path()))
+async fn not_found(req: Request) -> Response {
+    let path = req.uri().path();
+    if path == "/api" || path.starts_with("/api/") {
+        Error::not_found(format!("no route {} {}", req.method(), path)).into_response()
+    } else {
+        isnad_web::not_found()
+    }
 }
 
 async fn method_not_allowed(req: Request) -> Error {
@@ -357,8 +365,9 @@ pub fn router(corpus: Arc<Corpus>, config: &ServerConfig) -> Router {
     with_limits(routes(corpus), config)
 }
 
-/// The API's routes over a store, without limits.
+/// The API's routes and the web pages over a store, without limits.
 pub fn routes(corpus: Arc<Corpus>) -> Router {
+    let pages = isnad_web::router(corpus.clone());
     Router::new()
         .route("/api/openapi.json", get(openapi))
         .route("/api/stats", get(stats))
@@ -368,9 +377,10 @@ pub fn routes(corpus: Arc<Corpus>) -> Router {
         .route("/api/actors", get(actors))
         .route("/api/quotes", get(quotes))
         .route("/api/analyze", post(analyze))
+        .with_state(corpus)
+        .merge(pages)
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
-        .with_state(corpus)
 }
 
 /// Wraps routes in the server's limits: body size, concurrency, time, and a JSON 500

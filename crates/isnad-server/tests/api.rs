@@ -397,8 +397,8 @@ async fn bad_requests_get_json_errors() {
         assert_eq!(s.as_u16(), status, "{method} {uri}: {v}");
         assert_eq!(v["error"]["status"], status);
     }
-    // Undocumented failures are JSON too.
-    let (s, v) = call("GET", "/nowhere", None, vec![]).await;
+    // Undocumented failures under /api/ are JSON too.
+    let (s, v) = call("GET", "/api/nowhere", None, vec![]).await;
     assert_eq!(s, StatusCode::NOT_FOUND);
     assert_eq!(v["error"]["code"], "not_found");
     let (s, v) = call("DELETE", "/api/stats", None, vec![]).await;
@@ -451,4 +451,29 @@ async fn a_panicking_handler_gives_a_json_500() {
     let bytes = resp.into_body().collect().await.unwrap().to_bytes();
     let v: Value = serde_json::from_slice(&bytes).unwrap();
     assert_eq!(v["error"]["code"], "internal");
+}
+
+#[tokio::test]
+async fn pages_are_served_beside_the_api() {
+    for (uri, status) in [
+        ("/", StatusCode::OK),
+        (
+            "/search?q=%D8%A7%D9%84%D8%AC%D8%A8%D9%8A%D8%B1",
+            StatusCode::OK,
+        ),
+        ("/nowhere", StatusCode::NOT_FOUND),
+    ] {
+        let resp = app()
+            .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), status, "{uri}");
+        let ct = resp.headers()["content-type"].to_str().unwrap().to_owned();
+        assert!(ct.starts_with("text/html"), "{uri}: {ct}");
+        assert_eq!(
+            resp.headers()["content-security-policy"],
+            isnad_web::CSP,
+            "{uri}"
+        );
+    }
 }

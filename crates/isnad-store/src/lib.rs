@@ -32,7 +32,7 @@ mod write;
 #[cfg(test)]
 mod tests;
 
-pub use query::{Corpus, SearchRequest};
+pub use query::{Corpus, EventsRequest, SearchRequest};
 pub use write::{
     article_date, content_hash, prepare, ArticleExtras, FinalizeReport, Prepared, Writer,
 };

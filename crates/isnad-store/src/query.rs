@@ -11,7 +11,7 @@ use isnad_api::{Analysis, TextSpan};
 use isnad_search::{Filters, ParsedQuery, SearchIndex};
 use isnad_text::{CharOffsets, WordCounts};
 use rusqlite::{params, Connection, OptionalExtension, Row};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -19,6 +19,9 @@ use std::sync::Mutex;
 const SNIPPET_WORDS: usize = 32;
 /// Largest page of results.
 pub const MAX_LIMIT: usize = 100;
+/// Co-occurring actors are counted over at most this many of an actor's articles (the
+/// most recently stored), which bounds the profile's cost for actors named everywhere.
+pub const CO_ACTOR_ARTICLES: i64 = 1500;
 
 /// A search: text and filters.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -43,6 +46,21 @@ pub struct SearchRequest {
     pub offset: usize,
 }
 
+/// Which events an overview covers: a period (default: the articles' dates) and a type.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EventsRequest {
+    /// First day.
+    pub from: Option<NaiveDate>,
+    /// Last day.
+    pub to: Option<NaiveDate>,
+    /// Only this PLOVER type.
+    pub event_type: Option<String>,
+    /// Events listed, latest first (at most [`MAX_LIMIT`]).
+    pub limit: usize,
+    /// Places on the map, at most.
+    pub max_places: usize,
+}
+
 /// A store opened for reading.
 pub struct Corpus {
     paths: StorePaths,
@@ -51,7 +69,20 @@ pub struct Corpus {
     counts: &'static dyn WordCounts,
     /// The last statistics and the write generation they were computed at.
     stats_cache: Mutex<Option<(i64, Stats)>>,
+    /// Aggregates over the whole corpus (events overviews, top speakers) by request, with
+    /// the write generation they were computed at.
+    aggregates: Mutex<HashMap<String, (i64, Aggregate)>>,
 }
+
+/// A cached corpus-wide aggregate.
+#[derive(Clone)]
+enum Aggregate {
+    Events(Box<EventsOverview>),
+    Speakers(Vec<SpeakerCount>),
+}
+
+/// Aggregates kept at most (the cache is emptied when full).
+const MAX_AGGREGATES: usize = 256;
 
 fn article_ref(r: &Row, at: usize) -> rusqlite::Result<ArticleRef> {
     Ok(ArticleRef {
@@ -76,6 +107,7 @@ impl Corpus {
             pool: Mutex::new(vec![conn]),
             counts,
             stats_cache: Mutex::new(None),
+            aggregates: Mutex::new(HashMap::new()),
         })
     }
 
@@ -278,32 +310,101 @@ impl Corpus {
         Ok(isnad_search::parse(query, self.counts, &mut is_name))
     }
 
+    /// The parsed query and the filters of a search; `None` when nothing can match.
+    fn plan(
+        &self,
+        c: &Connection,
+        req: &SearchRequest,
+    ) -> Result<Option<(ParsedQuery, Filters)>, StoreError> {
+        let parsed = self.parse(c, &req.query)?;
+        let mut filters = Filters {
+            source: req.source.clone().filter(|s| !s.is_empty()),
+            event_type: req.event_type.clone().filter(|s| !s.is_empty()),
+            from: req.from,
+            to: req.to,
+            ..Filters::default()
+        };
+        if let Some(e) = req.entity.as_deref().filter(|s| !s.trim().is_empty()) {
+            filters.entity_keys = self.keys_of(c, e)?;
+            if filters.entity_keys.is_empty() {
+                return Ok(None);
+            }
+        }
+        if let Some(s) = req.speaker.as_deref().filter(|s| !s.trim().is_empty()) {
+            filters.speaker_keys = self.keys_of(c, s)?;
+            if filters.speaker_keys.is_empty() {
+                return Ok(None);
+            }
+        }
+        if parsed.clauses.is_empty() && filters.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some((parsed, filters)))
+    }
+
+    /// How the matches of a search spread over outlets and event types: one count per
+    /// outlet and per event type of the store (index counts, no documents read).
+    pub fn search_facets(&self, req: &SearchRequest) -> Result<SearchFacets, StoreError> {
+        let empty = SearchFacets {
+            sources: Vec::new(),
+            event_types: Vec::new(),
+        };
+        let stats = self.stats()?;
+        self.with(|c| {
+            let Some((parsed, filters)) = self.plan(c, req)? else {
+                return Ok(empty);
+            };
+            let mut sources = Vec::new();
+            for s in stats.sources.iter().filter_map(|s| s.source.as_ref()) {
+                if filters.source.as_ref().is_some_and(|f| f != s) {
+                    continue;
+                }
+                let f = Filters {
+                    source: Some(s.clone()),
+                    ..filters.clone()
+                };
+                let n = self.index.count(&parsed, &f)? as u64;
+                if n > 0 {
+                    sources.push(SourceCount {
+                        source: Some(s.clone()),
+                        articles: n,
+                    });
+                }
+            }
+            sources.sort_by(|a, b| b.articles.cmp(&a.articles).then(a.source.cmp(&b.source)));
+            let types: Vec<String> = {
+                let mut st = c.prepare_cached("SELECT DISTINCT type FROM events ORDER BY type")?;
+                let rows = st.query_map([], |r| r.get(0))?;
+                rows.collect::<Result<_, _>>()?
+            };
+            let mut event_types = Vec::new();
+            for t in types {
+                if filters.event_type.as_ref().is_some_and(|f| *f != t) {
+                    continue;
+                }
+                let f = Filters {
+                    event_type: Some(t.clone()),
+                    ..filters.clone()
+                };
+                let n = self.index.count(&parsed, &f)? as u64;
+                if n > 0 {
+                    event_types.push(EventTypeCount { kind: t, events: n });
+                }
+            }
+            event_types.sort_by(|a, b| b.events.cmp(&a.events).then(a.kind.cmp(&b.kind)));
+            Ok(SearchFacets {
+                sources,
+                event_types,
+            })
+        })
+    }
+
     /// Full-text search with filters; results carry snippets of the original text.
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResponse, StoreError> {
         self.with(|c| {
-            let parsed = self.parse(c, &req.query)?;
-            let mut filters = Filters {
-                source: req.source.clone().filter(|s| !s.is_empty()),
-                event_type: req.event_type.clone().filter(|s| !s.is_empty()),
-                from: req.from,
-                to: req.to,
-                ..Filters::default()
-            };
-            if let Some(e) = req.entity.as_deref().filter(|s| !s.trim().is_empty()) {
-                filters.entity_keys = self.keys_of(c, e)?;
-                if filters.entity_keys.is_empty() {
-                    return Ok(SearchResponse { query: req.query.clone(), total: 0, results: Vec::new() });
-                }
-            }
-            if let Some(s) = req.speaker.as_deref().filter(|s| !s.trim().is_empty()) {
-                filters.speaker_keys = self.keys_of(c, s)?;
-                if filters.speaker_keys.is_empty() {
-                    return Ok(SearchResponse { query: req.query.clone(), total: 0, results: Vec::new() });
-                }
-            }
-            if parsed.clauses.is_empty() && filters.is_empty() {
+            let Some((parsed, filters)) = self.plan(c, req)? else {
                 return Ok(SearchResponse { query: req.query.clone(), total: 0, results: Vec::new() });
-            }
+            };
             let limit = req.limit.clamp(1, MAX_LIMIT);
             let hits = self.index.search(&parsed, &filters, limit, req.offset)?;
             let mut results = Vec::with_capacity(hits.hits.len());
@@ -475,11 +576,13 @@ impl Corpus {
             let co_actors = {
                 let mut st = c.prepare_cached(
                     "SELECT b.actor, act.name, act.type, COUNT(DISTINCT b.article) AS n
-                     FROM actor_entities a JOIN actor_entities b ON b.article = a.article AND b.actor != a.actor
+                     FROM (SELECT article FROM actor_entities WHERE actor = ?1
+                           GROUP BY article ORDER BY article DESC LIMIT ?2) a
+                     JOIN actor_entities b ON b.article = a.article AND b.actor != ?1
                      JOIN actors act ON act.id = b.actor
-                     WHERE a.actor = ?1 GROUP BY b.actor ORDER BY n DESC, b.actor LIMIT 20",
+                     GROUP BY b.actor ORDER BY n DESC, b.actor LIMIT 20",
                 )?;
-                let rows = st.query_map([&id], |r| {
+                let rows = st.query_map(params![id, CO_ACTOR_ARTICLES], |r| {
                     Ok(CoActor {
                         actor: ActorRef { id: r.get(0)?, name: r.get(1)?, kind: r.get(2)? },
                         articles: r.get::<_, i64>(3)? as u64,
@@ -493,7 +596,7 @@ impl Corpus {
                   JOIN articles a ON a.rowid = ae.article WHERE ae.actor = ?1 AND a.date IS NOT NULL GROUP BY 1", 0),
                 ("SELECT substr(COALESCE(q.date, a.date), 1, 7), COUNT(*) FROM quotes q
                   JOIN actor_entities ae ON ae.article = q.article AND ae.eid = q.speaker
-                  JOIN articles a ON a.rowid = q.article
+                  JOIN articles a ON a.rowid = +q.article
                   WHERE ae.actor = ?1 AND COALESCE(q.date, a.date) IS NOT NULL GROUP BY 1", 1),
                 ("SELECT substr(COALESCE(e.date, a.date), 1, 7), COUNT(DISTINCT e.article || ':' || e.ord) FROM event_args ea
                   JOIN actor_entities ae ON ae.article = ea.article AND ae.eid = ea.eid
@@ -530,6 +633,22 @@ impl Corpus {
                 co_actors,
                 timeline: timeline.into_values().collect(),
             }))
+        })
+    }
+
+    /// An actor's quotations, earliest first, a page at a time.
+    pub fn actor_quotes(
+        &self,
+        id: &str,
+        limit: usize,
+        offset: usize,
+    ) -> Result<QuotesResponse, StoreError> {
+        let limit = limit.clamp(1, MAX_LIMIT) as i64;
+        self.with(|c| {
+            let filter = "JOIN actor_entities ae ON ae.article = q.article AND ae.eid = q.speaker WHERE ae.actor = ?1";
+            let total = c.query_row(&format!("SELECT COUNT(*) FROM quotes q {filter}"), [id], |r| r.get::<_, i64>(0))? as u64;
+            let quotes = quote_refs(c, filter, &[&id, &limit, &(offset as i64)])?;
+            Ok(QuotesResponse { total, quotes })
         })
     }
 
@@ -576,6 +695,274 @@ impl Corpus {
             Ok(QuotesResponse { total, quotes })
         })
     }
+}
+
+impl Corpus {
+    /// An aggregate computed by `f` at the store's current write generation, or kept from
+    /// an earlier call at the same generation.
+    fn cached(
+        &self,
+        key: String,
+        f: impl FnOnce(&Connection) -> Result<Aggregate, StoreError>,
+    ) -> Result<Aggregate, StoreError> {
+        self.with(|c| {
+            let generation = crate::write::generation(c)?;
+            if let Some((g, a)) = self
+                .aggregates
+                .lock()
+                .ok()
+                .and_then(|m| m.get(&key).cloned())
+            {
+                if g == generation {
+                    return Ok(a);
+                }
+            }
+            let a = f(c)?;
+            if let Ok(mut m) = self.aggregates.lock() {
+                if m.len() >= MAX_AGGREGATES {
+                    m.clear();
+                }
+                m.insert(key, (generation, a.clone()));
+            }
+            Ok(a)
+        })
+    }
+
+    /// The actors a name, handle or actor id may refer to, best first (at most `limit`).
+    pub fn find_actors(&self, name: &str, limit: usize) -> Result<Vec<ActorCandidate>, StoreError> {
+        let mut found = self.with(|c| self.actors_named(c, name))?;
+        found.truncate(limit);
+        Ok(found)
+    }
+
+    /// The actors named in most articles, of one type (`PER`, ...) or of any.
+    pub fn top_actors(
+        &self,
+        kind: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<ActorCandidate>, StoreError> {
+        self.with(|c| {
+            let mut st = c.prepare_cached(
+                "SELECT id, name, type, articles FROM actors WHERE ?1 = '' OR type = ?1
+                 ORDER BY articles DESC, id LIMIT ?2",
+            )?;
+            let rows = st.query_map(
+                params![kind.unwrap_or(""), limit.min(MAX_LIMIT) as i64],
+                |r| {
+                    Ok(ActorCandidate {
+                        actor: ActorRef {
+                            id: r.get(0)?,
+                            name: r.get(1)?,
+                            kind: r.get(2)?,
+                        },
+                        articles: r.get::<_, i64>(3)? as u64,
+                    })
+                },
+            )?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        })
+    }
+
+    /// The actors quoted most often, with their number of quotations (computed once per
+    /// store generation).
+    pub fn top_speakers(&self, limit: usize) -> Result<Vec<SpeakerCount>, StoreError> {
+        let limit = limit.min(MAX_LIMIT) as i64;
+        let a = self.cached(format!("speakers/{limit}"), |c| {
+            // Quotes first (each looks its speaker up by key), not actors first.
+            let mut st = c.prepare_cached(
+                "SELECT act.id, act.name, act.type, n FROM
+                   (SELECT ae.actor AS actor, COUNT(*) AS n FROM quotes q
+                    CROSS JOIN actor_entities ae ON ae.article = q.article AND ae.eid = q.speaker
+                    WHERE q.speaker IS NOT NULL
+                    GROUP BY ae.actor ORDER BY n DESC, ae.actor LIMIT ?1) t
+                 JOIN actors act ON act.id = t.actor ORDER BY n DESC, act.id",
+            )?;
+            let rows = st.query_map([limit], |r| {
+                Ok(SpeakerCount {
+                    actor: ActorRef {
+                        id: r.get(0)?,
+                        name: r.get(1)?,
+                        kind: r.get(2)?,
+                    },
+                    quotes: r.get::<_, i64>(3)? as u64,
+                })
+            })?;
+            Ok(Aggregate::Speakers(rows.collect::<Result<_, _>>()?))
+        })?;
+        match a {
+            Aggregate::Speakers(s) => Ok(s),
+            Aggregate::Events(_) => Ok(Vec::new()),
+        }
+    }
+
+    /// Events of a period: counts per day and type, geocoded places, the latest events.
+    /// Without `from`/`to` the period is that of the articles' dates (events about
+    /// earlier years stay out of the timeline). Computed once per store generation.
+    pub fn events_overview(&self, req: &EventsRequest) -> Result<EventsOverview, StoreError> {
+        let key = format!(
+            "events/{:?}/{:?}/{:?}/{}/{}",
+            req.from, req.to, req.event_type, req.limit, req.max_places
+        );
+        match self.cached(key, |c| {
+            Ok(Aggregate::Events(Box::new(events_overview(c, req)?)))
+        })? {
+            Aggregate::Events(o) => Ok(*o),
+            Aggregate::Speakers(_) => {
+                Err(StoreError::Corrupt("cache".into(), "wrong entry".into()))
+            }
+        }
+    }
+}
+
+/// The day of an event: its own date when that is a whole day, else its article's.
+const EVENT_DAY: &str = "CASE WHEN length(e.date) = 10 THEN e.date ELSE a.date END";
+
+/// Events of a period, read in article order: the articles through their covering date
+/// index (not their wide rows), each article's events by primary key.
+const EVENTS_OF_PERIOD: &str =
+    "FROM articles a INDEXED BY articles_date CROSS JOIN events e ON e.article = a.rowid";
+
+fn events_overview(c: &Connection, req: &EventsRequest) -> Result<EventsOverview, StoreError> {
+    let (first, last): (Option<String>, Option<String>) =
+        c.query_row("SELECT MIN(date), MAX(date) FROM articles", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+    let from = req.from.map(|d| d.to_string()).or(first);
+    let to = req.to.map(|d| d.to_string()).or(last);
+    let kind = req
+        .event_type
+        .clone()
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_default();
+    let filter = format!(
+        "{EVENTS_OF_PERIOD} WHERE {EVENT_DAY} >= ?1 AND {EVENT_DAY} <= ?2 AND (?3 = '' OR e.type = ?3)"
+    );
+    let (lo, hi) = (
+        from.clone().unwrap_or_else(|| "0000".into()),
+        to.clone().unwrap_or_else(|| "9999".into()),
+    );
+    let mut days = Vec::new();
+    let mut types: BTreeMap<String, u64> = BTreeMap::new();
+    let mut total = 0;
+    {
+        let mut st = c.prepare_cached(&format!(
+            "SELECT {EVENT_DAY} AS d, e.type, COUNT(*) {filter} GROUP BY d, e.type ORDER BY d, e.type"
+        ))?;
+        let rows = st.query_map(params![lo, hi, kind], |r| {
+            Ok(EventDayCount {
+                day: r.get(0)?,
+                kind: r.get(1)?,
+                events: r.get::<_, i64>(2)? as u64,
+            })
+        })?;
+        for row in rows {
+            let row = row?;
+            total += row.events;
+            *types.entry(row.kind.clone()).or_default() += row.events;
+            days.push(row);
+        }
+    }
+    let mut types: Vec<EventTypeCount> = types
+        .into_iter()
+        .map(|(kind, events)| EventTypeCount { kind, events })
+        .collect();
+    types.sort_by(|a, b| b.events.cmp(&a.events).then(a.kind.cmp(&b.kind)));
+    let places = {
+        let mut st = c.prepare_cached(&format!(
+            "SELECT en.name, AVG(en.lat), AVG(en.lon), en.geo_ref, COUNT(*) AS n
+             {EVENTS_OF_PERIOD} CROSS JOIN entities en ON en.article = e.article AND en.eid = e.location
+             WHERE {EVENT_DAY} >= ?1 AND {EVENT_DAY} <= ?2 AND (?3 = '' OR e.type = ?3)
+               AND e.location IS NOT NULL AND en.lat IS NOT NULL AND en.lon IS NOT NULL
+             GROUP BY COALESCE(en.geo_ref, en.name) ORDER BY n DESC, en.name LIMIT ?4"
+        ))?;
+        let rows = st.query_map(params![lo, hi, kind, req.max_places as i64], |r| {
+            Ok(EventPlace {
+                name: r.get(0)?,
+                lat: r.get(1)?,
+                lon: r.get(2)?,
+                reference: r.get(3)?,
+                events: r.get::<_, i64>(4)? as u64,
+            })
+        })?;
+        rows.collect::<Result<Vec<_>, _>>()?
+    };
+    // The latest events: keys first, then the few rows.
+    let latest: Vec<(i64, i64)> = {
+        let mut st = c.prepare_cached(&format!(
+            "SELECT e.article, e.ord, {EVENT_DAY} AS d {filter} ORDER BY d DESC, e.article, e.ord LIMIT ?4"
+        ))?;
+        let rows = st.query_map(
+            params![lo, hi, kind, req.limit.min(MAX_LIMIT) as i64],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        rows.collect::<Result<_, _>>()?
+    };
+    let mut one = c.prepare_cached(&format!(
+        "SELECT {ARTICLE_REF}, e.vid, e.type, e.mode, e.status, e.trigger_start, e.trigger_end,
+                e.trigger_text, e.location, {EVENT_DAY}
+         FROM events e JOIN articles a ON a.rowid = e.article WHERE e.article = ?1 AND e.ord = ?2"
+    ))?;
+    let mut who = c.prepare_cached(
+        "SELECT act.id, act.name, act.type FROM event_args ea
+         JOIN actor_entities ae ON ae.article = ea.article AND ae.eid = ea.eid
+         JOIN actors act ON act.id = ae.actor
+         WHERE ea.article = ?1 AND ea.event_ord = ?2 AND ea.role IN ('actor', 'target')
+         GROUP BY act.id ORDER BY MIN(ea.role), act.id",
+    )?;
+    let mut place =
+        c.prepare_cached("SELECT name FROM entities WHERE article = ?1 AND eid = ?2")?;
+    let mut events = Vec::with_capacity(latest.len());
+    for (article, ord) in latest {
+        let Some((mut e, location)) = one
+            .query_row(params![article, ord], |r| {
+                Ok((
+                    EventItem {
+                        article: article_ref(r, 0)?,
+                        event: r.get(4)?,
+                        kind: r.get(5)?,
+                        mode: r.get(6)?,
+                        status: r.get(7)?,
+                        trigger: TextSpan {
+                            start: r.get(8)?,
+                            end: r.get(9)?,
+                            text: r.get(10)?,
+                        },
+                        actors: Vec::new(),
+                        location: None,
+                        date: r.get(12)?,
+                    },
+                    r.get::<_, Option<String>>(11)?,
+                ))
+            })
+            .optional()?
+        else {
+            continue;
+        };
+        e.actors = who
+            .query_map(params![article, ord], |r| {
+                Ok(ActorRef {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    kind: r.get(2)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        if let Some(l) = location {
+            e.location = place
+                .query_row(params![article, l], |r| r.get(0))
+                .optional()?;
+        }
+        events.push(e);
+    }
+    Ok(EventsOverview {
+        from,
+        to,
+        total,
+        days,
+        types,
+        places,
+        events,
+    })
 }
 
 /// The republication group of an article, by id, as a reference.
@@ -629,13 +1016,15 @@ const QUOTE_COLUMNS: &str =
     q.speaker_name, q.verb, q.channel, COALESCE(q.date, a.date), q.text_key, q.article, q.speaker";
 
 /// Quotations joined as `filter` says; parameters ?1..?3 are the filter's, ?2 the limit.
+/// (`+q.article` keeps the planner from reading the articles' wide rows before the
+/// filter has chosen the quotations.)
 fn quote_refs(
     c: &Connection,
     filter: &str,
     p: &[&dyn rusqlite::ToSql],
 ) -> Result<Vec<QuoteRef>, StoreError> {
     let sql = format!(
-        "SELECT {QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.rowid = q.article {filter}
+        "SELECT {QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.rowid = +q.article {filter}
          ORDER BY q.sort_date, q.article, q.ord LIMIT ?2 OFFSET ?3"
     );
     read_quotes(c, &sql, p)
@@ -647,7 +1036,7 @@ fn quote_refs_with(
     p: impl rusqlite::Params,
 ) -> Result<Vec<QuoteRef>, StoreError> {
     let sql = format!(
-        "SELECT {QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.rowid = q.article {filter}
+        "SELECT {QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.rowid = +q.article {filter}
          ORDER BY q.sort_date, q.article, q.ord LIMIT ?5 OFFSET ?6"
     );
     read_quotes(c, &sql, p)

@@ -437,3 +437,133 @@ fn a_given_date_beats_the_crawl_time_which_beats_an_inferred_date() {
         Some("2015-07-21")
     );
 }
+
+#[test]
+fn events_overview_counts_by_day_and_type_and_lists_the_latest() {
+    let (dir, c) = store("events-overview");
+    let all = c
+        .events_overview(&crate::EventsRequest {
+            limit: 10,
+            max_places: 10,
+            ..Default::default()
+        })
+        .unwrap();
+    // The period defaults to the articles' dates.
+    assert_eq!(all.from.as_deref(), Some("2015-07-01"));
+    assert_eq!(all.to.as_deref(), Some("2015-08-13"));
+    assert_eq!(all.total, 4);
+    let day = |d: &str, t: &str| {
+        all.days
+            .iter()
+            .find(|x| x.day == d && x.kind == t)
+            .map(|x| x.events)
+    };
+    assert_eq!(day("2015-07-01", "CONSULT"), Some(2));
+    assert_eq!(day("2015-07-20", "DISAPPROVE"), Some(1));
+    assert_eq!(day("2015-08-10", "CONSULT"), Some(1));
+    assert_eq!(all.types[0].kind, "CONSULT");
+    assert_eq!(all.types[0].events, 3);
+    // Latest first, with the participants as actors and the place by name.
+    let latest = &all.events[0];
+    assert_eq!(latest.article.id, "watan-9");
+    assert_eq!(latest.location.as_deref(), Some("جدة"));
+    assert_eq!(latest.actors.len(), 1);
+    assert_eq!(latest.actors[0].name, "محمد بن نايف");
+    let meeting = all.events.iter().find(|e| e.article.id == "spa-1").unwrap();
+    let names: Vec<&str> = meeting.actors.iter().map(|a| a.name.as_str()).collect();
+    assert!(
+        names.contains(&"عادل الجبير") && names.contains(&"جون كيري"),
+        "{names:?}"
+    );
+
+    let august = c
+        .events_overview(&crate::EventsRequest {
+            from: chrono::NaiveDate::from_ymd_opt(2015, 8, 1),
+            event_type: Some("CONSULT".into()),
+            limit: 10,
+            max_places: 10,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(august.total, 1);
+    assert_eq!(august.events.len(), 1);
+    let disapprove = c
+        .events_overview(&crate::EventsRequest {
+            event_type: Some("DISAPPROVE".into()),
+            limit: 10,
+            max_places: 10,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(disapprove.total, 1);
+    assert_eq!(disapprove.events[0].article.id, "okaz-3");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn top_actors_and_speakers_and_find_actors() {
+    let (dir, c) = store("top-actors");
+    let top = c.top_actors(Some("PER"), 3).unwrap();
+    assert_eq!(top[0].actor.name, "عادل الجبير", "{top:?}");
+    assert!(top.iter().all(|a| a.actor.kind == "PER"));
+    let speakers = c.top_speakers(5).unwrap();
+    assert_eq!(speakers[0].actor.name, "عادل الجبير");
+    assert_eq!(speakers[0].quotes, 3);
+    let found = c.find_actors("عادل الجبير", 5).unwrap();
+    assert_eq!(found[0].actor.id, top[0].actor.id);
+    assert!(c.find_actors("لا أحد بهذا الاسم", 5).unwrap().is_empty());
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn search_facets_count_matches_per_outlet_and_event_type() {
+    let (dir, c) = store("facets");
+    let req = SearchRequest {
+        query: "الجبير".into(),
+        limit: 10,
+        ..SearchRequest::default()
+    };
+    let total = c.search(&req).unwrap().total;
+    let f = c.search_facets(&req).unwrap();
+    let source = |s: &str| {
+        f.sources
+            .iter()
+            .find(|x| x.source.as_deref() == Some(s))
+            .map(|x| x.articles)
+    };
+    assert_eq!(source("spa"), Some(1));
+    assert_eq!(source("okaz"), Some(1));
+    assert_eq!(
+        source("alhayat"),
+        None,
+        "outlets without a match are left out"
+    );
+    assert_eq!(f.sources.iter().map(|s| s.articles).sum::<u64>(), total);
+    let kind = |t: &str| f.event_types.iter().find(|x| x.kind == t).map(|x| x.events);
+    assert_eq!(kind("CONSULT"), Some(2));
+    assert_eq!(kind("DISAPPROVE"), Some(1));
+    // With an outlet chosen, only that outlet is counted.
+    let f = c
+        .search_facets(&SearchRequest {
+            source: Some("okaz".into()),
+            ..req.clone()
+        })
+        .unwrap();
+    assert_eq!(f.sources.len(), 1);
+    assert_eq!(f.event_types.len(), 1);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn actor_quotes_come_a_page_at_a_time() {
+    let (dir, c) = store("actor-quotes");
+    let id = c.find_actors("عادل الجبير", 1).unwrap()[0].actor.id.clone();
+    let all = c.actor_quotes(&id, 10, 0).unwrap();
+    assert_eq!(all.total, 3);
+    assert_eq!(all.quotes.len(), 3);
+    let second = c.actor_quotes(&id, 2, 2).unwrap();
+    assert_eq!(second.total, 3);
+    assert_eq!(second.quotes.len(), 1);
+    assert_eq!(second.quotes[0], all.quotes[2]);
+    let _ = std::fs::remove_dir_all(dir);
+}
