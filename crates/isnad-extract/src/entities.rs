@@ -1008,6 +1008,29 @@ fn roles_of(ctx: &Ctx<'_>, c: &Cand, cands: &[Cand]) -> Vec<(usize, usize)> {
         }
         out.push((f, e));
     }
+    out.into_iter()
+        .flat_map(|(a, b)| split_at_inner_titles(ctx, a, b))
+        .collect()
+}
+
+/// Splits a role phrase where a second title stands in apposition to the first:
+/// after a definite word ("وزير الخارجية | الأستاذ", "خادم الحرمين الشريفين | الملك").
+/// A title after an indefinite word is its complement and stays ("مستشار الملك",
+/// "نائب وزير الصحة").
+fn split_at_inner_titles(ctx: &Ctx<'_>, a: usize, b: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = a;
+    for k in a + 1..b {
+        let apposition = ctx.is_title(k)
+            && !ctx.in_title_phrase[k]
+            && !ctx.has_conjunction(k)
+            && (ctx.words[k - 1].clitics.is_definite() || ctx.in_title_phrase[k - 1]);
+        if apposition {
+            out.push((start, k));
+            start = k;
+        }
+    }
+    out.push((start, b));
     out
 }
 
@@ -1580,6 +1603,19 @@ mod tests {
             .map(|&(x, y)| d.slice(ctx.span(x, y)))
             .collect();
         assert_eq!(roles, vec!["سفير خادم الحرمين الشريفين لدى القاهرة"]);
+
+        let d = doc("وقال وزير الخارجية الأستاذ عادل الجبير إن مستشار الملك فهد العلي وصل.");
+        let ctx = build_ctx(&d);
+        let roles_at = |word: &str| -> Vec<&str> {
+            let a = token(&ctx, word);
+            let c = per(a, a + 2);
+            roles_of(&ctx, &c, std::slice::from_ref(&c))
+                .iter()
+                .map(|&(x, y)| d.slice(ctx.span(x, y)))
+                .collect()
+        };
+        assert_eq!(roles_at("عادل"), vec!["وزير الخارجية", "الأستاذ"]);
+        assert_eq!(roles_at("فهد"), vec!["مستشار الملك"]);
 
         let mut d = doc("ودعا أحمد بن عبدالعزيز قطان سفير خادم الحرمين الشريفين الشركات للمشاركة.");
         annotate(&mut d);
