@@ -1318,12 +1318,32 @@ fn build_entities(ctx: &Ctx<'_>, cands: Vec<Cand>, roles: Vec<Vec<(usize, usize)
         if here.is_empty() {
             continue;
         }
+        // The author is a person by role or name, or an organisation by name; a longer
+        // or shorter form of a person's name counts ("عادل بن أحمد الجبير" for "عادل
+        // الجبير"): two words at least, the same last word, every word of the shorter in
+        // the longer.
+        let same_person = |name: &[&str]| {
+            let (short, long) = if name.len() <= here.len() {
+                (name, &here[..])
+            } else {
+                (&here[..], name)
+            };
+            short.len() >= 2
+                && short.last() == long.last()
+                && short.iter().all(|w| long.contains(w))
+        };
         let owners: Vec<usize> = (0..groups.len())
             .filter(|&g| {
-                groups[g].alive
-                    && groups[g].kind == EntityType::Per
-                    && (role_keys[g].iter().any(|(r, _)| *r == here)
-                        || groups[g].cands.iter().any(|&k| cores[k] == here))
+                let grp = &groups[g];
+                grp.alive
+                    && match grp.kind {
+                        EntityType::Per => {
+                            role_keys[g].iter().any(|(r, _)| *r == here)
+                                || grp.cands.iter().any(|&k| same_person(&cores[k]))
+                        }
+                        EntityType::Org => grp.cands.iter().any(|&k| cores[k] == here),
+                        _ => false,
+                    }
             })
             .collect();
         if let [g] = owners[..] {
