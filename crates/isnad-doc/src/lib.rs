@@ -356,6 +356,20 @@ impl Pipeline {
         }
     }
 
+    /// Runs every stage on the document, in order, telling `each` how long each took
+    /// (for benchmarks).
+    pub fn run_timed(
+        &self,
+        doc: &mut Doc,
+        mut each: impl FnMut(&'static str, std::time::Duration),
+    ) {
+        for s in &self.stages {
+            let start = std::time::Instant::now();
+            s.annotate(doc);
+            each(s.name(), start.elapsed());
+        }
+    }
+
     /// The stage names, in order.
     pub fn stage_names(&self) -> Vec<&'static str> {
         self.stages.iter().map(|s| s.name()).collect()
