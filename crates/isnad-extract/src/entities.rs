@@ -5,7 +5,8 @@
 //!    sentence; its chunks become mentions. Gazetteer evidence adds what it misses: country
 //!    and region names anywhere, city names after a place noun ("مدينة زوارة"), places named
 //!    inside an organisation's name ("القيادة ... في إفريقيا" also names إفريقيا), and
-//!    organisations written as a head noun with a nationality adjective ("الجيش الليبي").
+//!    organisations written as a head noun with a nationality adjective ("الجيش الليبي"),
+//!    also in construct state with a definite noun ("وزارة الخارجية المصرية").
 //!    A mention's span leaves out the conjunction and preposition clitics of its first word
 //!    (و ف ب ك ل); the article stays ("السراج"). Post signature lines are not searched.
 //! 2. **Entities.** Mentions of the same type are grouped when one's words are the other's
@@ -658,6 +659,49 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
                 });
             }
         } else if e > i + 1 && !overlaps(&out, i, e) {
+            out.push(Cand {
+                start: i,
+                end: e,
+                kind: EntityType::Org,
+                source: Source::Pattern,
+            });
+        }
+    }
+    // 4. Organisations named by a head noun in construct state with a definite noun,
+    // then a nationality ("وزارة الخارجية المصرية", "هيئة الأركان العامة السعودية"): the
+    // nationality makes the description one organisation.
+    for i in 0..n {
+        let w = &ctx.words[i];
+        if in_signature[i]
+            || w.kind != TokenKind::Arabic
+            || w.clitics.is_definite()
+            || !ctx.has(i, class::ORG_HEAD)
+            || i + 2 >= n
+            || ctx.sentence[i + 2] != ctx.sentence[i]
+        {
+            continue;
+        }
+        let complement = &ctx.words[i + 1];
+        if complement.kind != TokenKind::Arabic
+            || !complement.clitics.is_definite()
+            || ctx.has_conjunction(i + 1)
+            || ctx.has(i + 1, class::DEMONYM)
+        {
+            continue;
+        }
+        let sent = ctx.sentence[i];
+        let mut e = i + 2;
+        while e < n && ctx.sentence[e] == sent && is_nisba(ctx, e) {
+            e += 1;
+        }
+        let national = (i + 2..e).any(|k| ctx.has(k, class::DEMONYM));
+        // Chunks of the tagger inside the description give way to it (the country
+        // adjective "السعودية" read as the place); one that crosses its edge or names a
+        // person keeps it from being taken.
+        let inside = |c: &Cand| i <= c.start && c.end <= e && c.kind != EntityType::Per;
+        let blocked = out.iter().any(|c| c.start < e && i < c.end && !inside(c));
+        if national && !blocked {
+            out.retain(|c| !inside(c));
             out.push(Cand {
                 start: i,
                 end: e,
@@ -1652,6 +1696,23 @@ mod tests {
             names.iter().all(|n| !n.contains("ولي")),
             "a title taken into a name: {names:?}"
         );
+    }
+
+    #[test]
+    fn a_head_noun_in_construct_with_a_nationality_is_an_organisation() {
+        let mut d = doc("وانتقدت وزارة الخارجية المصرية التقرير في بيان يوم الأربعاء.");
+        annotate(&mut d);
+        let orgs: Vec<&str> = d
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityType::Org)
+            .map(|e| d.slice(e.name))
+            .collect();
+        assert_eq!(orgs, vec!["وزارة الخارجية المصرية"]);
+        // Without a nationality the description stays unnamed.
+        let mut d = doc("وانتقدت وزارة الخارجية التقرير في بيان يوم الأربعاء.");
+        annotate(&mut d);
+        assert!(d.entities.iter().all(|e| e.kind != EntityType::Org));
     }
 
     #[test]

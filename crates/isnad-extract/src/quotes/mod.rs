@@ -549,7 +549,17 @@ impl<'a> Extractor<'a> {
                 continue;
             };
             let speaker = if cue.role == CueRole::Participle {
-                sentence_speaker.unwrap_or(self.last_speaker)
+                // "قائلة", "مضيفا": the speaker of the sentence's reporting clause; with
+                // none, the subject of the verb that opens the sentence ("وانتقدت وزارة
+                // الخارجية المصرية التقرير في بيان قائلة ..."), when it names someone.
+                sentence_speaker.unwrap_or_else(|| {
+                    let opening = self.speaker(range.start + 1..i, None);
+                    if opening.entity.is_some() {
+                        opening
+                    } else {
+                        self.last_speaker
+                    }
+                })
             } else {
                 let mut s = self.speaker(frame.zone.clone(), Some(&cue.lemma));
                 // Subject before the verb ("كان التحالف أعلن أن", "الوزير قال إن").

@@ -1,0 +1,27 @@
+//! Who a quotation is given to, on short articles through the whole pipeline.
+
+use isnad_doc::DocMeta;
+
+fn speakers(text: &str) -> Vec<Option<String>> {
+    let pipeline = isnad_extract::default_pipeline();
+    let d = isnad_extract::analyze(&pipeline, DocMeta::default(), text.to_owned(), Vec::new())
+        .expect("the text is valid");
+    d.quotes
+        .iter()
+        .map(|q| {
+            q.speaker
+                .map(|e| d.slice(d.entities[e as usize].name).to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn a_participle_after_a_verb_that_is_no_cue_takes_that_verbs_subject() {
+    let got = speakers(
+        "وقال جو ستورك، نائب مدير المنظمة، إن السلطات حظرت الدخول إلى التقرير.\n\
+         وانتقدت منظمة العفو الدولية القرار في بيان يوم الأربعاء قائلة إنه يشوه سمعة البلاد.",
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].as_deref(), Some("جو ستورك"));
+    assert_eq!(got[1].as_deref(), Some("منظمة العفو الدولية"));
+}
