@@ -670,9 +670,8 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
     // 4. Organisations named by a head noun in construct state with a definite noun,
     // then a nationality ("وزارة الخارجية المصرية", "هيئة الأركان العامة السعودية"): the
     // nationality makes the description one organisation.
-    for i in 0..n {
-        let w = &ctx.words[i];
-        if in_signature[i]
+    for (i, (w, &signature)) in ctx.words.iter().zip(&in_signature).enumerate() {
+        if signature
             || w.kind != TokenKind::Arabic
             || w.clitics.is_definite()
             || !ctx.has(i, class::ORG_HEAD)
