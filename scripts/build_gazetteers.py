@@ -36,6 +36,8 @@ import zipfile
 from collections import defaultdict
 from pathlib import Path
 
+from topojson import decode_arcs, polygons, ring
+
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "scripts" / ".cache"
 OUT = ROOT / "data" / "gazetteer"
@@ -645,24 +647,7 @@ def country_centroids(atlas: Path, gn_countries: dict) -> dict[str, tuple[float,
     with longitudes unwrapped around the polygon's first point; good to a few km for
     the countries of the news, which is all a country's coordinates need to say."""
     topo = tar_json(atlas, "package/countries-50m.json")
-    sx, sy = topo["transform"]["scale"]
-    tx, ty = topo["transform"]["translate"]
-    arcs = []
-    for arc in topo["arcs"]:
-        x = y = 0
-        pts = []
-        for dx, dy in arc:  # delta-encoded, quantized
-            x += dx
-            y += dy
-            pts.append((x * sx + tx, y * sy + ty))
-        arcs.append(pts)
-
-    def ring(indices):
-        pts = []
-        for i in indices:
-            a = arcs[i] if i >= 0 else list(reversed(arcs[~i]))
-            pts.extend(a if not pts else a[1:])
-        return pts
+    arcs = decode_arcs(topo)
 
     def area_centroid(pts):
         lon0 = pts[0][0]
@@ -689,10 +674,9 @@ def country_centroids(atlas: Path, gn_countries: dict) -> dict[str, tuple[float,
         gid = geom.get("id")
         if gid is None or not str(gid).isdigit() or int(gid) not in by_numeric:
             continue
-        polys = geom["arcs"] if geom["type"] == "MultiPolygon" else [geom["arcs"]] if geom["type"] == "Polygon" else []
         best = (0.0, None)
-        for poly in polys:
-            w, c = area_centroid(ring(poly[0]))  # outer ring
+        for poly in polygons(geom):
+            w, c = area_centroid(ring(arcs, poly[0]))  # outer ring
             if c is not None and w > best[0]:
                 best = (w, c)
         if best[1] is not None:

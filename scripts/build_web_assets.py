@@ -22,6 +22,8 @@ import sys
 import tarfile
 from pathlib import Path
 
+from topojson import decode_arcs, polygons, ring
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "crates" / "isnad-web" / "static"
 
@@ -79,31 +81,14 @@ def project(lon: float, lat: float) -> tuple[int, int]:
 
 
 def world_svg(topo: dict) -> str:
-    sx, sy = topo["transform"]["scale"]
-    tx, ty = topo["transform"]["translate"]
-    arcs = []
-    for arc in topo["arcs"]:
-        x = y = 0
-        pts = []
-        for dx, dy in arc:  # delta-encoded, quantized
-            x += dx
-            y += dy
-            pts.append((x * sx + tx, y * sy + ty))
-        arcs.append(pts)
-
-    def ring(indices):
-        pts = []
-        for i in indices:
-            a = arcs[i] if i >= 0 else list(reversed(arcs[~i]))
-            pts.extend(a if not pts else a[1:])
-        return pts
+    arcs = decode_arcs(topo)
 
     def path_of(rings):
         out = []
         for r in rings:
             pts = []
             prev = None
-            for lon, lat in ring(r):
+            for lon, lat in ring(arcs, r):
                 # Unwrap longitudes so that a ring crossing the antimeridian (Fiji,
                 # Chukotka) stays whole; what runs past the edge is cut by the viewBox.
                 if prev is not None:
@@ -123,11 +108,8 @@ def world_svg(topo: dict) -> str:
 
     paths = []
     for geom in topo["objects"]["countries"]["geometries"]:
-        if geom["type"] == "Polygon":
-            polys = [geom["arcs"]]
-        elif geom["type"] == "MultiPolygon":
-            polys = geom["arcs"]
-        else:
+        polys = polygons(geom)
+        if not polys:
             continue
         name = geom.get("properties", {}).get("name", "")
         if name == "Antarctica":

@@ -1591,46 +1591,52 @@ mod tests {
         );
     }
 
+    /// The roles of the two-word person name that starts at `word` in `text`.
+    fn roles_of_name(text: &str, word: &str) -> Vec<String> {
+        let d = doc(text);
+        let ctx = build_ctx(&d);
+        let a = token(&ctx, word);
+        let c = per(a, a + 2);
+        roles_of(&ctx, &c, std::slice::from_ref(&c))
+            .iter()
+            .map(|&(x, y)| d.slice(ctx.span(x, y)).to_owned())
+            .collect()
+    }
+
+    /// The names of the entities the stage finds in `text`.
+    fn entity_names(text: &str) -> Vec<String> {
+        let mut d = doc(text);
+        annotate(&mut d);
+        d.entities
+            .iter()
+            .map(|e| d.slice(e.name).to_owned())
+            .collect()
+    }
+
     #[test]
     fn roles_before_and_after_a_name() {
-        let d = doc("قال وزير الداخلية الليبي فتحي باشاغا إن الاجتماع كان مفيدا.");
-        let ctx = build_ctx(&d);
-        let a = token(&ctx, "فتحي");
-        let c = per(a, a + 2);
-        let roles = roles_of(&ctx, &c, std::slice::from_ref(&c));
-        let texts: Vec<&str> = roles
-            .iter()
-            .map(|&(x, y)| d.slice(ctx.span(x, y)))
-            .collect();
-        assert_eq!(texts, vec!["وزير الداخلية الليبي"]);
-
-        let d = doc("التقى الجنرال ستيفن تاونسند، قائد القيادة العسكرية الأمريكية في إفريقيا، أمس.");
-        let ctx = build_ctx(&d);
-        let a = token(&ctx, "ستيفن");
-        let c = per(a, a + 2);
-        let roles = roles_of(&ctx, &c, std::slice::from_ref(&c));
-        let texts: Vec<&str> = roles
-            .iter()
-            .map(|&(x, y)| d.slice(ctx.span(x, y)))
-            .collect();
         assert_eq!(
-            texts,
+            roles_of_name(
+                "قال وزير الداخلية الليبي فتحي باشاغا إن الاجتماع كان مفيدا.",
+                "فتحي"
+            ),
+            vec!["وزير الداخلية الليبي"]
+        );
+        assert_eq!(
+            roles_of_name(
+                "التقى الجنرال ستيفن تاونسند، قائد القيادة العسكرية الأمريكية في إفريقيا، أمس.",
+                "ستيفن"
+            ),
             vec!["الجنرال", "قائد القيادة العسكرية الأمريكية في إفريقيا"]
         );
     }
 
     #[test]
     fn a_role_does_not_cross_a_verb_or_a_coordinated_title() {
-        let d = doc("التقى السفير الأمريكي وقائد الجيش خليفة حفتر.");
-        let ctx = build_ctx(&d);
-        let a = token(&ctx, "خليفه");
-        let c = per(a, a + 2);
-        let roles = roles_of(&ctx, &c, std::slice::from_ref(&c));
-        let texts: Vec<&str> = roles
-            .iter()
-            .map(|&(x, y)| d.slice(ctx.span(x, y)))
-            .collect();
-        assert_eq!(texts, vec!["قائد الجيش"]);
+        assert_eq!(
+            roles_of_name("التقى السفير الأمريكي وقائد الجيش خليفة حفتر.", "خليفه"),
+            vec!["قائد الجيش"]
+        );
     }
 
     #[test]
@@ -1649,48 +1655,31 @@ mod tests {
 
     #[test]
     fn a_title_phrase_is_a_role_and_no_name() {
-        let mut d = doc(
-            "وأكد سفير خادم الحرمين الشريفين لدى القاهرة أحمد قطان أن المعرض مهم. وقال خادم الحرمين الشريفين إن البلاد بخير.",
-        );
-        annotate(&mut d);
-        let names: Vec<&str> = d.entities.iter().map(|e| d.slice(e.name)).collect();
+        let text = "وأكد سفير خادم الحرمين الشريفين لدى القاهرة أحمد قطان أن المعرض مهم. وقال خادم الحرمين الشريفين إن البلاد بخير.";
+        let names = entity_names(text);
         assert!(
             names.iter().all(|n| !n.contains("خادم")),
             "a title word taken for a name: {names:?}"
         );
-        let ctx = build_ctx(&d);
-        let a = token(&ctx, "احمد");
-        let c = per(a, a + 2);
-        let roles: Vec<&str> = roles_of(&ctx, &c, std::slice::from_ref(&c))
-            .iter()
-            .map(|&(x, y)| d.slice(ctx.span(x, y)))
-            .collect();
-        assert_eq!(roles, vec!["سفير خادم الحرمين الشريفين لدى القاهرة"]);
+        assert_eq!(
+            roles_of_name(text, "احمد"),
+            vec!["سفير خادم الحرمين الشريفين لدى القاهرة"]
+        );
 
-        let d = doc("وقال وزير الخارجية الأستاذ عادل الجبير إن مستشار الملك فهد العلي وصل.");
-        let ctx = build_ctx(&d);
-        let roles_at = |word: &str| -> Vec<&str> {
-            let a = token(&ctx, word);
-            let c = per(a, a + 2);
-            roles_of(&ctx, &c, std::slice::from_ref(&c))
-                .iter()
-                .map(|&(x, y)| d.slice(ctx.span(x, y)))
-                .collect()
-        };
-        assert_eq!(roles_at("عادل"), vec!["وزير الخارجية", "الأستاذ"]);
-        assert_eq!(roles_at("فهد"), vec!["مستشار الملك"]);
+        let text = "وقال وزير الخارجية الأستاذ عادل الجبير إن مستشار الملك فهد العلي وصل.";
+        assert_eq!(roles_of_name(text, "عادل"), vec!["وزير الخارجية", "الأستاذ"]);
+        assert_eq!(roles_of_name(text, "فهد"), vec!["مستشار الملك"]);
 
-        let mut d = doc("ودعا أحمد بن عبدالعزيز قطان سفير خادم الحرمين الشريفين الشركات للمشاركة.");
-        annotate(&mut d);
-        let names: Vec<&str> = d.entities.iter().map(|e| d.slice(e.name)).collect();
+        let names = entity_names(
+            "ودعا أحمد بن عبدالعزيز قطان سفير خادم الحرمين الشريفين الشركات للمشاركة.",
+        );
         assert!(
             names.iter().all(|n| !n.contains("سفير")),
             "a title taken into a name: {names:?}"
         );
 
-        let mut d = doc("واستقبل الأمير محمد بن نايف ولي ولي العهد الأمير محمد بن سلمان أمس.");
-        annotate(&mut d);
-        let names: Vec<&str> = d.entities.iter().map(|e| d.slice(e.name)).collect();
+        let names =
+            entity_names("واستقبل الأمير محمد بن نايف ولي ولي العهد الأمير محمد بن سلمان أمس.");
         assert!(
             names.iter().all(|n| !n.contains("ولي")),
             "a title taken into a name: {names:?}"

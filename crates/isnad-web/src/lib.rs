@@ -39,29 +39,7 @@ pub use pages::not_found;
 pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 /// The PLOVER event types, in the order of the contract (and of the colour palette).
-pub const EVENT_TYPES: &[&str] = &[
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "COOPERATE",
-    "AID",
-    "CONCEDE",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-    "INVESTIGATE",
-    "DEMAND",
-    "DISAPPROVE",
-    "FIGHT",
-    "CRIME",
-];
+pub const EVENT_TYPES: &[&str] = &isnad_resources::events::EVENT_TYPES;
 
 /// A static asset: path under `/static/`, content type, bytes.
 struct Asset {
