@@ -236,6 +236,31 @@ impl Browser {
         self.ok("POST", &format!("/element/{e}/click"), Some(json!({})));
     }
 
+    /// Clicks an element that leads to another page and waits until that page has loaded:
+    /// WebDriver's click does not always wait for the navigation it starts. The old page
+    /// is marked, so that a new one is known even when its address is the same (a form
+    /// posted to itself).
+    fn click_to_page(&self, css: &str) {
+        let before = self.url();
+        self.script("window.isnadOldPage = true; return 1;");
+        self.click(css);
+        let start = Instant::now();
+        loop {
+            let loaded = self.script(
+                "return window.isnadOldPage !== true && document.readyState === 'complete';",
+            );
+            if loaded == true {
+                return;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(30),
+                "clicking {css:?} on {before} led nowhere (now {})",
+                self.url()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     fn type_into(&self, css: &str, text: &str) {
         let e = self.find(css);
         self.ok("POST", &format!("/element/{e}/clear"), Some(json!({})));
@@ -421,12 +446,12 @@ fn the_web_app_in_a_headless_browser() {
     assert_eq!(b.script("return document.documentElement.lang"), "ar");
     b.shot("home");
     b.type_into(".big-search input[name=q]", "باشاغا");
-    b.click(".big-search button");
+    b.click_to_page(".big-search button");
     assert!(b.url().contains("/search?q="), "{}", b.url());
     assert!(b.count(".result") >= 1, "no search result");
     assert!(b.count("mark.hit") >= 1, "no highlighted hit");
     b.shot("search");
-    b.click(".result a[href='/article/000_6b8877808e991eaa']");
+    b.click_to_page(".result a[href='/article/000_6b8877808e991eaa']");
     assert!(b.url().ends_with("/article/000_6b8877808e991eaa"));
     assert_eq!(b.count("figure.post-card"), 3, "the three embedded tweets");
     assert!(b.count("table.diff-table") >= 1, "no quote diff table");
@@ -448,7 +473,7 @@ fn the_web_app_in_a_headless_browser() {
     b.shot("article");
     b.script("document.querySelector('.diff-table').scrollIntoView({block: 'center'}); return 1;");
     b.shot("article-diff");
-    b.click("#quotes .quote-item a.speaker");
+    b.click_to_page("#quotes .quote-item a.speaker");
     assert!(b.url().contains("/actor/"), "{}", b.url());
     assert!(b.text("#actor-name").contains("باشاغا"));
     assert!(
@@ -461,8 +486,8 @@ fn the_web_app_in_a_headless_browser() {
     // his quotations.
     b.go(&format!("{base}/"));
     b.type_into(".big-search input[name=q]", "عادل الجبير");
-    b.click(".big-search button");
-    b.click("#actor-link");
+    b.click_to_page(".big-search button");
+    b.click_to_page("#actor-link");
     assert!(b.text("#actor-name").contains("عادل الجبير"));
     let quotes = b.text("#quotes");
     assert!(
@@ -491,7 +516,7 @@ fn the_web_app_in_a_headless_browser() {
         "#f-text",
         "قال وزير الخارجية السعودي عادل الجبير في الرياض اليوم إن «المملكة ستواصل دعم الشعب اليمني».",
     );
-    b.click(".analyze-form button");
+    b.click_to_page(".analyze-form button");
     assert!(
         b.count("#article-text .quote") >= 1,
         "the pasted article's quote"
