@@ -367,8 +367,6 @@ struct Extractor<'a> {
     /// verb, or the end of the paragraph).
     limits: Vec<usize>,
     used: Vec<bool>,
-    /// For each token, the cue it is (computed once).
-    cues: Vec<Option<(&'static Cue, bool, &'a str)>>,
     quotes: Vec<Quote>,
     last_speaker: Speaker,
     /// Paragraph index of the last quote.
@@ -398,7 +396,6 @@ impl<'a> Extractor<'a> {
             opens: Vec::new(),
             limits: Vec::new(),
             used: Vec::new(),
-            cues: (0..n).map(|i| cue_of(doc, i)).collect(),
             quotes: Vec::new(),
             last_speaker: Speaker::default(),
             last_quote_paragraph: None,
@@ -425,7 +422,6 @@ impl<'a> Extractor<'a> {
             opens,
             limits,
             used,
-            cues: probe.cues,
             quotes: Vec::new(),
             last_speaker: Speaker::default(),
             last_quote_paragraph: None,
@@ -482,7 +478,9 @@ impl<'a> Extractor<'a> {
 
     /// The cue at token `i`, if the word is a reporting cue.
     fn cue(&self, i: usize) -> Option<(&'static Cue, bool, &'a str)> {
-        self.cues[i]
+        // Looked up where asked, not stored: most words are asked once, and a stored
+        // answer per word cost more than the lookup.
+        cue_of(self.doc, i)
     }
 
     /// True when the token at `i` stands where a clause opens: at the start of a sentence,
@@ -1416,6 +1414,10 @@ fn cue_of(doc: &Doc, i: usize) -> Option<(&'static Cue, bool, &str)> {
     let form = if conj { &n[2..] } else { n };
     if let Some(c) = lex.get(form) {
         return Some((c, conj, form));
+    }
+    if conj {
+        // The conjunction the segmenter split off was tried above.
+        return None;
     }
     for c in ["و", "ف"] {
         if let Some(rest) = n.strip_prefix(c) {
