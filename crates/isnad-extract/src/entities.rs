@@ -36,7 +36,7 @@ use isnad_doc::{
 use isnad_ner::function_words::is_function_word;
 use isnad_ner::gazetteer::{class, words_key, ClassSet, GazMatch};
 use isnad_ner::{Label, Word};
-use isnad_text::{Prefix, TokenKind};
+use isnad_text::{Prefix, TokenKind, WordCounts};
 
 /// Finds entities, their mentions, roles and handles.
 pub struct EntitiesStage;
@@ -443,6 +443,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         }
         c.start < c.end
     });
+    names_after_roles(ctx, &mut out);
     complete_person_names(ctx, &mut out);
     // Religions are no named entity here, whatever the tagger learned from ANERcorp
     // (which tags "الله" and "الإسلام" MISC).
@@ -477,7 +478,8 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             && c.source == Source::Tagger
             && c.start > 0
             && ctx.sentence[c.start - 1] == ctx.sentence[c.start]
-            && ctx.has(c.start - 1, class::ORG_HEAD)
+            && (ctx.has(c.start - 1, class::ORG_HEAD)
+                || SECTOR_HEADS.contains(&ctx.core(c.start - 1)))
             && !ctx.has(c.start - 1, class::PLACE_NOUN)
             && !ctx.words[c.start - 1].clitics.is_definite()
             && ctx.words[c.start - 1].kind == TokenKind::Arabic
@@ -709,6 +711,48 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             });
         }
     }
+    // 5. A sector noun in construct with a place names that place's directorate
+    // ("أوضحت صحة ينبع"); the place stays a place inside it.
+    // Small towns are no evidence on their own: the open gazetteers list common words
+    // among them ("ما", "سنة").
+    let places = (1 << class::COUNTRY) | (1 << class::REGION) | (1 << class::LARGE_CITY);
+    for (i, &signature) in in_signature.iter().enumerate().take(n.saturating_sub(1)) {
+        let w = &ctx.words[i];
+        if signature
+            || w.kind != TokenKind::Arabic
+            || w.clitics.is_definite()
+            || !SECTOR_HEADS.contains(&ctx.core(i))
+            || ctx.sentence[i + 1] != ctx.sentence[i]
+            || ctx.has_conjunction(i + 1)
+        {
+            continue;
+        }
+        let end = match out.iter().find(|c| c.start == i + 1) {
+            Some(c) if c.kind == EntityType::Loc => c.end,
+            Some(_) => continue,
+            None if ctx.single[i + 1] & places != 0 && !ctx.is_function(i + 1) => i + 2,
+            None => continue,
+        };
+        if overlaps(&out, i, i + 1) {
+            continue;
+        }
+        if let Some(place) = out.iter_mut().find(|c| c.start == i + 1) {
+            place.source = Source::Nested;
+        } else {
+            out.push(Cand {
+                start: i + 1,
+                end,
+                kind: EntityType::Loc,
+                source: Source::Nested,
+            });
+        }
+        out.push(Cand {
+            start: i,
+            end,
+            kind: EntityType::Org,
+            source: Source::Pattern,
+        });
+    }
     // A compass adjective belongs to the place it follows ("الجبل الغربي").
     let taken: Vec<(usize, usize)> = out.iter().map(|c| (c.start, c.end)).collect();
     for c in out.iter_mut().filter(|c| c.kind == EntityType::Loc) {
@@ -797,6 +841,100 @@ fn complete_person_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
     }
 }
 
+/// Sector nouns that, in construct with a place, name that place's directorate of the
+/// sector: "صحة ينبع" (the health affairs of Yanbu), "تعليم جدة", "مرور الرياض". They
+/// head no organisation's name otherwise, so they are kept out of the tagger's
+/// organisation heads.
+const SECTOR_HEADS: &[&str] = &["صحه", "تعليم", "مرور", "جوازات", "جمارك"];
+
+/// Ordinal and "other" adjectives that gazetteers list as given names but that after a
+/// title are its complement ("الفريق أول ركن", "حارس آخر").
+const ORDINALS: &[&str] = &["اول", "اخر", "ثاني", "ثالث", "اخير"];
+
+/// "على" spelled with alef maqsura is the preposition, not the name Ali; normalization
+/// made the two alike.
+fn is_preposition_ala(ctx: &Ctx<'_>, i: usize) -> bool {
+    ctx.doc.text_layers.tokens[i].span.slice(&ctx.doc.text) == "على"
+}
+
+/// A given name right after a role phrase, followed by a bare word, is a person the
+/// tagger missed: "مستشار المرشد الأعلى للجمهورية الإيرانية علي ولايتي". The role is
+/// the evidence that a person is named here; the given name says where the name starts,
+/// and the bare word after it (no article, no clitic) is taken as the family name even
+/// when no gazetteer knows it.
+fn names_after_roles(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
+    /// Fewer occurrences than this in the news corpora's word counts: a rare word.
+    const RARE_WORD: u32 = 200;
+    let n = ctx.words.len();
+    let mut found = Vec::new();
+    for i in 1..n.saturating_sub(1) {
+        let (sent, next) = (ctx.sentence[i], i + 1);
+        let w = &ctx.words[i];
+        let bare_given_name = w.kind == TokenKind::Arabic
+            && w.clitics.is_empty()
+            && ctx.has(i, class::GIVEN_NAME)
+            && !ctx.is_title(i)
+            && !ctx.is_function(i)
+            && (w.norm == "علي" || !ROLE_PREPOSITIONS.contains(&w.norm))
+            && !ORDINALS.contains(&w.norm)
+            && !is_preposition_ala(ctx, i);
+        if !bare_given_name || ctx.sentence[next] != sent || overlaps(out, i, next + 1) {
+            continue;
+        }
+        let v = &ctx.words[next];
+        let not_a_name = (1 << class::COUNTRY)
+            | (1 << class::REGION)
+            | (1 << class::LARGE_CITY)
+            | (1 << class::SMALL_CITY)
+            | (1 << class::DEMONYM)
+            | (1 << class::REPORTING_VERB)
+            | (1 << class::ORG_HEAD)
+            | (1 << class::PLACE_NOUN);
+        let family_name = v.kind == TokenKind::Arabic
+            && v.clitics.is_empty()
+            && ctx.single[next] & not_a_name == 0
+            && !ctx.is_title(next)
+            && !ctx.is_function(next)
+            && !ctx.in_title_phrase[next]
+            && !is_preposition_ala(ctx, next)
+            && isnad_resources::reporting().get(v.norm).is_none()
+            && v.norm.chars().count() >= 3
+            // A known name, or a word too rare in the news corpora to be a common one
+            // (foreign and uncommon family names: "ولايتي", "ردماين").
+            && (ctx.single[next] & ((1 << class::GIVEN_NAME) | (1 << class::FAMILY_NAME)) != 0
+                || WordCounts::count(isnad_resources::word_counts(), v.norm) < RARE_WORD);
+        // The word before ends the role with the article and no other clitic
+        // ("الإيرانية", "العميد"; not "بالملكة", "في", or the indefinite "لاعب معين"
+        // where the word after a title is its adjective).
+        let p = &ctx.words[i - 1];
+        let ends_role = ctx.sentence[i - 1] == sent
+            && p.clitics.prefixes().all(|x| matches!(x, Prefix::Al))
+            && p.clitics.is_definite();
+        if !family_name || !ends_role {
+            continue;
+        }
+        // Back over the role phrase to its title word, within a few words.
+        let mut j = i;
+        let mut titled = false;
+        while j > 0 && i - j < 6 && ctx.sentence[j - 1] == sent && role_token(ctx, j - 1, out) {
+            j -= 1;
+            if ctx.is_title(j) {
+                titled = true;
+                break;
+            }
+        }
+        if titled {
+            found.push(Cand {
+                start: i,
+                end: next + 1,
+                kind: EntityType::Per,
+                source: Source::Pattern,
+            });
+        }
+    }
+    out.extend(found);
+}
+
 /// May token `j`, right after a person's name, continue it? A given or family name
 /// with no clitic but a nisba's article ("الخزرجي"), which is no nationality, place,
 /// function word or reporting verb; a title word ("أمين") only when no definite word
@@ -815,9 +953,8 @@ fn continues_name(ctx: &Ctx<'_>, j: usize) -> bool {
     if ctx.in_title_phrase[j] {
         return false;
     }
-    // "على" spelled with alef maqsura is the preposition, not the name Ali ("ديجاو على
-    // رحيل"); normalization had made the two alike.
-    if ctx.doc.text_layers.tokens[j].span.slice(&ctx.doc.text) == "على" {
+    // Not the preposition على ("ديجاو على رحيل").
+    if is_preposition_ala(ctx, j) {
         return false;
     }
     let only_article = w
@@ -1684,6 +1821,40 @@ mod tests {
             names.iter().all(|n| !n.contains("ولي")),
             "a title taken into a name: {names:?}"
         );
+    }
+
+    #[test]
+    fn a_given_name_after_a_role_starts_a_person() {
+        let names = entity_names(
+            "ونقل التلفزيون عن مستشار المرشد الأعلى للجمهورية الإيرانية علي ولايتي قوله إن \
+             الزيارة ناجحة.",
+        );
+        assert!(names.iter().any(|n| n == "علي ولايتي"), "{names:?}");
+        // A rank's complement, an indefinite title's adjective: no name.
+        for text in [
+            "ووصل رئيس هيئة الأركان العامة الفريق أول ركن إلى الرياض.",
+            "هل فيه لاعب معين تطرب لأدائه؟",
+        ] {
+            let names = entity_names(text);
+            assert!(
+                !names
+                    .iter()
+                    .any(|n| n.starts_with("أول") || n.starts_with("معين")),
+                "{text}: {names:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_sector_noun_with_a_city_is_its_directorate() {
+        let names = entity_names("أوضحت صحة جدة أن التكييف في المستشفى العام ليس متوقفا.");
+        assert!(names.iter().any(|n| n == "صحة جدة"), "{names:?}");
+        assert!(
+            names.iter().any(|n| n == "جدة"),
+            "the city stays: {names:?}"
+        );
+        let names = entity_names("ويهدف البرنامج إلى تحسين صحة الإنسان في المدن.");
+        assert!(!names.iter().any(|n| n.starts_with("صحة")), "{names:?}");
     }
 
     #[test]
