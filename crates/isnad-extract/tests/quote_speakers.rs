@@ -25,3 +25,13 @@ fn a_participle_after_a_verb_that_is_no_cue_takes_that_verbs_subject() {
     assert_eq!(got[0].as_deref(), Some("جو ستورك"));
     assert_eq!(got[1].as_deref(), Some("منظمة العفو الدولية"));
 }
+
+#[test]
+fn a_verb_joined_inside_a_relative_clause_takes_its_antecedent() {
+    let got = speakers(
+        "وقال الأمير إن المهرجان ناجح.\n\
+         ومن بين الحرفيين يظهر الحرفي سالم الدوسري الذي تحدث عن هوايته ويقول إنه يعتمد على سعف النخيل.",
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1].as_deref(), Some("سالم الدوسري"), "{got:?}");
+}

@@ -564,6 +564,11 @@ impl<'a> Extractor<'a> {
                 if !s.is_known() && !initial {
                     s = self.subject_before(i, range.start);
                 }
+                // "X الذي تحدث عن هوايته ويقول إنه": a verb joined by و inside a
+                // relative clause has the clause's antecedent for subject.
+                if !s.is_known() && conj && sentence_speaker.is_none() {
+                    s = self.relative_antecedent(i, range.start);
+                }
                 self.or_previous(s, sentence_speaker)
             };
             sentence_speaker = Some(speaker);
@@ -1083,6 +1088,32 @@ impl<'a> Extractor<'a> {
             return Speaker::default();
         }
         self.speaker(j..end, None)
+    }
+
+    /// The antecedent of the relative clause the cue at `cue` continues, when it names
+    /// someone: a relative pronoun after a name, a few words before the cue, with no
+    /// punctuation, quotation or other cue between.
+    fn relative_antecedent(&self, cue: usize, sentence_start: usize) -> Speaker {
+        const MAX_CLAUSE: usize = 10;
+        let mut r = cue;
+        while r > sentence_start && cue - r < MAX_CLAUSE {
+            r -= 1;
+            if self.token(r).kind == TokenKind::Punct
+                || self.inside[r] != NO_PAIR
+                || self.cue(r).is_some()
+            {
+                return Speaker::default();
+            }
+            if matches!(self.norm(r), "الذي" | "التي") {
+                let s = self.subject_before(r + 1, sentence_start);
+                return if s.entity.is_some() {
+                    s
+                } else {
+                    Speaker::default()
+                };
+            }
+        }
+        Speaker::default()
     }
 
     /// The speaker named in a zone; `relay_lemma` is the cue's lemma, for relayed
