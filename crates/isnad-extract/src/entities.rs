@@ -537,7 +537,6 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
     });
     // 2. Gazetteer places the tagger missed.
     let gaz = isnad_resources::ner_gazetteer();
-    let place = (1 << class::COUNTRY) | (1 << class::REGION) | (1 << class::LARGE_CITY);
     let mut extra = Vec::new();
     for s in doc.sentences() {
         let base = s.first_token as usize;
@@ -574,7 +573,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
                     kind: EntityType::Loc,
                     source: Source::Gazetteer,
                 });
-            } else if m.classes & place != 0 {
+            } else if m.classes & MAJOR_PLACES != 0 {
                 // A place inside an organisation's name.
                 if let Some(org) = out.iter().find(|c| {
                     c.kind == EntityType::Org
@@ -625,15 +624,12 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         if q + 1 < n
             && ctx.sentence[q + 1] == sent
             && ROLE_PREPOSITIONS.contains(&ctx.words[q].norm)
-        {
-            let place = (1 << class::COUNTRY) | (1 << class::REGION) | (1 << class::LARGE_CITY);
-            if ctx.begins[q + 1] & place != 0
+            && (ctx.begins[q + 1] & MAJOR_PLACES != 0
                 || out
                     .iter()
-                    .any(|c| c.start == q + 1 && c.kind == EntityType::Loc)
-            {
-                q += 2;
-            }
+                    .any(|c| c.start == q + 1 && c.kind == EntityType::Loc))
+        {
+            q += 2;
         }
         let quoted = q + 2 < n
             && is_quote(ctx.words[q].norm)
@@ -715,7 +711,6 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
     // ("أوضحت صحة ينبع"); the place stays a place inside it.
     // Small towns are no evidence on their own: the open gazetteers list common words
     // among them ("ما", "سنة").
-    let places = (1 << class::COUNTRY) | (1 << class::REGION) | (1 << class::LARGE_CITY);
     for (i, &signature) in in_signature.iter().enumerate().take(n.saturating_sub(1)) {
         let w = &ctx.words[i];
         if signature
@@ -730,7 +725,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         let end = match out.iter().find(|c| c.start == i + 1) {
             Some(c) if c.kind == EntityType::Loc => c.end,
             Some(_) => continue,
-            None if ctx.single[i + 1] & places != 0 && !ctx.is_function(i + 1) => i + 2,
+            None if ctx.single[i + 1] & MAJOR_PLACES != 0 && !ctx.is_function(i + 1) => i + 2,
             None => continue,
         };
         if overlaps(&out, i, i + 1) {
@@ -847,6 +842,19 @@ fn complete_person_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
 /// organisation heads.
 const SECTOR_HEADS: &[&str] = &["صحه", "تعليم", "مرور", "جوازات", "جمارك"];
 
+/// Countries, regions and large cities: places a gazetteer match alone is evidence for.
+const MAJOR_PLACES: ClassSet =
+    (1 << class::COUNTRY) | (1 << class::REGION) | (1 << class::LARGE_CITY);
+
+/// Classes of words that are no part of a person's name: places, nationalities,
+/// reporting verbs, organisation heads and place nouns.
+const NOT_A_NAME: ClassSet = MAJOR_PLACES
+    | (1 << class::SMALL_CITY)
+    | (1 << class::DEMONYM)
+    | (1 << class::REPORTING_VERB)
+    | (1 << class::ORG_HEAD)
+    | (1 << class::PLACE_NOUN);
+
 /// Ordinal and "other" adjectives that gazetteers list as given names but that after a
 /// title are its complement ("الفريق أول ركن", "حارس آخر").
 const ORDINALS: &[&str] = &["اول", "اخر", "ثاني", "ثالث", "اخير"];
@@ -882,17 +890,9 @@ fn names_after_roles(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
             continue;
         }
         let v = &ctx.words[next];
-        let not_a_name = (1 << class::COUNTRY)
-            | (1 << class::REGION)
-            | (1 << class::LARGE_CITY)
-            | (1 << class::SMALL_CITY)
-            | (1 << class::DEMONYM)
-            | (1 << class::REPORTING_VERB)
-            | (1 << class::ORG_HEAD)
-            | (1 << class::PLACE_NOUN);
         let family_name = v.kind == TokenKind::Arabic
             && v.clitics.is_empty()
-            && ctx.single[next] & not_a_name == 0
+            && ctx.single[next] & NOT_A_NAME == 0
             && !ctx.is_title(next)
             && !ctx.is_function(next)
             && !ctx.in_title_phrase[next]
@@ -942,14 +942,6 @@ fn names_after_roles(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
 fn continues_name(ctx: &Ctx<'_>, j: usize) -> bool {
     let w = &ctx.words[j];
     let names = (1 << class::GIVEN_NAME) | (1 << class::FAMILY_NAME);
-    let places = (1 << class::COUNTRY)
-        | (1 << class::REGION)
-        | (1 << class::LARGE_CITY)
-        | (1 << class::SMALL_CITY)
-        | (1 << class::DEMONYM)
-        | (1 << class::REPORTING_VERB)
-        | (1 << class::ORG_HEAD)
-        | (1 << class::PLACE_NOUN);
     if ctx.in_title_phrase[j] {
         return false;
     }
@@ -962,7 +954,7 @@ fn continues_name(ctx: &Ctx<'_>, j: usize) -> bool {
         .prefixes()
         .all(|p| matches!(p, Prefix::Al) && ctx.core(j).ends_with('ي'));
     if ctx.single[j] & names == 0
-        || ctx.single[j] & places != 0
+        || ctx.single[j] & NOT_A_NAME != 0
         || !only_article
         || ctx.is_function(j)
     {
@@ -1135,10 +1127,9 @@ fn role_token(ctx: &Ctx<'_>, i: usize, cands: &[Cand]) -> bool {
     if ctx.has_conjunction(i) && (ctx.is_title(i) || ctx.has(i, class::ORG_HEAD)) {
         return false;
     }
-    let place = (1 << class::COUNTRY) | (1 << class::REGION) | (1 << class::LARGE_CITY);
     w.clitics.is_definite()
         || ctx.is_title(i)
-        || ctx.single[i] & ((1 << class::DEMONYM) | (1 << class::ORG_HEAD) | place) != 0
+        || ctx.single[i] & ((1 << class::DEMONYM) | (1 << class::ORG_HEAD) | MAJOR_PLACES) != 0
         || ROLE_PREPOSITIONS.contains(&w.norm)
 }
 
