@@ -146,7 +146,11 @@ fn ingest_and_kill(store: &Path, corpus: &Path, after: u64) -> u64 {
             return n;
         }
         if let Some(status) = child.try_wait().unwrap() {
-            panic!("the ingest ended ({status}) before it could be killed midway");
+            let mut stderr = String::new();
+            if let Some(mut e) = child.stderr.take() {
+                let _ = std::io::Read::read_to_string(&mut e, &mut stderr);
+            }
+            panic!("the ingest ended ({status}) before it could be killed midway: {stderr}");
         }
         assert!(Instant::now() < deadline, "the ingest made no progress");
         std::thread::sleep(Duration::from_millis(20));
