@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate the event gold files (dev/ and test/ beside this script).
+"""Validate the event gold files (dev/, test/ and dev2/ beside this script).
 
 For every <id>.gold.json: parse it, load the article it names from the shared folder
 ($ISNAD_SHARED, or the nearest ../shared, or /work/shared), and check, after the
@@ -16,7 +16,7 @@ event, and their timex values may be any TIMEX3 value (XXXX-WXX-2, P3D, PRESENT_
 An event may list `other_triggers`: the trigger words of its later mentions (the sentences
 after the first in `sentence_starts`); each must occur in the article.
 
-Usage: check_events.py [FILE_OR_DIR ...]   (default: dev/ and test/)
+Usage: check_events.py [FILE_OR_DIR ...]   (default: dev/, test/ and dev2/ when present)
        check_events.py --counts             (also print counts by type and split)
 """
 import gzip, json, os, re, sys
@@ -195,7 +195,7 @@ def check_file(path, shared, problems):
 def main(argv):
     counts = "--counts" in argv
     args = [a for a in argv if a != "--counts"]
-    targets = [Path(a) for a in args] or [HERE / "dev", HERE / "test"]
+    targets = [Path(a) for a in args] or [HERE / "dev", HERE / "test"] + [d for d in [HERE / "dev2"] if d.is_dir()]
     files = []
     for t in targets:
         files += sorted(t.glob("*.gold.json")) if t.is_dir() else [t]
