@@ -1306,10 +1306,25 @@ fn build_entities(ctx: &Ctx<'_>, cands: Vec<Cand>, roles: Vec<Vec<(usize, usize)
             if grp.kind != c.kind {
                 continue;
             }
+            // Two full names of different people sharing a surname ("إبراهيم دوابشة",
+            // "عبد السلام دوابشة") never share an entity, even when a bare surname
+            // mention would chain them.
+            if c.kind == EntityType::Per
+                && grp
+                    .cands
+                    .iter()
+                    .any(|&k| !same_person_names(&cores[k], mine))
+            {
+                continue;
+            }
             let fits = grp.cands.iter().any(|&k| {
                 let other = &cores[k];
                 match c.kind {
-                    EntityType::Per => contains_run(other, mine) || contains_run(mine, other),
+                    EntityType::Per => {
+                        contains_run(other, mine)
+                            || contains_run(mine, other)
+                            || fuller_form(mine, other)
+                    }
                     EntityType::Org | EntityType::Misc => {
                         other == mine
                             || (mine.len() >= 2 && starts_with(other, mine))
@@ -1493,16 +1508,7 @@ fn build_entities(ctx: &Ctx<'_>, cands: Vec<Cand>, roles: Vec<Vec<(usize, usize)
         // or shorter form of a person's name counts ("عادل بن أحمد الجبير" for "عادل
         // الجبير"): two words at least, the same last word, every word of the shorter in
         // the longer.
-        let same_person = |name: &[&str]| {
-            let (short, long) = if name.len() <= here.len() {
-                (name, &here[..])
-            } else {
-                (&here[..], name)
-            };
-            short.len() >= 2
-                && short.last() == long.last()
-                && short.iter().all(|w| long.contains(w))
-        };
+        let same_person = |name: &[&str]| fuller_form(name, &here);
         let owners: Vec<usize> = (0..groups.len())
             .filter(|&g| {
                 let grp = &groups[g];
@@ -1665,6 +1671,27 @@ fn core_without_article(core: &str) -> &str {
         .unwrap_or(core)
 }
 
+/// False for two names of the same family: two words or more each, the same last word,
+/// and neither a fuller form of the other ("إبراهيم دوابشة", "عبد السلام دوابشة"). Names
+/// that end differently may still be one person whose name the tagger ran on into the
+/// next word ("جوزيه مورينيو", "مورينيو ضاحكا"), and a one-word name is a given name or a
+/// surname that the grouping places by containment and recency.
+fn same_person_names(a: &[&str], b: &[&str]) -> bool {
+    a.len() < 2
+        || b.len() < 2
+        || a.last() != b.last()
+        || contains_run(a, b)
+        || contains_run(b, a)
+        || fuller_form(a, b)
+}
+
+/// True when one of two names of two words or more is a fuller form of the other: the
+/// same last word, and every word of the shorter in the longer.
+fn fuller_form(a: &[&str], b: &[&str]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.len() >= 2 && short.last() == long.last() && short.iter().all(|w| long.contains(w))
+}
+
 /// True when `run` occurs as consecutive words of `words`.
 fn contains_run(words: &[&str], run: &[&str]) -> bool {
     !run.is_empty() && words.windows(run.len()).any(|w| w == run)
@@ -1732,6 +1759,22 @@ mod tests {
     }
 
     /// The names of the entities the stage finds in `text`.
+    #[test]
+    fn two_people_of_one_family_stay_apart() {
+        let w = |s: &'static str| s.split(' ').collect::<Vec<_>>();
+        assert!(!same_person_names(&w("ابراهيم دوابشه"), &w("عبد السلام دوابشه")));
+        assert!(same_person_names(&w("عادل الجبير"), &w("عادل بن احمد الجبير")));
+        assert!(same_person_names(&w("دوابشه"), &w("ابراهيم دوابشه")));
+        // Different last words: perhaps one name the tagger ran on into the next word.
+        assert!(same_person_names(&w("جوزيه مورينيو"), &w("مورينيو ضاحكا")));
+        let names = entity_names(
+            "قال الشاب خالد العلي إن الحريق بدأ ليلا. وقال محمد العلي إن القرية حزينة. \
+             وأضاف العلي أن الشرطة وصلت.",
+        );
+        assert!(names.contains(&"خالد العلي".to_owned()), "{names:?}");
+        assert!(names.contains(&"محمد العلي".to_owned()), "{names:?}");
+    }
+
     fn entity_names(text: &str) -> Vec<String> {
         let mut d = doc(text);
         annotate(&mut d);
