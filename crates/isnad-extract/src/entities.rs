@@ -154,6 +154,25 @@ impl<'d> Ctx<'d> {
         w.kind == TokenKind::Arabic && (is_function_word(w.norm) || is_function_word(self.core(i)))
     }
 
+    /// True when token `i` is a reporting verb, with or without its conjunction
+    /// ("وأكد", "قالت"): the tagger sometimes runs a name back over the verb whose subject
+    /// it is ("وأكد الحلواني"), and a verb never starts a name.
+    fn is_reporting_verb(&self, i: usize) -> bool {
+        let w = &self.words[i];
+        if w.kind != TokenKind::Arabic {
+            return false;
+        }
+        let lex = isnad_resources::reporting();
+        let is_verb = |form: &str| {
+            lex.get(form)
+                .is_some_and(|c| c.role != isnad_resources::CueRole::Noun)
+        };
+        is_verb(self.core(i))
+            || ["و", "ف"]
+                .iter()
+                .any(|c| w.norm.strip_prefix(c).is_some_and(is_verb))
+    }
+
     /// True when the conjunction the segmenter saw on token `i` belongs to a name
     /// ("ليو ويمين", then "واوضح ويمين"): the word recurs with it, never stands bare
     /// without it, and the rest is no known name.
@@ -1077,7 +1096,8 @@ fn is_nisba(ctx: &Ctx<'_>, i: usize) -> bool {
 /// words at the start of a person chunk are a role, not the name; a chunk of another
 /// type that starts with a title word is a description, not a name.
 fn split_chunk(ctx: &Ctx<'_>, mut a: usize, mut b: usize, kind: EntityType) -> Vec<(usize, usize)> {
-    while a < b && (!ctx.words[a].kind.is_word() || ctx.is_function(a)) {
+    while a < b && (!ctx.words[a].kind.is_word() || ctx.is_function(a) || ctx.is_reporting_verb(a))
+    {
         a += 1;
     }
     while b > a && (!ctx.words[b - 1].kind.is_word() || ctx.is_function(b - 1)) {
@@ -1127,7 +1147,18 @@ fn role_token(ctx: &Ctx<'_>, i: usize, cands: &[Cand]) -> bool {
     if ctx.has_conjunction(i) && (ctx.is_title(i) || ctx.has(i, class::ORG_HEAD)) {
         return false;
     }
+    // A prepositional phrase in construct inside the role: "(مدير الفريق الأول) لكرة
+    // القدم بنادي هجر".
+    let construct_pp = (w.clitics.has(Prefix::Li) || w.clitics.has(Prefix::Bi))
+        && ctx.words.get(i + 1).is_some_and(|n| {
+            n.clitics.is_definite() && ctx.sentence.get(i + 1) == Some(&ctx.sentence[i])
+        });
+    // The name an organisation's head noun governs: "بنادي هجر".
+    let named_by_head =
+        i > 0 && ctx.sentence[i - 1] == ctx.sentence[i] && ctx.has(i - 1, class::ORG_HEAD);
     w.clitics.is_definite()
+        || construct_pp
+        || named_by_head
         || ctx.is_title(i)
         || ctx.single[i] & ((1 << class::DEMONYM) | (1 << class::ORG_HEAD) | MAJOR_PLACES) != 0
         || ROLE_PREPOSITIONS.contains(&w.norm)
@@ -1185,7 +1216,8 @@ fn roles_of(ctx: &Ctx<'_>, c: &Cand, cands: &[Cand]) -> Vec<(usize, usize)> {
 }
 
 /// Splits a role phrase where a second title stands in apposition to the first:
-/// after a definite word ("وزير الخارجية | الأستاذ", "خادم الحرمين الشريفين | الملك").
+/// after a definite word ("وزير الخارجية | الأستاذ", "خادم الحرمين الشريفين | الملك") or
+/// after the name a head noun governs ("بنادي هجر | الأستاذ").
 /// A title after an indefinite word is its complement and stays ("مستشار الملك",
 /// "نائب وزير الصحة").
 fn split_at_inner_titles(ctx: &Ctx<'_>, a: usize, b: usize) -> Vec<(usize, usize)> {
@@ -1195,7 +1227,10 @@ fn split_at_inner_titles(ctx: &Ctx<'_>, a: usize, b: usize) -> Vec<(usize, usize
         let apposition = ctx.is_title(k)
             && !ctx.in_title_phrase[k]
             && !ctx.has_conjunction(k)
-            && (ctx.words[k - 1].clitics.is_definite() || ctx.in_title_phrase[k - 1]);
+            && (ctx.words[k - 1].clitics.is_definite()
+                || ctx.in_title_phrase[k - 1]
+                // A name governed by a head noun ends its phrase: "بنادي هجر | الأستاذ".
+                || (k >= 2 && k - 2 >= a && ctx.has(k - 2, class::ORG_HEAD)));
         if apposition {
             out.push((start, k));
             start = k;
@@ -1762,8 +1797,14 @@ mod tests {
     #[test]
     fn two_people_of_one_family_stay_apart() {
         let w = |s: &'static str| s.split(' ').collect::<Vec<_>>();
-        assert!(!same_person_names(&w("ابراهيم دوابشه"), &w("عبد السلام دوابشه")));
-        assert!(same_person_names(&w("عادل الجبير"), &w("عادل بن احمد الجبير")));
+        assert!(!same_person_names(
+            &w("ابراهيم دوابشه"),
+            &w("عبد السلام دوابشه")
+        ));
+        assert!(same_person_names(
+            &w("عادل الجبير"),
+            &w("عادل بن احمد الجبير")
+        ));
         assert!(same_person_names(&w("دوابشه"), &w("ابراهيم دوابشه")));
         // Different last words: perhaps one name the tagger ran on into the next word.
         assert!(same_person_names(&w("جوزيه مورينيو"), &w("مورينيو ضاحكا")));
@@ -1782,6 +1823,29 @@ mod tests {
             .iter()
             .map(|e| d.slice(e.name).to_owned())
             .collect()
+    }
+
+    #[test]
+    fn a_reporting_verb_never_starts_a_name() {
+        let d = doc("وأكد الحلواني أن المعرض فرصة.");
+        let ctx = build_ctx(&d);
+        let a = token(&ctx, "واكد");
+        assert_eq!(
+            split_chunk(&ctx, a, a + 2, EntityType::Per),
+            vec![(a + 1, a + 2)]
+        );
+    }
+
+    #[test]
+    fn a_role_runs_over_prepositional_phrases_in_construct() {
+        let roles = roles_of_name(
+            "أكد مدير الفريق الأول لكرة القدم بنادي هجر الأستاذ فؤاد المسلم أن المرحلة ناجحة.",
+            "فؤاد",
+        );
+        assert_eq!(
+            roles,
+            vec!["مدير الفريق الأول لكرة القدم بنادي هجر", "الأستاذ"]
+        );
     }
 
     #[test]
