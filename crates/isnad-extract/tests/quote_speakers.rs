@@ -35,3 +35,32 @@ fn a_verb_joined_inside_a_relative_clause_takes_its_antecedent() {
     assert_eq!(got.len(), 2, "{got:?}");
     assert_eq!(got[1].as_deref(), Some("سالم الدوسري"), "{got:?}");
 }
+
+#[test]
+fn the_topic_of_amma_is_the_subject_of_the_verb_after_fa() {
+    let got = speakers(
+        "وقال المغرد يوسف القاسم إن التصريح مسيء.\n\
+         أما المحلل الاقتصادي خالد العلكمي فأشار إلى أن القناة فرحت بالتصريح.",
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1].as_deref(), Some("خالد العلكمي"), "{got:?}");
+}
+
+#[test]
+fn an_adverbial_participle_is_no_speaker_description() {
+    let pipeline = isnad_extract::default_pipeline();
+    let d = isnad_extract::analyze(
+        &pipeline,
+        DocMeta::default(),
+        "ألمح عضو الشورى الدكتور موافق الرويلي إلى أخطاء التصريح، وكتب مغرّداً “الإحصاء علم دقيق”."
+            .to_owned(),
+        Vec::new(),
+    )
+    .expect("the text is valid");
+    assert_eq!(d.quotes.len(), 2, "{:?}", d.quotes);
+    for q in &d.quotes {
+        assert!(q.speaker_description.is_none(), "{q:?}");
+        let name = q.speaker.map(|e| d.slice(d.entities[e as usize].name));
+        assert_eq!(name, Some("موافق الرويلي"));
+    }
+}

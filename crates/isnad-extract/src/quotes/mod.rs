@@ -564,6 +564,10 @@ impl<'a> Extractor<'a> {
                 if !s.is_known() && !initial {
                     s = self.subject_before(i, range.start);
                 }
+                // "أما المحلل خالد العلكمي فأشار إلى": the topic is the subject.
+                if !s.is_known() {
+                    s = self.topic_subject(i, range.start);
+                }
                 // "X الذي تحدث عن هوايته ويقول إنه": a verb joined by و inside a
                 // relative clause has the clause's antecedent for subject.
                 if !s.is_known() && conj && sentence_speaker.is_none() {
@@ -1090,6 +1094,31 @@ impl<'a> Extractor<'a> {
         self.speaker(j..end, None)
     }
 
+    /// The topic of "أما X فـ(قد) VERB": the words between أما and the verb that carries
+    /// (or whose قد carries) the ف.
+    fn topic_subject(&self, cue: usize, sentence_start: usize) -> Speaker {
+        const MAX_TOPIC: usize = 10;
+        let mut verb = cue;
+        if verb > sentence_start && matches!(self.norm(verb - 1), "فقد" | "قد") {
+            verb -= 1;
+        }
+        let t = self.token(verb);
+        if !(t.clitics.has(Prefix::Fa) || self.norm(verb).starts_with('ف')) {
+            return Speaker::default();
+        }
+        let mut j = verb;
+        while j > sentence_start && verb - j < MAX_TOPIC {
+            j -= 1;
+            if self.token(j).kind == TokenKind::Punct && !matches!(self.norm(j), "،" | ",") {
+                return Speaker::default();
+            }
+            if self.norm(j) == "اما" {
+                return self.speaker(j + 1..verb, None);
+            }
+        }
+        Speaker::default()
+    }
+
     /// The antecedent of the relative clause the cue at `cue` continues, when it names
     /// someone: a relative pronoun after a name, a few words before the cue, with no
     /// punctuation, quotation or other cue between.
@@ -1147,10 +1176,11 @@ impl<'a> Extractor<'a> {
                 zone = k + 1..zone.end;
             }
         }
-        // A nested cue noun ("قوله") ends the zone.
+        // A nested cue noun ("قوله") or an adverbial participle ("وكتب مغردا",
+        // "أكد فلان قائلا") ends the zone.
         if let Some(k) = zone
             .clone()
-            .find(|&i| self.cue(i).is_some_and(|(c, _, _)| c.role == CueRole::Noun))
+            .find(|&i| self.cue(i).is_some_and(|(c, _, _)| c.role != CueRole::Verb))
         {
             zone = zone.start..k;
         }
