@@ -976,6 +976,7 @@ fn continues_name(ctx: &Ctx<'_>, j: usize) -> bool {
         || ctx.single[j] & NOT_A_NAME != 0
         || !only_article
         || ctx.is_function(j)
+        || ctx.is_reporting_verb(j)
     {
         return false;
     }
@@ -1100,7 +1101,11 @@ fn split_chunk(ctx: &Ctx<'_>, mut a: usize, mut b: usize, kind: EntityType) -> V
     {
         a += 1;
     }
-    while b > a && (!ctx.words[b - 1].kind.is_word() || ctx.is_function(b - 1)) {
+    while b > a
+        && (!ctx.words[b - 1].kind.is_word()
+            || ctx.is_function(b - 1)
+            || ctx.is_reporting_verb(b - 1))
+    {
         b -= 1;
     }
     if a == b {

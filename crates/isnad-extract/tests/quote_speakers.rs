@@ -64,3 +64,17 @@ fn an_adverbial_participle_is_no_speaker_description() {
         assert_eq!(name, Some("موافق الرويلي"));
     }
 }
+
+#[test]
+fn a_newspaper_is_its_name_and_a_definite_head_noun_stands_for_it() {
+    let got = speakers(
+        "وكان الرئيس الأميركي باراك أوباما قال في تصريح صحفي إن المتمردين تراجعوا.\n\
+         من ناحية ثانية، علقت صحيفة \"لوفيجارو\" الفرنسية على زيارة الرئيس الأميركي القارة \
+         الأفريقية، مؤكدة أن الملفات حرمت الرئيس الأميركي من فرص كثيرة.\n\
+         ولفتت الصحيفة إلى أن كثيرين انتظروا عودة قوية لأميركا في أفريقيا.",
+    );
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(got[0].as_deref(), Some("باراك أوباما"));
+    assert_eq!(got[1].as_deref(), Some("لوفيجارو"));
+    assert_eq!(got[2].as_deref(), Some("لوفيجارو"));
+}

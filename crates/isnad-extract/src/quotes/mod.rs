@@ -1237,9 +1237,16 @@ impl<'a> Extractor<'a> {
                         let n = self.norm(j);
                         // A name right after a short phrase is the subject ("لـ«الشرق
                         // الأوسط» الوزير فلان"); deeper in, it belongs to the phrase.
+                        // A title right after the preposition's indefinite noun is that
+                        // noun's genitive ("على زيارة الرئيس الأميركي"), not a subject
+                        // ("في بيان صحفي وزير الخارجية" is one).
+                        let genitive = j == i + 2 && {
+                            let p = self.token(j - 1);
+                            p.kind == TokenKind::Arabic && !p.clitics.is_definite()
+                        };
                         let stop = (t.kind == TokenKind::Punct && self.opens[j] == NO_PAIR)
-                            || (starts_person(j) && j <= i + 3)
-                            || TITLES.contains(&n)
+                            || (starts_person(j) && j <= i + 3 && !genitive)
+                            || (TITLES.contains(&n) && !genitive)
                             || HONORIFICS.contains(&n)
                             || TIME_WORDS.contains(&n)
                             || (j > i + 1 && is_preposition(j));
@@ -1295,11 +1302,16 @@ impl<'a> Extractor<'a> {
                 || TIME_WORDS.contains(&n)
                 || t.kind == TokenKind::Number
                 || (t.kind == TokenKind::Punct && np.is_none());
+            // Quotation marks around a name inside the subject: صحيفة "لوفيجارو" الفرنسية.
+            let mark = t.kind == TokenKind::Punct
+                && !in_pp[i - zone.start]
+                && (self.opens[i] != NO_PAIR || self.closes_pair(i));
             match np {
                 None if !skip && t.kind != TokenKind::Punct => np = Some((i, i + 1)),
                 Some((a, _)) if !skip && t.kind != TokenKind::Punct && i - a < 8 => {
                     np = Some((a, i + 1))
                 }
+                Some(_) if mark => {}
                 Some(_) if skip || t.kind == TokenKind::Punct => break,
                 _ => {}
             }
@@ -1329,6 +1341,16 @@ impl<'a> Extractor<'a> {
                 };
             }
         }
+        // "الصحيفة", "الوزارة": the organisation last named with that head noun.
+        if ne == ns + 1 && self.token(ns).clitics.is_definite() {
+            if let Some(e) = self.organisation_with_head(ns) {
+                return Speaker {
+                    entity: Some(e),
+                    span: Some(span),
+                    description: None,
+                };
+            }
+        }
         for kind in [EntityType::Org, EntityType::Loc, EntityType::Misc] {
             if let Some(m) = mentioned(kind) {
                 if span.overlaps(m.span) {
@@ -1345,6 +1367,46 @@ impl<'a> Extractor<'a> {
             span: Some(span),
             description: Some(span),
         }
+    }
+
+    /// The organisation a definite head noun at token `i` stands for ("الصحيفة" after
+    /// "صحيفة «لوفيجارو» الفرنسية", "الوزارة" after "وزارة الخارجية"): the one mentioned
+    /// last before `i` whose name starts with the noun or whose mention follows it.
+    fn organisation_with_head(&self, i: usize) -> Option<u32> {
+        let doc = self.doc;
+        let n = self.norm(i);
+        let head = n.strip_prefix("وال").or_else(|| n.strip_prefix("ال"))?;
+        if head.chars().count() < 3 {
+            return None;
+        }
+        let pos = self.token(i).span.start;
+        // The head noun, bare or with a conjunction or preposition: "صحيفة", "بوزارة".
+        let is_head = |k: usize| {
+            let w = self.norm(k);
+            w == head
+                || ["و", "ب", "ل", "وب", "ول"]
+                    .iter()
+                    .any(|p| w.strip_prefix(p) == Some(head))
+        };
+        doc.mentions
+            .iter()
+            .filter(|m| {
+                m.span.end <= pos && doc.entities[m.entity as usize].kind == EntityType::Org
+            })
+            .rfind(|m| {
+                let named = isnad_text::normalize(doc.slice(doc.entities[m.entity as usize].name));
+                let starts = named
+                    .split(' ')
+                    .next()
+                    .is_some_and(|w| w == head || w.strip_prefix("ال") == Some(head));
+                // The head noun right before the mention, across an opening quotation mark.
+                let first = doc.text_layers.token_at_or_after(m.span.start);
+                let before = (first.saturating_sub(2)..first)
+                    .rev()
+                    .find(|&k| self.token(k).kind != TokenKind::Punct);
+                starts || before.is_some_and(is_head)
+            })
+            .map(|m| m.entity)
     }
 
     /// The person mentioned last before the current quote.
