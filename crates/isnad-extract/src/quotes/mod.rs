@@ -167,6 +167,9 @@ const CONTENT_STOPS: &[&str] = &[
     "ووفقا",
 ];
 
+/// Negations and auxiliaries that may stand between a clause's start and its verb.
+const CLAUSE_PARTICLES: &[&str] = &["لم", "لن", "قد", "كان", "كانت"];
+
 /// Time words that can stand in a speaker zone without naming anyone.
 const TIME_WORDS: &[&str] = &[
     "امس",
@@ -661,9 +664,14 @@ impl<'a> Extractor<'a> {
         let n = self.norm(j);
         let clitic_form = matches!(p, "ب" | "ل");
         if n == p && !clitic_form {
-            // "أشار إلى أن ..." is a clause after all.
-            if j + 1 < end && COMPLEMENTIZERS.contains(&self.norm(j + 1)) {
-                return Some(Opener::Complementizer(j + 1));
+            // "أشار إلى أن ..." is a clause after all, also with a stray comma between
+            // ("وأشار إلى، أنه").
+            let mut k = j + 1;
+            if k + 1 < end && self.is_punct(k, &["،", ","]) {
+                k += 1;
+            }
+            if k < end && COMPLEMENTIZERS.contains(&self.norm(k)) {
+                return Some(Opener::Complementizer(k));
             }
             return (j + 1 < end).then_some(Opener::Preposition { content: j + 1 });
         }
@@ -912,15 +920,27 @@ impl<'a> Extractor<'a> {
                 if CONTENT_STOPS.contains(&next) || CONTENT_STOPS.contains(&self.norm(j + 1)) {
                     return j;
                 }
-                if let Some((c, conj, _)) = self.cue(j + 1) {
-                    if c.role == CueRole::Participle || conj {
+                // A new reporting clause: "، مضيفا", "، وقال", "، قال مصدر", also behind
+                // a negation or auxiliary ("، ولم تذكر اللجنة").
+                let mut v = j + 1;
+                if v + 1 < end && CLAUSE_PARTICLES.contains(&self.form(v).0) {
+                    v += 1;
+                }
+                if let Some((c, conj, form)) = self.cue(v) {
+                    // Without a conjunction, a word that is also a noun ("بين", "طالب")
+                    // may be just that.
+                    if c.role != CueRole::Noun && (conj || !AMBIGUOUS_CUES.contains(&form)) {
                         return j;
                     }
                 }
             }
             if j > start + 2 {
                 if let Some((c, conj, _)) = self.cue(j) {
-                    if conj && c.role == CueRole::Verb && self.frame(j, c, end).is_some() {
+                    // "وقال ..." or an adverbial participle with its own content
+                    // ("... للبرنامج مؤكدا أن"): a new quotation begins.
+                    let new_frame =
+                        (conj && c.role == CueRole::Verb) || c.role == CueRole::Participle;
+                    if new_frame && self.frame(j, c, end).is_some() {
                         return j;
                     }
                 }

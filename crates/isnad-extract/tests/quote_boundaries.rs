@@ -1,0 +1,38 @@
+//! Where a quotation's words begin and end, on short articles through the whole pipeline.
+
+use isnad_doc::DocMeta;
+
+fn quote_texts(text: &str) -> Vec<String> {
+    let pipeline = isnad_extract::default_pipeline();
+    let d = isnad_extract::analyze(&pipeline, DocMeta::default(), text.to_owned(), Vec::new())
+        .expect("the text is valid");
+    d.quotes
+        .iter()
+        .map(|q| d.slice(q.span).to_owned())
+        .collect()
+}
+
+#[test]
+fn a_negated_reporting_verb_after_a_comma_ends_the_content() {
+    let got = quote_texts(
+        "وقالت اللجنة الدولية للصليب الأحمر إنه تم البدء في عمليات إجلاء طبي من الغوطة \
+         الشرقية، ولم تذكر اللجنة أي تفاصيل.",
+    );
+    assert_eq!(got, vec!["تم البدء في عمليات إجلاء طبي من الغوطة الشرقية"]);
+}
+
+#[test]
+fn a_reporting_verb_after_a_comma_ends_the_content() {
+    let got = quote_texts(
+        "وفيما أشار مسؤول في الإسعاف إلى أن ثمانية أشخاص أصيبوا في الهجوم، أعلنت الحركة \
+         أنها نفذت الهجوم.",
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0], "ثمانية أشخاص أصيبوا في الهجوم");
+}
+
+#[test]
+fn a_comma_between_the_preposition_and_the_complementizer_is_skipped() {
+    let got = quote_texts("وأشار إلى، أنه تم تطوير الضوابط المنظمة للمعارض.");
+    assert_eq!(got, vec!["تم تطوير الضوابط المنظمة للمعارض"]);
+}
