@@ -78,3 +78,26 @@ fn a_newspaper_is_its_name_and_a_definite_head_noun_stands_for_it() {
     assert_eq!(got[1].as_deref(), Some("لوفيجارو"));
     assert_eq!(got[2].as_deref(), Some("لوفيجارو"));
 }
+
+#[test]
+fn a_title_with_its_complement_finds_the_holder_of_that_office() {
+    let got = speakers(
+        "وزار الرئيس المصابين برفقة وزير الصحة جواد عواد، ووزير العدل سليم السقا.\n\
+         وأكد وزير الصحة أن حالة المصابين مستقرة.\n\
+         ونبه وزير النقل الماليزي أن جميع المسافرين سيواجهون أخطارا.",
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].as_deref(), Some("جواد عواد"), "{got:?}");
+    // No minister of transport is named: an unnamed source, not another minister.
+    assert_eq!(got[1], None, "{got:?}");
+}
+
+#[test]
+fn an_interrogative_after_the_verb_is_no_speaker() {
+    let got = speakers(
+        "وأشار السفير فيتالي تشوركين إلى أن المحققين لم يصلوا إلى الموقع، وتساءل ما الذي \
+         يؤكد «نزاهة التحقيق».",
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1].as_deref(), Some("فيتالي تشوركين"), "{got:?}");
+}

@@ -167,6 +167,26 @@ const CONTENT_STOPS: &[&str] = &[
     "ووفقا",
 ];
 
+/// Words that cannot open a speaker's description: interrogatives ("وتساءل ما الذي"),
+/// and particles that carry the implicit subject as a pronoun ("لكنه أوضح").
+const NOT_SUBJECTS: &[&str] = &[
+    "ما",
+    "ماذا",
+    "من",
+    "هل",
+    "كيف",
+    "لماذا",
+    "متي",
+    "اين",
+    "لكن",
+    "ان",
+    "انه",
+    "انها",
+    "الا",
+    "غير",
+    "بل",
+];
+
 /// Negations and auxiliaries that may stand between a clause's start and its verb.
 const CLAUSE_PARTICLES: &[&str] = &["لم", "لن", "قد", "كان", "كانت"];
 
@@ -1344,6 +1364,15 @@ impl<'a> Extractor<'a> {
             end: self.token(ne - 1).span.end,
         };
         let (head, _) = self.form(ns);
+        // "ما الذي يؤكد", "لكنه": no subject, the verb's subject is implicit.
+        let bare_head = ["هما", "هم", "ها", "ه"]
+            .iter()
+            .find_map(|p| head.strip_suffix(p))
+            .filter(|h| h.chars().count() >= 2)
+            .unwrap_or(head);
+        if NOT_SUBJECTS.contains(&head) || NOT_SUBJECTS.contains(&bare_head) {
+            return Speaker::default();
+        }
         // "سماحته", "معاليه": the dignitary already named.
         if HONORIFICS.contains(&head) {
             return Speaker {
@@ -1352,8 +1381,22 @@ impl<'a> Extractor<'a> {
                 description: None,
             };
         }
-        if TITLES.contains(&head) || TITLES.contains(&format!("ال{head}").as_str()) {
-            if let Some(e) = self.entity_with_role(head) {
+        let titled = TITLES.contains(&head) || TITLES.contains(&format!("ال{head}").as_str());
+        if titled {
+            // The title with its complement, up to the next conjunction: "وزير الصحة" in
+            // "وزير الصحة وأطباء إسرائيليون".
+            let mut words = vec![head];
+            for k in ns + 1..ne {
+                let t = self.token(k);
+                if t.kind == TokenKind::Punct {
+                    continue;
+                }
+                if t.clitics.has(Prefix::Wa) {
+                    break;
+                }
+                words.push(self.norm(k));
+            }
+            if let Some(e) = self.entity_with_role(&words) {
                 return Speaker {
                     entity: Some(e),
                     span: Some(span),
@@ -1371,7 +1414,12 @@ impl<'a> Extractor<'a> {
                 };
             }
         }
+        // A title names a person: "أمين سر اللجنة التنفيذية" is not the committee, and
+        // an unnamed holder is described.
         for kind in [EntityType::Org, EntityType::Loc, EntityType::Misc] {
+            if titled {
+                break;
+            }
             if let Some(m) = mentioned(kind) {
                 if span.overlaps(m.span) {
                     return Speaker {
@@ -1441,18 +1489,29 @@ impl<'a> Extractor<'a> {
             .map(|m| m.entity)
     }
 
-    /// The person whose role holds this title word, most recently mentioned first.
-    fn entity_with_role(&self, title: &str) -> Option<u32> {
-        let title = title.strip_prefix("ال").unwrap_or(title);
+    /// The person whose role holds this title, most recently mentioned first. `title` is
+    /// the title word and its complement as the text gives them ("الوزير"; "وزير الصحة").
+    /// The title must head the role ("الوزير" ↔ "وزير الداخلية"), not merely occur in it
+    /// ("الأمين العام" is not "موفد الأمين العام"), and the complement's first word must
+    /// occur in the role ("وزير الصحة" is not "وزير العدل"; "مدير الكرة" may be "مدير
+    /// الفريق الأول لكرة القدم").
+    fn entity_with_role(&self, title: &[&str]) -> Option<u32> {
+        // The word without its article or preposition: "لكره" → "كره".
+        fn stem(w: &str) -> &str {
+            ["وال", "بال", "لل", "ال", "ل", "ب"]
+                .iter()
+                .find_map(|p| w.strip_prefix(p))
+                .filter(|r| r.chars().count() >= 2)
+                .unwrap_or(w)
+        }
+        let head = title.first().map(|w| stem(w)).unwrap_or_default();
+        let complement = title.get(1).map(|w| stem(w));
         let doc = self.doc;
-        // The title must head the role ("الوزير" ↔ "وزير الداخلية"), not merely occur in it
-        // ("الأمين العام" is not "موفد الأمين العام").
         let has_title = |e: &isnad_doc::Entity| {
             e.roles.iter().any(|r| {
-                doc.norm_of(*r)
-                    .split(' ')
-                    .next()
-                    .is_some_and(|w| w.strip_prefix("ال").unwrap_or(w) == title)
+                let role = doc.norm_of(*r);
+                let mut words = role.split(' ').map(stem);
+                words.next() == Some(head) && complement.is_none_or(|c| words.any(|w| w == c))
             })
         };
         if let Some(last) = self.last_speaker.entity {
