@@ -101,3 +101,16 @@ fn an_interrogative_after_the_verb_is_no_speaker() {
     assert_eq!(got.len(), 2, "{got:?}");
     assert_eq!(got[1].as_deref(), Some("فيتالي تشوركين"), "{got:?}");
 }
+
+#[test]
+fn a_dropped_subject_is_the_person_the_text_moved_to() {
+    let got = speakers(
+        "وقالت السفيرة الأميركية سامنتا باور إن الفيتو محزن.\n\
+         ومن جهته، وعد رئيس الوزراء الأوكراني أرسيني ياتسينيوك بإحقاق العدالة لعائلات الضحايا. \
+         وكتب أن النتائج تتحدث عن نفسها. وأضاف أن أوكرانيا لن تتوقف هنا.",
+    );
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(got[0].as_deref(), Some("سامنتا باور"));
+    assert_eq!(got[1].as_deref(), Some("أرسيني ياتسينيوك"), "{got:?}");
+    assert_eq!(got[2].as_deref(), Some("أرسيني ياتسينيوك"), "{got:?}");
+}

@@ -187,6 +187,9 @@ const NOT_SUBJECTS: &[&str] = &[
     "بل",
 ];
 
+/// Verbs that go on with the last speaker's words.
+const CONTINUING_LEMMAS: &[&str] = &["أضاف", "تابع", "أردف", "استطرد", "ختم"];
+
 /// Negations and auxiliaries that may stand between a clause's start and its verb.
 const CLAUSE_PARTICLES: &[&str] = &["لم", "لن", "قد", "كان", "كانت"];
 
@@ -595,6 +598,15 @@ impl<'a> Extractor<'a> {
                 // relative clause has the clause's antecedent for subject.
                 if !s.is_known() && conj && sentence_speaker.is_none() {
                     s = self.relative_antecedent(i, range.start);
+                }
+                // A dropped subject is the person the text moved to since the last
+                // quotation ("وعد الرئيس بوروشنكو بإحقاق العدالة. وكتب أن ..."), except
+                // after a verb of continuing ("وأضاف"), which goes on with the last speaker.
+                if !s.is_known()
+                    && sentence_speaker.is_none()
+                    && !CONTINUING_LEMMAS.contains(&cue.lemma.as_str())
+                {
+                    s = self.recent_subject(i, range.start);
                 }
                 self.or_previous(s, sentence_speaker)
             };
@@ -1132,6 +1144,61 @@ impl<'a> Extractor<'a> {
             return Speaker::default();
         }
         self.speaker(j..end, None)
+    }
+
+    /// The person the text moved to before the cue at `cue`, since the last quotation: in
+    /// the cue's sentence, or else in the sentence before, the subject of a reporting verb
+    /// that framed no quotation ("كما قال رئيس بلديتها فلان"), or else the first person
+    /// named outside a prepositional phrase (Arabic puts the subject first: "كان محمد ...،
+    /// وقال"). None when the last quotation is that recent.
+    fn recent_subject(&self, cue: usize, sentence_start: usize) -> Speaker {
+        let doc = self.doc;
+        let since = self.quotes.last().map_or(0, |q| q.span.end);
+        let pos = self.token(sentence_start).span.start;
+        let si = doc.sentence_at(pos).unwrap_or(0);
+        let mut windows = vec![(sentence_start, cue)];
+        if si > 0 {
+            let prev = doc.sentences()[si - 1];
+            windows.push((prev.first_token as usize, prev.end_token as usize));
+        }
+        for (a, b) in windows {
+            if self.token(a).span.start < since {
+                return Speaker::default();
+            }
+            let persons: Vec<&isnad_doc::Mention> = doc
+                .mentions
+                .iter()
+                .filter(|m| {
+                    doc.entities[m.entity as usize].kind == EntityType::Per
+                        && m.span.start >= self.token(a).span.start
+                        && m.span.end <= self.token(b - 1).span.end
+                })
+                .collect();
+            let first_token =
+                |m: &isnad_doc::Mention| doc.text_layers.token_at_or_after(m.span.start);
+            // The subject of a reporting verb: the first person within a few words after it.
+            let after_cue = persons.iter().rev().find(|m| {
+                let t = first_token(m);
+                (t.saturating_sub(5).max(a)..t)
+                    .any(|k| self.cue(k).is_some_and(|(c, _, _)| c.role == CueRole::Verb))
+            });
+            let free = persons.iter().find(|m| {
+                let t = first_token(m);
+                let tok = self.token(t);
+                self.inside[t] == NO_PAIR
+                    && !tok.clitics.has(Prefix::Li)
+                    && !tok.clitics.has(Prefix::Bi)
+                    && (t == a || !PREPOSITIONS.contains(&self.norm(t - 1)))
+            });
+            if let Some(m) = after_cue.or(free) {
+                return Speaker {
+                    entity: Some(m.entity),
+                    span: Some(m.span),
+                    description: None,
+                };
+            }
+        }
+        Speaker::default()
     }
 
     /// The topic of "أما X فـ(قد) VERB": the words between أما and the verb that carries
