@@ -907,12 +907,27 @@ fn merge_in_clause(
             );
             let between = (prev.end..c.first).filter(|&k| is_word(&toks[k])).count();
             let strong = (prev.end..c.first).any(|k| is_strong_punct(doc, &toks[k]));
-            let same = pe.kind == ce.kind && !strong;
+            // Two event nouns of one type with different modes are two acts (غارات جوية
+            // مكثفة وقصف مدفعي: air strikes and shelling).
+            let other_mode = !prev.verb
+                && !c.verb
+                && pe.mode.is_some()
+                && ce.mode.is_some()
+                && pe.mode != ce.mode;
+            let same = pe.kind == ce.kind && !strong && !other_mode;
             let opener = (prev.end..c.first).any(|k| opens_clause(doc, &toks[k]));
-            let close = between <= 4 && !(prev.verb && c.verb);
+            // A quotation mark between them: one is inside the quoted words, the other in
+            // the reporter's clause (... ودعوتها للاستسلام"، داعيا إلى ...).
+            let quote_between = (prev.end..c.first).any(|k| {
+                toks[k].kind == TokenKind::Punct
+                    && norm(doc, &toks[k])
+                        .chars()
+                        .all(isnad_text::chars::is_quote_mark)
+            });
+            let close = between <= 4 && !(prev.verb && c.verb) && !quote_between;
             let coordinated = prev.verb && c.verb && c.conjunction && between <= 2;
             // الضربة بمنطقة ... استهدفت: a verb telling more of the noun before it.
-            let elaboration = !prev.verb && c.verb && between <= 10 && !opener;
+            let elaboration = !prev.verb && c.verb && between <= 10 && !opener && !quote_between;
             // توصلت ... إلى اتفاق: a verb and its object noun.
             let object = prev.verb
                 && !c.verb
@@ -2499,6 +2514,71 @@ mod tests {
                 "{text}: {:?}",
                 summary(&doc)
             );
+        }
+    }
+
+    #[test]
+    fn a_participle_of_calling_makes_its_content_part_of_the_call() {
+        let mut doc = doc_with(
+            "وأكد الجيش الهجوم على المراكز، داعيا إلى \"محاصرة الحواجز\".",
+            &[],
+            &[],
+        );
+        run(&mut doc);
+        let got = summary(&doc);
+        assert!(got.iter().any(|e| e.3 == "داعيا"), "{got:?}");
+        assert!(!got.iter().any(|e| e.0 == "COERCE"), "{got:?}");
+    }
+
+    #[test]
+    fn a_quotation_mark_parts_two_events() {
+        // The quoted words end before the reporter's own call: two REQUEST events, not one.
+        let mut doc = doc_with("وقال إن \"المطالبات مستمرة\"، داعيا إلى الحوار.", &[], &[]);
+        run(&mut doc);
+        let got = summary(&doc);
+        assert_eq!(
+            got.iter().map(|e| e.3.as_str()).collect::<Vec<_>>(),
+            ["المطالبات", "داعيا"],
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn encirclement_surrender_and_military_operations() {
+        for (text, want) in [
+            (
+                "وقال الجيش إنه طوق بلدة مغر المير.",
+                ("COERCE", Some("restrict"), "طوق"),
+            ),
+            (
+                "ما أجبر قوات المعارضة على الاستسلام.",
+                ("RETREAT", None, "الاستسلام"),
+            ),
+            (
+                "أفضت سلسلة من العمليات العسكرية إلى اتفاق.",
+                ("ASSAULT", None, "العمليات العسكرية"),
+            ),
+            (
+                "وأعرب الوزير عن ارتياحه لتطورات الوضع.",
+                ("SUPPORT", None, "ارتياحه"),
+            ),
+        ] {
+            let mut doc = doc_with(text, &[], &[]);
+            run(&mut doc);
+            let got = summary(&doc);
+            assert!(
+                got.iter().any(|e| (e.0, e.1, e.3.as_str()) == want),
+                "{text}: {got:?}"
+            );
+        }
+        // A lifeline is no siege; an abstention in a vote is no rejection.
+        for text in [
+            "وأن أي حلول سياسية الآن تعتبر حماية وطوق نجاة للحوثي.",
+            "بموافقة 72 دولة وامتناع 32 دولة عن التصويت.",
+        ] {
+            let mut doc = doc_with(text, &[], &[]);
+            run(&mut doc);
+            assert!(doc.events.is_empty(), "{text}: {:?}", summary(&doc));
         }
     }
 
