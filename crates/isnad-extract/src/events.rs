@@ -481,6 +481,7 @@ fn context_holds(doc: &Doc, sent: &Sentence, e: &TriggerEntry, first: usize, end
         let found = match c.side {
             Side::Prev => before().any(hit),
             Side::Next => after().any(hit),
+            Side::Adjacent => after().take(1).any(hit),
             Side::Near => before_near().any(hit) || after().any(hit),
         };
         found != c.negated
@@ -2098,6 +2099,7 @@ fn drop_repeats(events: Vec<Candidate>, lex: &EventLexicon) -> Vec<Candidate> {
     let compatible = |a: &[u32], b: &[u32]| !disjoint(a, b);
     for c in events {
         let kind = lex.entries[c.entry as usize].kind;
+        let mode = lex.entries[c.entry as usize].mode;
         let same_event = out.iter().position(|p| {
             if lex.entries[p.entry as usize].kind != kind {
                 return false;
@@ -2110,11 +2112,15 @@ fn drop_repeats(events: Vec<Candidate>, lex: &EventLexicon) -> Vec<Candidate> {
             }
             let shared_lemma = c.lemmas.iter().any(|l| p.lemmas.contains(l));
             let (pl, cl) = (p.locations.clone(), c.locations.clone());
-            let distinct = disjoint(&pl, &cl)
-                || disjoint(&p.actors, &c.actors)
-                || disjoint(&p.targets, &c.targets);
             let anaphor =
                 !c.verb && (c.definite || c.demonstrative || c.suffix) && c.light_from.is_none();
+            // Air strikes and shelling are two acts, even told with no participant; a
+            // definite noun (هذه التفجيرات) still refers back to the act it names.
+            let (pm, cm) = (lex.entries[p.entry as usize].mode, mode);
+            let distinct = disjoint(&pl, &cl)
+                || disjoint(&p.actors, &c.actors)
+                || disjoint(&p.targets, &c.targets)
+                || (!anaphor && pm.is_some() && cm.is_some() && pm != cm);
             // Nothing tells the two apart: no participant or place on either.
             let bare = p.actors.is_empty()
                 && c.actors.is_empty()
@@ -2515,6 +2521,34 @@ mod tests {
                 summary(&doc)
             );
         }
+    }
+
+    #[test]
+    fn air_strikes_and_shelling_are_two_acts() {
+        // The adjective right after قصف tells its weapon, though an air strike stands near;
+        // nouns of one type with different modes are not merged, in the clause or later.
+        let mut doc = doc_with(
+            "تقدمت القوات بدعم من غارات جوية مكثفة وقصف مدفعي عنيف على البلدة.",
+            &[],
+            &[],
+        );
+        run(&mut doc);
+        assert_eq!(
+            summary(&doc),
+            vec![
+                ("ASSAULT", Some("aerial"), "happened", "غارات".to_owned()),
+                (
+                    "ASSAULT",
+                    Some("heavy-weapons"),
+                    "happened",
+                    "قصف".to_owned()
+                ),
+            ]
+        );
+        // One mode: one event told twice.
+        let mut doc = doc_with("شنت الطائرات غارات جوية وغارات أخرى على البلدة.", &[], &[]);
+        run(&mut doc);
+        assert_eq!(doc.events.len(), 1, "{:?}", summary(&doc));
     }
 
     #[test]
