@@ -927,6 +927,13 @@ fn merge_in_clause(
             });
             let close = between <= 4 && !(prev.verb && c.verb) && !quote_between;
             let coordinated = prev.verb && c.verb && c.conjunction && between <= 2;
+            // رفض قسم من الحركة رفضا قاطعا: the verb's own masdar after it (the cognate
+            // object) tells the same act.
+            let cognate = prev.verb
+                && !c.conjunction
+                && between <= 8
+                && c.lemmas.iter().any(|l| prev.lemmas.contains(l))
+                && !(prev.end..c.first).any(|k| is_clause_punct(doc, &toks[k]));
             // الضربة بمنطقة ... استهدفت: a verb telling more of the noun before it.
             let elaboration = !prev.verb && c.verb && between <= 10 && !opener && !quote_between;
             // توصلت ... إلى اتفاق: a verb and its object noun.
@@ -982,7 +989,7 @@ fn merge_in_clause(
                 };
                 continue;
             }
-            if same && (close || coordinated || elaboration || object) {
+            if same && (close || coordinated || elaboration || object || cognate) {
                 let take_new = (prev.light && !c.verb)
                     || (!prev.verb && !c.verb && pe.mode.is_none() && ce.mode.is_some());
                 let mut lemmas = std::mem::take(&mut prev.lemmas);
@@ -2562,6 +2569,63 @@ mod tests {
         let got = summary(&doc);
         assert!(got.iter().any(|e| e.3 == "داعيا"), "{got:?}");
         assert!(!got.iter().any(|e| e.0 == "COERCE"), "{got:?}");
+    }
+
+    #[test]
+    fn a_cognate_object_is_the_verb_s_own_act() {
+        let mut doc = doc_with(
+            "حيث رفض قسم من الحركة بقيادة عائلة الملا عمر رفضا قاطعا مبايعة الزعيم الجديد.",
+            &[],
+            &[],
+        );
+        run(&mut doc);
+        assert_eq!(
+            summary(&doc),
+            vec![("REJECT", None, "happened", "رفض".to_owned())]
+        );
+    }
+
+    #[test]
+    fn formulas_that_look_like_events() {
+        // Issued by, entering into force, publishing a report, asking not to be named,
+        // the content of an appeal.
+        for text in [
+            "وتناقلت المواقع بيانا صادرا عن الفرقة.",
+            "والذي سيطبق على كامل التراب ويدخل حيز التنفيذ فور صدور البلاغ العسكري الأول.",
+            "كما نشر المرصد تقريرا جاء فيه أن قوات النظام تقدمت.",
+            "وقال ناشط، طلب عدم ذكر اسمه، إن السكان من الضواحي غادروا.",
+        ] {
+            let mut doc = doc_with(text, &[], &[]);
+            run(&mut doc);
+            assert!(
+                !doc.events
+                    .iter()
+                    .any(|e| matches!(e.kind, "COERCE" | "MOBILIZE" | "REQUEST")),
+                "{text}: {:?}",
+                summary(&doc)
+            );
+        }
+        // تضامنا qualifies the protest before it.
+        let mut doc = doc_with(
+            "إن محتجين غاضبين أغلقوا الطريق السريع تضامنا مع سكان الحي.",
+            &[],
+            &[],
+        );
+        run(&mut doc);
+        assert_eq!(
+            summary(&doc),
+            vec![("PROTEST", Some("riot"), "happened", "أغلقوا".to_owned())]
+        );
+        let mut doc = doc_with(
+            "وناشدت الأمم المتحدة الحكومة السماح بإجلاء نحو 500 مريض.",
+            &[],
+            &[],
+        );
+        run(&mut doc);
+        assert_eq!(
+            summary(&doc),
+            vec![("REQUEST", None, "happened", "ناشدت".to_owned())]
+        );
     }
 
     #[test]
