@@ -346,7 +346,11 @@ fn readings(lex: &EventLexicon, w: &str, shape: WordShape) -> Vec<Reading> {
                     continue;
                 }
                 let stripped = conj.len() + w1.len() - w2.len();
-                if stripped > shape.segmented_prefix && (stem_chars <= 3 || shape.frequent) {
+                // The future سـ before an imperfect verb of the lexicon (سيزور، سيلتقي) is
+                // trusted even where the segmenter left it: the form is one.
+                let untrusted =
+                    stripped > shape.segmented_prefix && (stem_chars <= 3 || shape.frequent);
+                if untrusted && !future {
                     continue;
                 }
                 // A word written with ة ends in a noun, not in the pronoun ه.
@@ -354,6 +358,9 @@ fn readings(lex: &EventLexicon, w: &str, shape: WordShape) -> Vec<Reading> {
                     continue;
                 }
                 for hit in lex.lookup(stem) {
+                    if untrusted && hit.kind != FormKind::Imperfect {
+                        continue;
+                    }
                     let same_entry =
                         |other: &str| lex.lookup(other).iter().any(|h| h.entry == hit.entry);
                     let first_person = match hit.kind {
@@ -2569,6 +2576,24 @@ mod tests {
         let got = summary(&doc);
         assert!(got.iter().any(|e| e.3 == "داعيا"), "{got:?}");
         assert!(!got.iter().any(|e| e.0 == "COERCE"), "{got:?}");
+    }
+
+    #[test]
+    fn a_common_future_verb_is_planned() {
+        // سيزور and سيلتقي are frequent whole forms the segmenter does not split.
+        for (text, trigger) in [
+            ("وأعلن الوزير أنه سيزور المملكة خلال شهر سبتمبر.", "سيزور"),
+            ("وقال إن الوزير سيلتقي الملك.", "سيلتقي"),
+        ] {
+            let mut doc = doc_with(text, &[], &[]);
+            run(&mut doc);
+            let got = summary(&doc);
+            assert!(
+                got.iter()
+                    .any(|e| e.0 == "CONSULT" && e.2 == "planned" && e.3 == trigger),
+                "{text}: {got:?}"
+            );
+        }
     }
 
     #[test]
