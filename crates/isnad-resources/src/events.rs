@@ -102,6 +102,8 @@ pub enum TriggerPos {
 pub enum Side {
     /// After the trigger.
     Next,
+    /// The word right after the trigger (an adjective: قصف مدفعي).
+    Adjacent,
     /// Before it.
     Prev,
     /// Either side.
@@ -316,6 +318,7 @@ impl EventLexicon {
                             .ok_or_else(|| err(format!("bad condition {cond:?}")))?;
                         let side = match side {
                             "next" => Side::Next,
+                            "adj" => Side::Adjacent,
                             "prev" => Side::Prev,
                             "near" => Side::Near,
                             s => return Err(err(format!("unknown side {s:?}"))),
