@@ -17,3 +17,13 @@ fn a_headline_ending_on_a_clitic_preposition() {
     let d = analyze("قال بال");
     assert!(d.quotes.is_empty());
 }
+
+#[test]
+fn a_reporting_verb_with_no_subject_opening_the_text() {
+    // A dropped subject is looked for before the verb; at the very first token there is
+    // nothing before it (found by `isnad bench` on SaudiNewsNet).
+    let d = analyze("قال إن الأمير محمد بن سلمان وصل إلى الرياض.");
+    assert_eq!(d.quotes.len(), 1);
+    let d = analyze("وأضاف: «الوضع مستقر». قال إن الاجتماع انتهى.");
+    assert_eq!(d.quotes.len(), 2);
+}

@@ -1162,6 +1162,10 @@ impl<'a> Extractor<'a> {
             windows.push((prev.first_token as usize, prev.end_token as usize));
         }
         for (a, b) in windows {
+            // "قال إن ..." opening its sentence: nothing before it there.
+            if a >= b {
+                continue;
+            }
             if self.token(a).span.start < since {
                 return Speaker::default();
             }
