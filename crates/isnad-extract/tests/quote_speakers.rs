@@ -114,3 +114,25 @@ fn a_dropped_subject_is_the_person_the_text_moved_to() {
     assert_eq!(got[1].as_deref(), Some("أرسيني ياتسينيوك"), "{got:?}");
     assert_eq!(got[2].as_deref(), Some("أرسيني ياتسينيوك"), "{got:?}");
 }
+
+#[test]
+fn a_relayed_source_named_ali_is_no_preposition() {
+    let pipeline = isnad_extract::default_pipeline();
+    let d = isnad_extract::analyze(
+        &pipeline,
+        DocMeta::default(),
+        "وقال سكان إن القتال عنيف.\nونقلت وكالة «رويترز» عن علي أحمدي المتحدث باسم قوات \
+         المقاومة في عدن أن القتال مستمر بقاعدة العند."
+            .to_owned(),
+        Vec::new(),
+    )
+    .expect("the text is valid");
+    assert_eq!(d.quotes.len(), 2, "{:?}", d.quotes);
+    let q = &d.quotes[1];
+    let who = q
+        .speaker
+        .map(|e| d.slice(d.entities[e as usize].name))
+        .or(q.speaker_description.map(|s| d.slice(s)))
+        .unwrap_or_default();
+    assert!(who.starts_with("علي أحمدي"), "{who}");
+}

@@ -1279,12 +1279,16 @@ impl<'a> Extractor<'a> {
             "علم" => Some("من"),
             _ => None,
         };
+        // The relayed source right after عن/من: there "علي" is the name Ali, not the
+        // preposition على ("نقلت وكالة رويترز عن علي أحمدي").
+        let mut source_start = None;
         if let Some(rel) = relay {
             if let Some(k) = zone
                 .clone()
                 .find(|&i| self.norm(i) == rel && self.inside[i] == NO_PAIR)
             {
                 zone = k + 1..zone.end;
+                source_start = Some(k + 1);
             }
         }
         // A nested cue noun ("قوله") or an adverbial participle ("وكتب مغردا",
@@ -1314,7 +1318,7 @@ impl<'a> Extractor<'a> {
         let is_preposition = |i: usize| {
             let t = self.token(i);
             let n = self.norm(i);
-            PREPOSITIONS.contains(&n)
+            (PREPOSITIONS.contains(&n) && !(source_start == Some(i) && n == "علي"))
                 || t.clitics.has(Prefix::Li)
                 || t.clitics.has(Prefix::Bi)
                 || t.clitics.has(Prefix::AlAssimilated)
