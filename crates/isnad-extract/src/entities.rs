@@ -1507,11 +1507,21 @@ fn build_entities(ctx: &Ctx<'_>, cands: Vec<Cand>, roles: Vec<Vec<(usize, usize)
                 continue;
             }
             let here = ctx.cores(i, i + len);
+            // A nationality right after the words must be the role's too: "وزير الخارجية
+            // الإيراني" is not the Saudi foreign minister's "وزير الخارجية السعودي".
+            let next = i + len;
+            let nationality = (next < n
+                && ctx.sentence[next] == ctx.sentence[i]
+                && ctx.has(next, class::DEMONYM))
+            .then(|| ctx.core(next));
             let owners: Vec<usize> = (0..groups.len())
                 .filter(|&g| {
                     groups[g].alive
                         && groups[g].kind == EntityType::Per
-                        && role_keys[g].iter().any(|(r, _)| starts_with(r, &here))
+                        && role_keys[g].iter().any(|(r, _)| {
+                            starts_with(r, &here)
+                                && nationality.is_none_or(|d| r.get(len) == Some(&d))
+                        })
                 })
                 .collect();
             if let [g] = owners[..] {

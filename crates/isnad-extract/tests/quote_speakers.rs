@@ -136,3 +136,33 @@ fn a_relayed_source_named_ali_is_no_preposition() {
         .unwrap_or_default();
     assert!(who.starts_with("علي أحمدي"), "{who}");
 }
+
+#[test]
+fn another_countrys_minister_is_not_the_one_named_before() {
+    let got = speakers(
+        "وقال وزير الخارجية السعودي عادل الجبير للصحفيين في لندن إنه يتعين على إيران تغيير \
+         سياساتها .\nوفي الشهر الماضي قال وزير الخارجية الإيراني , محمد جواد ظريف , إن \
+         الجمهورية الإسلامية ستتبادل الزيارات .",
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1].as_deref(), Some("محمد جواد ظريف"), "{got:?}");
+}
+
+#[test]
+fn a_pronoun_after_li_is_no_speaker_description() {
+    let pipeline = isnad_extract::default_pipeline();
+    let d = isnad_extract::analyze(
+        &pipeline,
+        DocMeta::default(),
+        "قال المطران بولس مطر إن المسيحيين أبناء هذا الشرق.\nيقولون لنا إن المسيحيين ليسوا \
+         مختلفين عن غيرهم.\nوأضاف: «نحن نقر بأن المرجعيات تدعو إلى بقائنا»."
+            .to_owned(),
+        Vec::new(),
+    )
+    .expect("the text is valid");
+    assert_eq!(d.quotes.len(), 3, "{:?}", d.quotes);
+    for q in &d.quotes {
+        let description = q.speaker_description.map(|s| d.slice(s));
+        assert_ne!(description, Some("لنا"), "{q:?}");
+    }
+}

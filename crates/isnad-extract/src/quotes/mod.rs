@@ -168,7 +168,8 @@ const CONTENT_STOPS: &[&str] = &[
 ];
 
 /// Words that cannot open a speaker's description: interrogatives ("وتساءل ما الذي"),
-/// and particles that carry the implicit subject as a pronoun ("لكنه أوضح").
+/// particles that carry the implicit subject as a pronoun ("لكنه أوضح"), and the
+/// preposition لـ with a pronoun ("يقولون لنا إن").
 const NOT_SUBJECTS: &[&str] = &[
     "ما",
     "ماذا",
@@ -185,6 +186,13 @@ const NOT_SUBJECTS: &[&str] = &[
     "الا",
     "غير",
     "بل",
+    "لنا",
+    "له",
+    "لها",
+    "لهم",
+    "لي",
+    "لك",
+    "لكم",
 ];
 
 /// Verbs that go on with the last speaker's words.
@@ -1567,9 +1575,10 @@ impl<'a> Extractor<'a> {
     /// The person whose role holds this title, most recently mentioned first. `title` is
     /// the title word and its complement as the text gives them ("الوزير"; "وزير الصحة").
     /// The title must head the role ("الوزير" ↔ "وزير الداخلية"), not merely occur in it
-    /// ("الأمين العام" is not "موفد الأمين العام"), and the complement's first word must
-    /// occur in the role ("وزير الصحة" is not "وزير العدل"; "مدير الكرة" may be "مدير
-    /// الفريق الأول لكرة القدم").
+    /// ("الأمين العام" is not "موفد الأمين العام"), and every word of the complement must
+    /// occur in the role ("وزير الصحة" is not "وزير العدل", "وزير الخارجية الإيراني" not
+    /// "وزير الخارجية السعودي"; "مدير الكرة بنادي هجر" may be "مدير الفريق الأول لكرة القدم
+    /// بنادي هجر").
     fn entity_with_role(&self, title: &[&str]) -> Option<u32> {
         // The word without its article or preposition: "لكره" → "كره".
         fn stem(w: &str) -> &str {
@@ -1580,13 +1589,13 @@ impl<'a> Extractor<'a> {
                 .unwrap_or(w)
         }
         let head = title.first().map(|w| stem(w)).unwrap_or_default();
-        let complement = title.get(1).map(|w| stem(w));
+        let complement: Vec<&str> = title.iter().skip(1).map(|w| stem(w)).collect();
         let doc = self.doc;
         let has_title = |e: &isnad_doc::Entity| {
             e.roles.iter().any(|r| {
                 let role = doc.norm_of(*r);
-                let mut words = role.split(' ').map(stem);
-                words.next() == Some(head) && complement.is_none_or(|c| words.any(|w| w == c))
+                let words: Vec<&str> = role.split(' ').map(stem).collect();
+                words.first() == Some(&head) && complement.iter().all(|c| words.contains(c))
             })
         };
         if let Some(last) = self.last_speaker.entity {
