@@ -162,15 +162,10 @@ impl<'d> Ctx<'d> {
         if w.kind != TokenKind::Arabic {
             return false;
         }
-        let lex = isnad_resources::reporting();
-        let is_verb = |form: &str| {
-            lex.get(form)
-                .is_some_and(|c| c.role != isnad_resources::CueRole::Noun)
-        };
-        is_verb(self.core(i))
-            || ["و", "ف"]
-                .iter()
-                .any(|c| w.norm.strip_prefix(c).is_some_and(is_verb))
+        let conj = w.clitics.has(Prefix::Wa) || w.clitics.has(Prefix::Fa);
+        isnad_resources::reporting()
+            .word(w.norm, conj)
+            .is_some_and(|(c, _, _)| c.role != isnad_resources::CueRole::Noun)
     }
 
     /// True when the conjunction the segmenter saw on token `i` belongs to a name

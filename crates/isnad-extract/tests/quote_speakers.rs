@@ -2,10 +2,14 @@
 
 use isnad_doc::DocMeta;
 
-fn speakers(text: &str) -> Vec<Option<String>> {
+fn analyze(text: &str) -> isnad_doc::Doc {
     let pipeline = isnad_extract::default_pipeline();
-    let d = isnad_extract::analyze(&pipeline, DocMeta::default(), text.to_owned(), Vec::new())
-        .expect("the text is valid");
+    isnad_extract::analyze(&pipeline, DocMeta::default(), text.to_owned(), Vec::new())
+        .expect("the text is valid")
+}
+
+fn speakers(text: &str) -> Vec<Option<String>> {
+    let d = analyze(text);
     d.quotes
         .iter()
         .map(|q| {
@@ -48,15 +52,9 @@ fn the_topic_of_amma_is_the_subject_of_the_verb_after_fa() {
 
 #[test]
 fn an_adverbial_participle_is_no_speaker_description() {
-    let pipeline = isnad_extract::default_pipeline();
-    let d = isnad_extract::analyze(
-        &pipeline,
-        DocMeta::default(),
-        "ألمح عضو الشورى الدكتور موافق الرويلي إلى أخطاء التصريح، وكتب مغرّداً “الإحصاء علم دقيق”."
-            .to_owned(),
-        Vec::new(),
-    )
-    .expect("the text is valid");
+    let d = analyze(
+        "ألمح عضو الشورى الدكتور موافق الرويلي إلى أخطاء التصريح، وكتب مغرّداً “الإحصاء علم دقيق”.",
+    );
     assert_eq!(d.quotes.len(), 2, "{:?}", d.quotes);
     for q in &d.quotes {
         assert!(q.speaker_description.is_none(), "{q:?}");
@@ -117,16 +115,10 @@ fn a_dropped_subject_is_the_person_the_text_moved_to() {
 
 #[test]
 fn a_relayed_source_named_ali_is_no_preposition() {
-    let pipeline = isnad_extract::default_pipeline();
-    let d = isnad_extract::analyze(
-        &pipeline,
-        DocMeta::default(),
+    let d = analyze(
         "وقال سكان إن القتال عنيف.\nونقلت وكالة «رويترز» عن علي أحمدي المتحدث باسم قوات \
-         المقاومة في عدن أن القتال مستمر بقاعدة العند."
-            .to_owned(),
-        Vec::new(),
-    )
-    .expect("the text is valid");
+         المقاومة في عدن أن القتال مستمر بقاعدة العند.",
+    );
     assert_eq!(d.quotes.len(), 2, "{:?}", d.quotes);
     let q = &d.quotes[1];
     let who = q
@@ -150,16 +142,10 @@ fn another_countrys_minister_is_not_the_one_named_before() {
 
 #[test]
 fn a_pronoun_after_li_is_no_speaker_description() {
-    let pipeline = isnad_extract::default_pipeline();
-    let d = isnad_extract::analyze(
-        &pipeline,
-        DocMeta::default(),
+    let d = analyze(
         "قال المطران بولس مطر إن المسيحيين أبناء هذا الشرق.\nيقولون لنا إن المسيحيين ليسوا \
-         مختلفين عن غيرهم.\nوأضاف: «نحن نقر بأن المرجعيات تدعو إلى بقائنا»."
-            .to_owned(),
-        Vec::new(),
-    )
-    .expect("the text is valid");
+         مختلفين عن غيرهم.\nوأضاف: «نحن نقر بأن المرجعيات تدعو إلى بقائنا».",
+    );
     assert_eq!(d.quotes.len(), 3, "{:?}", d.quotes);
     for q in &d.quotes {
         let description = q.speaker_description.map(|s| d.slice(s));

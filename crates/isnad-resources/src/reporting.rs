@@ -101,6 +101,24 @@ impl ReportingLexicon {
         self.cues.get(form)
     }
 
+    /// The cue a normalized word is, with or without a leading conjunction و/ف: the cue,
+    /// whether the word had the conjunction, and the form without it. `conj_split` says
+    /// the segmenter already split a conjunction off (its two bytes lead `norm`); when it
+    /// did not, a conjunction it missed is tried too ("وأكد" on an unknown reading).
+    pub fn word<'w>(&self, norm: &'w str, conj_split: bool) -> Option<(&Cue, bool, &'w str)> {
+        if conj_split {
+            let form = norm.get("و".len()..)?;
+            return self.get(form).map(|c| (c, true, form));
+        }
+        if let Some(c) = self.get(norm) {
+            return Some((c, false, norm));
+        }
+        ["و", "ف"].iter().find_map(|c| {
+            let rest = norm.strip_prefix(c)?;
+            self.get(rest).map(|cue| (cue, true, rest))
+        })
+    }
+
     /// Number of forms.
     pub fn len(&self) -> usize {
         self.cues.len()

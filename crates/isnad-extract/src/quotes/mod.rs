@@ -466,6 +466,13 @@ impl<'a> Extractor<'a> {
         self.doc.text_layers.norm_text(&self.doc.tokens()[i])
     }
 
+    /// The word without the proclitics the segmenter found (conjunction, preposition,
+    /// article): "لكرة" → "كره", "الوزير" → "وزير".
+    fn stem(&self, i: usize) -> &'a str {
+        let n = self.norm(i);
+        n.get(self.token(i).clitics.prefix_bytes()..).unwrap_or(n)
+    }
+
     fn token(&self, i: usize) -> Token {
         self.doc.tokens()[i]
     }
@@ -1468,7 +1475,7 @@ impl<'a> Extractor<'a> {
         if titled {
             // The title with its complement, up to the next conjunction: "وزير الصحة" in
             // "وزير الصحة وأطباء إسرائيليون".
-            let mut words = vec![head];
+            let mut words = vec![ns];
             for k in ns + 1..ne {
                 let t = self.token(k);
                 if t.kind == TokenKind::Punct {
@@ -1477,7 +1484,7 @@ impl<'a> Extractor<'a> {
                 if t.clitics.has(Prefix::Wa) {
                     break;
                 }
-                words.push(self.norm(k));
+                words.push(k);
             }
             if let Some(e) = self.entity_with_role(&words) {
                 return Speaker {
@@ -1499,12 +1506,9 @@ impl<'a> Extractor<'a> {
         }
         // A title names a person: "أمين سر اللجنة التنفيذية" is not the committee, and
         // an unnamed holder is described.
-        for kind in [EntityType::Org, EntityType::Loc, EntityType::Misc] {
-            if titled {
-                break;
-            }
-            if let Some(m) = mentioned(kind) {
-                if span.overlaps(m.span) {
+        if !titled {
+            for kind in [EntityType::Org, EntityType::Loc, EntityType::Misc] {
+                if let Some(m) = mentioned(kind).filter(|m| span.overlaps(m.span)) {
                     return Speaker {
                         entity: Some(m.entity),
                         span: Some(m.span),
@@ -1525,20 +1529,13 @@ impl<'a> Extractor<'a> {
     /// last before `i` whose name starts with the noun or whose mention follows it.
     fn organisation_with_head(&self, i: usize) -> Option<u32> {
         let doc = self.doc;
-        let n = self.norm(i);
-        let head = n.strip_prefix("وال").or_else(|| n.strip_prefix("ال"))?;
+        let head = self.stem(i);
         if head.chars().count() < 3 {
             return None;
         }
         let pos = self.token(i).span.start;
         // The head noun, bare or with a conjunction or preposition: "صحيفة", "بوزارة".
-        let is_head = |k: usize| {
-            let w = self.norm(k);
-            w == head
-                || ["و", "ب", "ل", "وب", "ول"]
-                    .iter()
-                    .any(|p| w.strip_prefix(p) == Some(head))
-        };
+        let is_head = |k: usize| self.stem(k) == head;
         doc.mentions
             .iter()
             .filter(|m| {
@@ -1573,28 +1570,27 @@ impl<'a> Extractor<'a> {
     }
 
     /// The person whose role holds this title, most recently mentioned first. `title` is
-    /// the title word and its complement as the text gives them ("الوزير"; "وزير الصحة").
+    /// the tokens of the title word and its complement ("الوزير"; "وزير الصحة"), compared
+    /// with the role's words without their proclitics.
     /// The title must head the role ("الوزير" ↔ "وزير الداخلية"), not merely occur in it
     /// ("الأمين العام" is not "موفد الأمين العام"), and every word of the complement must
     /// occur in the role ("وزير الصحة" is not "وزير العدل", "وزير الخارجية الإيراني" not
     /// "وزير الخارجية السعودي"; "مدير الكرة بنادي هجر" may be "مدير الفريق الأول لكرة القدم
     /// بنادي هجر").
-    fn entity_with_role(&self, title: &[&str]) -> Option<u32> {
-        // The word without its article or preposition: "لكره" → "كره".
-        fn stem(w: &str) -> &str {
-            ["وال", "بال", "لل", "ال", "ل", "ب"]
-                .iter()
-                .find_map(|p| w.strip_prefix(p))
-                .filter(|r| r.chars().count() >= 2)
-                .unwrap_or(w)
-        }
-        let head = title.first().map(|w| stem(w)).unwrap_or_default();
-        let complement: Vec<&str> = title.iter().skip(1).map(|w| stem(w)).collect();
+    fn entity_with_role(&self, title: &[usize]) -> Option<u32> {
+        let head = self.stem(*title.first()?);
+        let complement: Vec<&str> = title[1..].iter().map(|&k| self.stem(k)).collect();
         let doc = self.doc;
         let has_title = |e: &isnad_doc::Entity| {
             e.roles.iter().any(|r| {
-                let role = doc.norm_of(*r);
-                let words: Vec<&str> = role.split(' ').map(stem).collect();
+                // A role's span may start after its first token's conjunction ("و|وزير").
+                let tokens = doc.tokens();
+                let first = tokens.partition_point(|t| t.span.end <= r.start);
+                let end = tokens.partition_point(|t| t.span.start < r.end);
+                let words: Vec<&str> = (first..end)
+                    .filter(|&k| self.token(k).kind.is_word())
+                    .map(|k| self.stem(k))
+                    .collect();
                 words.first() == Some(&head) && complement.iter().all(|c| words.contains(c))
             })
         };
@@ -1694,25 +1690,8 @@ fn cue_of(doc: &Doc, i: usize) -> Option<(&'static Cue, bool, &str)> {
     if t.kind != TokenKind::Arabic || t.norm.len() < 4 {
         return None;
     }
-    let lex = reporting();
-    let n = doc.text_layers.norm_text(&t);
     let conj = t.clitics.has(Prefix::Wa) || t.clitics.has(Prefix::Fa);
-    let form = if conj { &n[2..] } else { n };
-    if let Some(c) = lex.get(form) {
-        return Some((c, conj, form));
-    }
-    if conj {
-        // The conjunction the segmenter split off was tried above.
-        return None;
-    }
-    for c in ["و", "ف"] {
-        if let Some(rest) = n.strip_prefix(c) {
-            if let Some(cue) = lex.get(rest) {
-                return Some((cue, true, rest));
-            }
-        }
-    }
-    None
+    reporting().word(doc.text_layers.norm_text(&t), conj)
 }
 
 /// Trims white space and the final punctuation of a quoted span.
