@@ -152,3 +152,51 @@ fn a_pronoun_after_li_is_no_speaker_description() {
         assert_ne!(description, Some("لنا"), "{q:?}");
     }
 }
+
+/// The speaker's name, or else its description, of each quote.
+fn speakers_or_descriptions(text: &str) -> Vec<String> {
+    let d = analyze(text);
+    d.quotes
+        .iter()
+        .map(|q| match (q.speaker, q.speaker_description) {
+            (Some(e), _) => d.slice(d.entities[e as usize].name).to_owned(),
+            (None, Some(s)) => format!("desc:{}", d.slice(s)),
+            (None, None) => "none".to_owned(),
+        })
+        .collect()
+}
+
+#[test]
+fn a_preposition_with_a_pronoun_or_a_date_is_no_speaker() {
+    let got = speakers_or_descriptions(
+        "وتحدث ضابط كبير في الجيش خلال حفل حيث أكد فيها أن الحدود آمنة.\n\
+         وكان الرئيس الفرنسي فرانسوا هولاند الذي قال أمس الأول إنه يتعين التوصل إلى اتفاق.",
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(!got[0].contains("فيها"), "{got:?}");
+    assert_eq!(got[1], "فرانسوا هولاند", "{got:?}");
+}
+
+#[test]
+fn a_subject_before_qad_or_after_a_contrast_word_is_read() {
+    let got = speakers_or_descriptions(
+        "وكانت تقارير إعلامية قد أشارت إلى أن الوزارة تفضل قرضا مؤقتا.\n\
+         لكن متحدثة باسم الخارجية الأمريكية حذرت من أن التنظيم ما زال يشكل تهديدا.",
+    );
+    assert_eq!(
+        got,
+        vec!["desc:تقارير إعلامية", "desc:متحدثة باسم الخارجية الأمريكية"]
+    );
+}
+
+#[test]
+fn a_name_right_after_a_preposition_or_after_the_subject_is_not_the_speaker() {
+    let got = speakers_or_descriptions(
+        "وقال رئيس الوزراء حيدر العبادي إن القوات تقدمت.\n\
+         وأكد مصدر مقرب من العبادي لوكالة الصحافة الفرنسية أن الشرط قائم.\n\
+         وقالت روسيا الحليف الرئيسي لبشار الأسد اليوم إن المعركة انتهت.",
+    );
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(got[1], "desc:مصدر مقرب", "{got:?}");
+    assert_eq!(got[2], "روسيا", "{got:?}");
+}

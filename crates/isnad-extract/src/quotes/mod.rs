@@ -195,8 +195,68 @@ const NOT_SUBJECTS: &[&str] = &[
     "لكم",
 ];
 
+/// Prepositions that carry a pronoun suffix as their object ("فيها", "إليه", "عنه",
+/// "بنفسه"): the word is a prepositional phrase of its own ("أكد فيها أن", "قال له مصدر").
+const PRONOUN_PP_STEMS: &[&str] = &[
+    "في", "الي", "علي", "عن", "من", "مع", "لدي", "عند", "ب", "ل", "بنفس", "امام", "حول",
+];
+
+/// Pronoun suffixes, longest first.
+const PRONOUN_SUFFIXES: &[&str] = &["هما", "هم", "هن", "ها", "نا", "كم", "ه", "ي", "ك"];
+
+/// Whether a normalized word is a preposition with a pronoun suffix.
+fn is_pronoun_pp(norm: &str) -> bool {
+    PRONOUN_SUFFIXES.iter().any(|suffix| {
+        norm.strip_suffix(suffix)
+            .is_some_and(|stem| PRONOUN_PP_STEMS.contains(&stem))
+    })
+}
+
+/// Words that open a clause of their own before a subject and its verb ("لكن متحدثة ...
+/// حذرت", "فيما أعلنت المنظمة"): a subject read backwards from the verb stops there.
+const SUBJECT_FRONTIERS: &[&str] = &[
+    "لكن",
+    "ولكن",
+    "بينما",
+    "فيما",
+    "كما",
+    "حيث",
+    "اذ",
+    "ثم",
+    "عندما",
+    "حين",
+    "بعدما",
+    "لذا",
+    "كذلك",
+    "ايضا",
+    "اما",
+    "ما",
+    "هو",
+    "هي",
+    "وهو",
+    "وهي",
+    "هذا",
+    "وهذا",
+    "لان",
+    "اذا",
+];
+
 /// Verbs that go on with the last speaker's words.
 const CONTINUING_LEMMAS: &[&str] = &["أضاف", "تابع", "أردف", "استطرد", "ختم"];
+
+/// Words of contrast or accompaniment that open a clause of their own inside reported
+/// content ("، بينما تؤكد أربيل أن", "لكنه شدد على أن").
+const CONTRAST_OPENERS: &[&str] = &[
+    "بينما",
+    "فيما",
+    "لكن",
+    "لكنه",
+    "لكنها",
+    "لكنهم",
+    "ولكن",
+    "كما",
+    "حين",
+];
 
 /// Negations and auxiliaries that may stand between a clause's start and its verb.
 const CLAUSE_PARTICLES: &[&str] = &["لم", "لن", "قد", "كان", "كانت"];
@@ -261,6 +321,23 @@ const TIME_WORDS: &[&str] = &[
 /// Prepositions that govern a noun in a speaker zone (so the noun is not the speaker).
 const PREPOSITIONS: &[&str] = &[
     "في", "علي", "عبر", "من", "الي", "عن", "خلال", "امام", "مع", "لدي", "حول", "بشان", "ل", "ب",
+];
+
+/// Words that open a phrase of time or attribution in a speaker zone, like a preposition:
+/// "وقال بحسب وكالة الصحافة الفرنسية إن", "أشار إليه بعد نهاية الموسم".
+const ZONE_PREPOSITIONS: &[&str] = &[
+    "بحسب",
+    "حسب",
+    "وفق",
+    "وفقا",
+    "نقلا",
+    "بعد",
+    "قبل",
+    "منذ",
+    "عقب",
+    "اثناء",
+    "ضمن",
+    "عند",
 ];
 
 /// Nouns after which a quoted phrase is a name: a channel called «...», a campaign «...».
@@ -602,7 +679,9 @@ impl<'a> Extractor<'a> {
             } else {
                 let mut s = self.speaker(frame.zone.clone(), Some(&cue.lemma));
                 // Subject before the verb ("كان التحالف أعلن أن", "الوزير قال إن").
-                if !s.is_known() && !initial {
+                // "وكانت تقارير إعلامية قد أشارت": a subject before قد.
+                let after_qad = i > range.start && self.norm(i - 1) == "قد";
+                if !s.is_known() && (!initial || after_qad) {
                     s = self.subject_before(i, range.start);
                 }
                 // "أما المحلل خالد العلكمي فأشار إلى": the topic is the subject.
@@ -970,6 +1049,11 @@ impl<'a> Extractor<'a> {
                 // A new reporting clause: "، مضيفا", "، وقال", "، قال مصدر", also behind
                 // a negation or auxiliary ("، ولم تذكر اللجنة").
                 let mut v = j + 1;
+                if v + 2 < end && self.norm(v) == "في" && self.norm(v + 1) == "حين" {
+                    v += 2;
+                } else if v + 1 < end && CONTRAST_OPENERS.contains(&self.form(v).0) {
+                    v += 1;
+                }
                 if v + 1 < end && CLAUSE_PARTICLES.contains(&self.form(v).0) {
                     v += 1;
                 }
@@ -989,6 +1073,21 @@ impl<'a> Extractor<'a> {
                         (conj && c.role == CueRole::Verb) || c.role == CueRole::Participle;
                     if new_frame && self.frame(j, c, end).is_some() {
                         return j;
+                    }
+                    // "سيئة لكنه شدد على أن", "بينما تؤكد أربيل أن": a contrast opens
+                    // another speaker's clause, or another one of the same speaker.
+                    if c.role == CueRole::Verb
+                        && CONTRAST_OPENERS.contains(&self.form(j - 1).0)
+                        && self.frame(j, c, end).is_some()
+                    {
+                        // "في حين": both words open the clause.
+                        let k = j - 1;
+                        return if k > start && self.norm(k) == "حين" && self.norm(k - 1) == "في"
+                        {
+                            k - 1
+                        } else {
+                            k
+                        };
                     }
                 }
                 // "و تحدث عن ...": the article's voice again.
@@ -1137,20 +1236,26 @@ impl<'a> Extractor<'a> {
     /// clause start ("كان تحالف دعم الشرعية أعلن أن", "الوزير الذي قال إن").
     fn subject_before(&self, cue: usize, sentence_start: usize) -> Speaker {
         const MAX_SUBJECT: usize = 12;
-        let mut j = cue;
+        // "وكانت تقارير إعلامية قد أشارت": the particle stands between subject and verb.
+        let mut end = cue;
+        if end > sentence_start && matches!(self.norm(end - 1), "قد" | "لم" | "لن" | "لا") {
+            end -= 1;
+        }
+        let mut j = end;
         while j > sentence_start && cue - j < MAX_SUBJECT {
             let p = j - 1;
             let n = self.norm(p);
             // Commas may set off an apposition ("الوزيرة , نادية السقاف , كشفت"); other
-            // punctuation and the auxiliary كان end the subject.
+            // punctuation, the auxiliary كان and a clause-opening word end the subject.
             let ends = (self.token(p).kind == TokenKind::Punct && !matches!(n, "،" | ","))
-                || matches!(n, "كان" | "كانت" | "وكان" | "وكانت" | "قد" | "و" | "ف");
+                || matches!(n, "كان" | "كانت" | "وكان" | "وكانت" | "قد" | "و" | "ف")
+                || SUBJECT_FRONTIERS.contains(&n)
+                || SUBJECT_FRONTIERS.contains(&self.form(p).0);
             if ends {
                 break;
             }
             j -= 1;
         }
-        let mut end = cue;
         // "X الذي قال": the antecedent.
         if end > j && matches!(self.norm(end - 1), "الذي" | "التي" | "الذين") {
             end -= 1;
@@ -1330,10 +1435,22 @@ impl<'a> Extractor<'a> {
                 .iter()
                 .any(|&s| t.span.start <= s && s < t.span.end)
         };
+        let timex_spans: Vec<Span> = doc
+            .timex
+            .iter()
+            .map(|t| t.span)
+            .filter(|t| t.overlaps(zone_span(self, &zone)))
+            .collect();
+        // Words of a temporal expression ("أمس الأول", "في الخامس من ديسمبر").
+        let in_timex = |i: usize| {
+            let t = self.token(i).span;
+            timex_spans.iter().any(|x| x.contains(t))
+        };
         let is_preposition = |i: usize| {
             let t = self.token(i);
             let n = self.norm(i);
-            (PREPOSITIONS.contains(&n) && !(source_start == Some(i) && n == "علي"))
+            ((PREPOSITIONS.contains(&n) || ZONE_PREPOSITIONS.contains(&n))
+                && !(source_start == Some(i) && n == "علي"))
                 || t.clitics.has(Prefix::Li)
                 || t.clitics.has(Prefix::Bi)
                 || t.clitics.has(Prefix::AlAssimilated)
@@ -1345,11 +1462,19 @@ impl<'a> Extractor<'a> {
                 i += 1;
                 continue;
             }
+            // "أكد فيها أن", "قال له مصدر": a preposition with its pronoun object.
+            if is_pronoun_pp(self.norm(i)) && !starts_person(i) {
+                in_pp[i - zone.start] = true;
+                i += 1;
+                continue;
+            }
             if is_preposition(i) && !starts_person(i) {
                 in_pp[i - zone.start] = true;
                 let mut j = i + 1;
                 // A clitic preposition carries its object on the same token.
-                if !PREPOSITIONS.contains(&self.norm(i)) {
+                if !PREPOSITIONS.contains(&self.norm(i))
+                    && !ZONE_PREPOSITIONS.contains(&self.norm(i))
+                {
                     j = i + 1;
                     if i + 1 < zone.end && self.opens[i + 1] != NO_PAIR {
                         let k = self.opens[i + 1];
@@ -1375,10 +1500,11 @@ impl<'a> Extractor<'a> {
                             p.kind == TokenKind::Arabic && !p.clitics.is_definite()
                         };
                         let stop = (t.kind == TokenKind::Punct && self.opens[j] == NO_PAIR)
-                            || (starts_person(j) && j <= i + 3 && !genitive)
+                            || (starts_person(j) && j > i + 1 && j <= i + 3 && !genitive)
                             || (TITLES.contains(&n) && !genitive)
                             || HONORIFICS.contains(&n)
                             || TIME_WORDS.contains(&n)
+                            || (j > i + 1 && in_timex(j) && !in_timex(i))
                             || (j > i + 1 && is_preposition(j));
                         if stop {
                             break;
@@ -1416,20 +1542,18 @@ impl<'a> Extractor<'a> {
                 .filter(|m| zspan.contains(m.span) && free(m.span))
                 .find(|m| doc.entities[m.entity as usize].kind == kind)
         };
-        if let Some(m) = mentioned(EntityType::Per) {
-            return Speaker {
-                entity: Some(m.entity),
-                span: Some(m.span),
-                description: None,
-            };
-        }
         // The subject: the first words outside prepositional phrases and time words.
         let mut np: Option<(usize, usize)> = None;
         for i in zone.clone() {
             let t = self.token(i);
             let n = self.norm(i);
+            // A relative clause ends the subject: "التحالف الذي تقوده الولايات المتحدة".
+            if np.is_some() && matches!(n, "الذي" | "التي" | "الذين") {
+                break;
+            }
             let skip = in_pp[i - zone.start]
                 || TIME_WORDS.contains(&n)
+                || in_timex(i)
                 || t.kind == TokenKind::Number
                 || (t.kind == TokenKind::Punct && np.is_none());
             // Quotation marks around a name inside the subject: صحيفة "لوفيجارو" الفرنسية.
@@ -1444,6 +1568,60 @@ impl<'a> Extractor<'a> {
                 Some(_) if mark => {}
                 Some(_) if skip || t.kind == TokenKind::Punct => break,
                 _ => {}
+            }
+        }
+        // A person named in the zone is the speaker, unless the subject opens with an
+        // organisation or place, or with an organisation's head noun, and the person is
+        // named only after it, in apposition or in a phrase the reading did not close
+        // ("قالت روسيا الحليف الرئيسي للأسد", "وقالت الحكومة في بيان نشر بعد اجتماع
+        // ترأسه رئيس الوزراء حيدر العبادي إنها").
+        if let Some(m) = mentioned(EntityType::Per) {
+            let token_of = |pos: u32| doc.text_layers.token_at_or_after(pos);
+            let person = token_of(m.span.start);
+            let opening = np.and_then(|(a, b)| {
+                // A name inside the subject is its head, unless a preposition governs it
+                // ("الحليف الرئيسي لبشار الأسد").
+                let governed = {
+                    let t = self.token(person);
+                    t.clitics.has(Prefix::Li) || t.clitics.has(Prefix::Bi)
+                };
+                if person < b && !(person > a && governed) {
+                    return None;
+                }
+                let fs = self.token(a).span;
+                let named = doc.mentions.iter().find(|o| {
+                    fs.start <= o.span.start
+                        && o.span.start < fs.end
+                        && matches!(
+                            doc.entities[o.entity as usize].kind,
+                            EntityType::Org | EntityType::Loc
+                        )
+                });
+                match named {
+                    Some(o) if person > token_of(o.span.end - 1) + 2 => Some(Some(o)),
+                    Some(_) => None,
+                    None if self.token(a).clitics.is_definite() && is_org_head(self.stem(a)) => {
+                        Some(None)
+                    }
+                    None => None,
+                }
+            });
+            match opening {
+                Some(Some(o)) => {
+                    return Speaker {
+                        entity: Some(o.entity),
+                        span: Some(o.span),
+                        description: None,
+                    }
+                }
+                Some(None) => {}
+                None => {
+                    return Speaker {
+                        entity: Some(m.entity),
+                        span: Some(m.span),
+                        description: None,
+                    }
+                }
             }
         }
         let Some((ns, ne)) = np else {
@@ -1552,7 +1730,13 @@ impl<'a> Extractor<'a> {
                 let before = (first.saturating_sub(2)..first)
                     .rev()
                     .find(|&k| self.token(k).kind != TokenKind::Punct);
-                starts || before.is_some_and(is_head)
+                // Not an object of a preposition: "وقال التحالف لرويترز" does not make
+                // Reuters the coalition.
+                let governed = {
+                    let t = self.token(first);
+                    t.clitics.has(Prefix::Li) || t.clitics.has(Prefix::Bi)
+                };
+                starts || (before.is_some_and(is_head) && !governed)
             })
             .map(|m| m.entity)
     }
@@ -1685,6 +1869,22 @@ impl<'a> Extractor<'a> {
 /// The cue at token `i`, if the word is a reporting cue (a conjunction stripped, also
 /// when segmentation kept it on an unattested form), whether it had a conjunction, and
 /// its form.
+/// Whether a word stem (normalized, without proclitics) heads organisation names
+/// ("حكومه", "وزاره", "شرطه").
+fn is_org_head(stem: &str) -> bool {
+    isnad_ner::triggers::ORG_HEADS
+        .iter()
+        .any(|h| !h.contains(' ') && isnad_text::normalize(h) == stem)
+}
+
+/// The text span of a token range.
+fn zone_span(x: &Extractor<'_>, zone: &std::ops::Range<usize>) -> Span {
+    Span {
+        start: x.token(zone.start).span.start,
+        end: x.token(zone.end - 1).span.end,
+    }
+}
+
 fn cue_of(doc: &Doc, i: usize) -> Option<(&'static Cue, bool, &str)> {
     let t = doc.tokens()[i];
     if t.kind != TokenKind::Arabic || t.norm.len() < 4 {
