@@ -200,3 +200,22 @@ fn a_name_right_after_a_preposition_or_after_the_subject_is_not_the_speaker() {
     assert_eq!(got[1], "desc:مصدر مقرب", "{got:?}");
     assert_eq!(got[2], "روسيا", "{got:?}");
 }
+
+#[test]
+fn a_relative_clause_speaks_for_the_name_right_before_it() {
+    let got = speakers_or_descriptions(
+        "وقال المدرب جيراردو مارتينو إن الفريق جاهز.\n\
+         كما تعرض اللاعب ليونيل ميسي لانتقادات من الأسطورة دييجو مارادونا الذي قال إن اللاعب بات مدللا.",
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1], "دييجو مارادونا", "{got:?}");
+}
+
+#[test]
+fn a_verb_of_continuing_with_another_title_goes_on_with_the_speaker() {
+    let got = speakers_or_descriptions(
+        "وقال جيراردو مارتينو مدرب الأرجنتين لشبكة فوكس \"لو كنت مكانه لارتحت قليلا\".\n\
+         وتابع مدرب برشلونة السابق \"هذا الكلام لم يصدر عني\".",
+    );
+    assert_eq!(got, vec!["جيراردو مارتينو", "جيراردو مارتينو"]);
+}

@@ -388,6 +388,8 @@ const TITLES: &[&str] = &[
     "قائد",
     "المدير",
     "مدير",
+    "المدرب",
+    "مدرب",
     "الامين",
     "امين",
     "الملك",
@@ -681,7 +683,10 @@ impl<'a> Extractor<'a> {
                 // Subject before the verb ("كان التحالف أعلن أن", "الوزير قال إن").
                 // "وكانت تقارير إعلامية قد أشارت": a subject before قد.
                 let after_qad = i > range.start && self.norm(i - 1) == "قد";
-                if !s.is_known() && (!initial || after_qad) {
+                // "دييجو مارادونا الذي قال إن": the relative clause's antecedent.
+                let after_relative =
+                    i > range.start && matches!(self.norm(i - 1), "الذي" | "التي" | "الذين");
+                if !s.is_known() && (!initial || after_qad || after_relative) {
                     s = self.subject_before(i, range.start);
                 }
                 // "أما المحلل خالد العلكمي فأشار إلى": the topic is the subject.
@@ -1256,9 +1261,30 @@ impl<'a> Extractor<'a> {
             }
             j -= 1;
         }
-        // "X الذي قال": the antecedent.
+        // "X الذي قال": the antecedent, the few words right before the relative pronoun
+        // (and a comma): a name ending there, or else those words.
         if end > j && matches!(self.norm(end - 1), "الذي" | "التي" | "الذين") {
             end -= 1;
+            let mut a = end;
+            if a > j && self.is_punct(a - 1, &["،", ","]) {
+                a -= 1;
+            }
+            if a == 0 {
+                return Speaker::default();
+            }
+            let before = self.token(a - 1).span;
+            let doc = self.doc;
+            if let Some(m) = doc.mentions.iter().find(|m| {
+                m.span.end == before.end && doc.entities[m.entity as usize].kind == EntityType::Per
+            }) {
+                return Speaker {
+                    entity: Some(m.entity),
+                    span: Some(m.span),
+                    description: None,
+                };
+            }
+            j = j.max(a.saturating_sub(3));
+            end = a;
         }
         if end <= j {
             return Speaker::default();
@@ -1665,6 +1691,20 @@ impl<'a> Extractor<'a> {
                 words.push(k);
             }
             if let Some(e) = self.entity_with_role(&words) {
+                return Speaker {
+                    entity: Some(e),
+                    span: Some(span),
+                    description: None,
+                };
+            }
+            // "وتابع مدرب برشلونة السابق": a verb of continuing with another title of the
+            // person already speaking.
+            let continuing = relay_lemma.is_some_and(|l| CONTINUING_LEMMAS.contains(&l));
+            if let Some(e) = self
+                .last_speaker
+                .entity
+                .filter(|&e| continuing && doc.entities[e as usize].kind == EntityType::Per)
+            {
                 return Speaker {
                     entity: Some(e),
                     span: Some(span),
