@@ -6,7 +6,8 @@
 //!   reporting clause;
 //! - after an abbreviation: a single letter (initials such as "د." or "J.") or a known
 //!   abbreviation;
-//! - after a list number at the start of a paragraph ("1.").
+//! - after a list number at the start of a paragraph ("1.");
+//! - inside a short pair of parentheses ("(بي.بي.سي)", "(U.S.)").
 //!
 //! A break that falls right before closing quotes or brackets moves after them.
 //! Paragraph ends always end a sentence; `،` and `؛` never do.
@@ -82,6 +83,31 @@ fn quote_pairs<T: SentenceToken>(tokens: &[T], norm: &str) -> Vec<(usize, usize)
     pairs
 }
 
+/// Tokens strictly inside a pair of parentheses that closes within a few tokens: an
+/// abbreviation or an aside, where a period ends no sentence.
+fn short_parentheses<T: SentenceToken>(tokens: &[T], norm: &str) -> Vec<bool> {
+    const MAX_INSIDE: usize = 12;
+    let mut inside = vec![false; tokens.len()];
+    let mut open: Option<usize> = None;
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind() != TokenKind::Punct {
+            continue;
+        }
+        match t.text(norm) {
+            "(" => open = Some(i),
+            ")" => {
+                if let Some(o) = open.take() {
+                    if i - o <= MAX_INSIDE + 1 {
+                        inside[o + 1..i].iter_mut().for_each(|x| *x = true);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    inside
+}
+
 /// Splits one paragraph's tokens into sentences; returns token index ranges covering
 /// all tokens, in order.
 pub fn split_sentences<T: SentenceToken>(tokens: &[T], norm: &str) -> Vec<std::ops::Range<usize>> {
@@ -96,6 +122,7 @@ pub fn split_sentences<T: SentenceToken>(tokens: &[T], norm: &str) -> Vec<std::o
         inside[open + 1] += 1;
         inside[close] -= 1;
     }
+    let in_parens = short_parentheses(tokens, norm);
     let mut depth = 0;
     let mut start = 0;
     let mut i = 0;
@@ -112,7 +139,7 @@ pub fn split_sentences<T: SentenceToken>(tokens: &[T], norm: &str) -> Vec<std::o
                 let single_letter = prev.kind().is_word() && ptext.chars().count() == 1;
                 let abbrev = prev.kind().is_word() && ABBREVIATIONS.contains(&ptext);
                 let list_number = prev.kind() == TokenKind::Number && i - 1 == start;
-                if single_letter || abbrev || list_number {
+                if single_letter || abbrev || list_number || in_parens[i] {
                     boundary = false;
                 }
             }
@@ -217,6 +244,17 @@ mod tests {
         assert_eq!(
             sentences("قال \"نعم. ثم ذهب. وعاد"),
             vec!["قال \"نعم.", "ثم ذهب.", "وعاد"]
+        );
+    }
+
+    #[test]
+    fn a_period_inside_short_parentheses_ends_no_sentence() {
+        assert_eq!(
+            sentences("وقال المدرب لهيئة الإذاعة (بي.بي.سي) إن الفريق جاهز. وغادر."),
+            vec![
+                "وقال المدرب لهيئة الإذاعة (بي.بي.سي) إن الفريق جاهز.",
+                "وغادر."
+            ]
         );
     }
 }

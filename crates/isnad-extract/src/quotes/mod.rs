@@ -753,6 +753,8 @@ impl<'a> Extractor<'a> {
                             opener: Opener::Colon(j),
                         })
                     }
+                    // "(بي.بي.سي)": a period inside short parentheses ends nothing.
+                    "." if self.in_short_parentheses(j) => {}
                     "." | "..." | "؟" | "?" | "!" | "؛" => return None,
                     _ => {}
                 }
@@ -786,6 +788,23 @@ impl<'a> Extractor<'a> {
             j += 1;
         }
         None
+    }
+
+    /// Whether token `j` lies inside a pair of parentheses that opens and closes within a
+    /// few tokens of it.
+    fn in_short_parentheses(&self, j: usize) -> bool {
+        const REACH: usize = 12;
+        let n = self.doc.tokens().len();
+        let opens = (j.saturating_sub(REACH)..j)
+            .rev()
+            .map(|k| self.norm(k))
+            .find(|&t| t == "(" || t == ")")
+            == Some("(");
+        opens
+            && (j + 1..(j + REACH).min(n))
+                .map(|k| self.norm(k))
+                .find(|&t| t == "(" || t == ")")
+                == Some(")")
     }
 
     /// The governed preposition at `j`, as a separate word (إلى، على، عن) or a clitic
