@@ -627,7 +627,10 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
     // إفريقيا "أفريكوم"").
     let n = ctx.words.len();
     for (i, (w, &signature)) in ctx.words.iter().zip(&in_signature).enumerate() {
-        if signature || !w.clitics.is_definite() || !ctx.has(i, class::ORG_HEAD) {
+        if signature
+            || !w.clitics.is_definite()
+            || !(ctx.has(i, class::ORG_HEAD) || EXTRA_ORG_HEADS.contains(&ctx.core(i)))
+        {
             continue;
         }
         let sent = ctx.sentence[i];
@@ -635,6 +638,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         while e < n && ctx.sentence[e] == sent && is_nisba(ctx, e) {
             e += 1;
         }
+        e = purpose_complement_end(ctx, i, e);
         // "... في إفريقيا" / "... لدى ليبيا": a place complement, then a quoted name.
         let mut q = e;
         if q + 1 < n
@@ -707,7 +711,10 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         while e < n && ctx.sentence[e] == sent && is_nisba(ctx, e) {
             e += 1;
         }
-        let national = (i + 2..e).any(|k| ctx.has(k, class::DEMONYM));
+        // A nationality, or an institution's adjective ("مؤسسة الكهرباء الوطنية").
+        let national = (i + 2..e).any(|k| ctx.has(k, class::DEMONYM))
+            || (e > i + 2 && INSTITUTION_HEADS.contains(&ctx.core(i)));
+        let e = purpose_complement_end(ctx, i, e);
         // Chunks of the tagger inside the description give way to it (the country
         // adjective "السعودية" read as the place); one that crosses its edge or names a
         // person keeps it from being taken.
@@ -780,6 +787,54 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
     one_type_per_name(ctx, &mut out);
     out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     (out, labels.is_some())
+}
+
+/// Organisation head nouns (normalized) that the tagger's trigger list lacks; they serve
+/// the name patterns only, so that the trained model's features stay as they were.
+const EXTRA_ORG_HEADS: &[&str] = &["مرصد"];
+
+/// Heads of institutions (normalized) whose names go on with an adjective and a purpose
+/// complement ("المرصد السوري لحقوق الإنسان", "الشبكة الوطنية الكويتية لرصد الزلازل"):
+/// nouns that, unlike an army or a government, do not head a clause of purpose.
+const INSTITUTION_HEADS: &[&str] = &[
+    "مرصد",
+    "مركز",
+    "شبكه",
+    "منظمه",
+    "جمعيه",
+    "هيئه",
+    "لجنه",
+    "مؤسسه",
+    "معهد",
+    "اتحاد",
+    "رابطه",
+    "مجلس",
+    "صندوق",
+    "نقابه",
+    "مفوضيه",
+];
+
+/// The end of an institution's name after its adjectives at `e`: a complement of purpose
+/// with لـ, an indefinite noun and its definite genitive ("لحقوق الإنسان"), when the head
+/// at `head` names an institution.
+fn purpose_complement_end(ctx: &Ctx<'_>, head: usize, e: usize) -> usize {
+    if e <= head + 1 || e + 1 >= ctx.words.len() || !INSTITUTION_HEADS.contains(&ctx.core(head)) {
+        return e;
+    }
+    let (p, g) = (&ctx.words[e], &ctx.words[e + 1]);
+    let same = ctx.sentence[e] == ctx.sentence[head] && ctx.sentence[e + 1] == ctx.sentence[head];
+    let purpose = p.kind == TokenKind::Arabic
+        && p.clitics.has(Prefix::Li)
+        && !p.clitics.is_definite()
+        && !ctx.has_conjunction(e)
+        && g.kind == TokenKind::Arabic
+        && g.clitics.is_definite()
+        && g.clitics.prefixes().all(|x| matches!(x, Prefix::Al));
+    if same && purpose {
+        e + 2
+    } else {
+        e
+    }
 }
 
 /// Religions (normalized), which the gold conventions leave untagged.
@@ -2005,6 +2060,22 @@ mod tests {
         assert!(names.iter().any(|n| n == "نايف البكري"), "{names:?}");
         assert!(names.iter().any(|n| n == "نوح"), "{names:?}");
         assert!(!names.iter().any(|n| n.contains("عليه")), "{names:?}");
+    }
+
+    #[test]
+    fn an_institution_name_runs_over_its_adjectives_and_purpose() {
+        let names = entity_names(
+            "وقال المرصد السوري لحقوق الإنسان إن القصف استمر.\n\
+             وقالت مؤسسة الكهرباء الوطنية إنها ستصلح الشبكة.\n\
+             وتقدم الجيش السوري لاستعادة المدينة.",
+        );
+        for name in [
+            "المرصد السوري لحقوق الإنسان",
+            "مؤسسة الكهرباء الوطنية",
+            "الجيش السوري",
+        ] {
+            assert!(names.iter().any(|n| n == name), "{name}: {names:?}");
+        }
     }
 
     #[test]
