@@ -219,3 +219,12 @@ fn a_verb_of_continuing_with_another_title_goes_on_with_the_speaker() {
     );
     assert_eq!(got, vec!["جيراردو مارتينو", "جيراردو مارتينو"]);
 }
+
+#[test]
+fn any_verb_with_an_and_a_saying_noun_relays_the_source() {
+    let got = speakers_or_descriptions(
+        "فيما قالت وكالة تسنيم الإيرانية , عن مكتب الطب الشرعي في المدينة قوله إن عدد القتلى سيرتفع .",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].starts_with("desc:مكتب الطب الشرعي"), "{got:?}");
+}

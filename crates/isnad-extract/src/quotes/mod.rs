@@ -1439,9 +1439,18 @@ impl<'a> Extractor<'a> {
         let mut zone = zone;
         // A relayed statement: "نقلت وكالة X عن Y قوله", "علمت الصحيفة من مصدر": the
         // speaker follows عن/من.
+        // Any verb with عن and a saying noun relays too: "قالت وكالة تسنيم عن مكتب الطب
+        // الشرعي قوله إن".
+        let saying_noun = || {
+            zone.clone().any(|i| {
+                self.cue(i)
+                    .is_some_and(|(c, _, _)| c.role == CueRole::Noun && c.lemma == "قال")
+            })
+        };
         let relay = match relay_lemma.unwrap_or("") {
             "نقل" => Some("عن"),
             "علم" => Some("من"),
+            _ if saying_noun() => Some("عن"),
             _ => None,
         };
         // The relayed source right after عن/من: there "علي" is the name Ali, not the
