@@ -410,6 +410,8 @@ const TITLES: &[&str] = &[
     "المفتي",
     "البابا",
     "الرئيسه",
+    "المتحدثه",
+    "الناطقه",
     "الوزيره",
     "السفيره",
 ];
@@ -1334,24 +1336,32 @@ impl<'a> Extractor<'a> {
             if self.token(a).span.start < since {
                 return Speaker::default();
             }
+            // People, and organisations as the subject of a reporting verb
+            // ("وأكد التلفزيون الرسمي السوري نبأ حدوث الغارة، وقال إن").
             let persons: Vec<&isnad_doc::Mention> = doc
                 .mentions
                 .iter()
                 .filter(|m| {
-                    doc.entities[m.entity as usize].kind == EntityType::Per
-                        && m.span.start >= self.token(a).span.start
+                    matches!(
+                        doc.entities[m.entity as usize].kind,
+                        EntityType::Per | EntityType::Org
+                    ) && m.span.start >= self.token(a).span.start
                         && m.span.end <= self.token(b - 1).span.end
                 })
                 .collect();
             let first_token =
                 |m: &isnad_doc::Mention| doc.text_layers.token_at_or_after(m.span.start);
             // The subject of a reporting verb: the first person within a few words after it.
+            let is_person =
+                |m: &isnad_doc::Mention| doc.entities[m.entity as usize].kind == EntityType::Per;
             let after_cue = persons.iter().rev().find(|m| {
                 let t = first_token(m);
-                (t.saturating_sub(5).max(a)..t)
+                // An organisation right after the verb, a person within a few words.
+                let reach = if is_person(m) { 5 } else { 1 };
+                (t.saturating_sub(reach).max(a)..t)
                     .any(|k| self.cue(k).is_some_and(|(c, _, _)| c.role == CueRole::Verb))
             });
-            let free = persons.iter().find(|m| {
+            let free = persons.iter().filter(|m| is_person(m)).find(|m| {
                 let t = first_token(m);
                 let tok = self.token(t);
                 self.inside[t] == NO_PAIR
