@@ -56,3 +56,11 @@ fn a_contrast_with_its_own_reporting_verb_ends_the_content() {
         ]
     );
 }
+
+#[test]
+fn a_participle_of_thanks_after_a_comma_ends_the_content() {
+    let got = quote_texts(
+        "وأوضح السفير أن الزيارة تهدف للاطمئنان على صحة الطفلة، معبرا عن شكره لكافة الجهات.",
+    );
+    assert_eq!(got, vec!["الزيارة تهدف للاطمئنان على صحة الطفلة"]);
+}

@@ -258,6 +258,36 @@ const CONTRAST_OPENERS: &[&str] = &[
     "حين",
 ];
 
+/// Adverbial participles (normalized) of thanks, praise, wishes and the like that follow
+/// reported content after a comma ("، معبرا عن شكره"): not reporting cues, since their
+/// object is no one's words, but the start of another clause.
+const FRAMING_PARTICIPLES: &[&str] = &[
+    "معبرا",
+    "معبره",
+    "معبرين",
+    "معربا",
+    "معربه",
+    "معربين",
+    "مبديا",
+    "مبديه",
+    "موجها",
+    "موجهه",
+    "مقدما",
+    "مقدمه",
+    "متمنيا",
+    "متمنيه",
+    "مثمنا",
+    "مثمنه",
+    "مشيدا",
+    "مشيده",
+    "مستعرضا",
+    "متطرقا",
+    "متحدثا",
+    "متحدثه",
+    "منتقدا",
+    "منتقده",
+];
+
 /// Negations and auxiliaries that may stand between a clause's start and its verb.
 const CLAUSE_PARTICLES: &[&str] = &["لم", "لن", "قد", "كان", "كانت"];
 
@@ -1082,6 +1112,11 @@ impl<'a> Extractor<'a> {
                 }
                 if v + 1 < end && CLAUSE_PARTICLES.contains(&self.form(v).0) {
                     v += 1;
+                }
+                // An adverbial participle that reports no words ("، معبرا عن شكره"):
+                // the reporter's voice again.
+                if FRAMING_PARTICIPLES.contains(&self.form(v).0) {
+                    return j;
                 }
                 if let Some((c, conj, form)) = self.cue(v) {
                     // Without a conjunction, a word that is also a noun ("بين", "طالب")
