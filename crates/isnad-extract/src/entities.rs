@@ -654,6 +654,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         let quoted = q + 2 < n
             && is_quote(ctx.words[q].norm)
             && ctx.words[q + 1].kind.is_word()
+            && !ctx.is_function(q + 1)
             && is_quote(ctx.words[q + 2].norm)
             && ctx.sentence[q + 2] == sent;
         if quoted && e > i + 1 {

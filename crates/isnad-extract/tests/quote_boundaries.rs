@@ -64,3 +64,13 @@ fn a_participle_of_thanks_after_a_comma_ends_the_content() {
     );
     assert_eq!(got, vec!["الزيارة تهدف للاطمئنان على صحة الطفلة"]);
 }
+
+#[test]
+fn straight_quotes_around_names_inside_a_quotation_nest() {
+    let got = quote_texts(
+        "وقال ولي العهد : \" حرب اليمن ستستمر لمنع تحول الحوثيين \" أنصار الله \" إلى \" حزب الله \" آخر على حدودنا \" .",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].starts_with("حرب اليمن"), "{got:?}");
+    assert!(got[0].ends_with("آخر على حدودنا"), "{got:?}");
+}

@@ -142,6 +142,62 @@ pub fn pairs(doc: &Doc, range: std::ops::Range<usize>) -> Vec<Pair> {
     paragraph_pairs(doc, range).0
 }
 
+/// Straight quotes around a name inside a quotation pair wrongly one after the other:
+/// in `" حرب اليمن ستستمر لمنع تحول الحوثيين " أنصار الله " إلى " حزب الله " آخر "` the
+/// marks read as three quotations with the names between them. When the words between
+/// two consecutive closed pairs are exactly a name the entity stage found, the two pairs
+/// are one quotation and the marks around the name a pair of their own inside it.
+fn nest_quoted_names(doc: &Doc, pairs: &mut Vec<Pair>) {
+    const MAX_NAME_TOKENS: usize = 5;
+    let is_name_gap = |from: usize, to: usize| {
+        if from >= to || to - from > MAX_NAME_TOKENS {
+            return false;
+        }
+        if !(from..to).all(|i| doc.tokens()[i].kind.is_word()) {
+            return false;
+        }
+        let gap = isnad_text::Span {
+            start: doc.tokens()[from].span.start,
+            end: doc.tokens()[to - 1].span.end,
+        };
+        doc.mentions.iter().any(|m| m.span == gap)
+    };
+    let mut out: Vec<Pair> = Vec::with_capacity(pairs.len());
+    // Index in `out` of the last pair that is not inside another one.
+    let mut top: Option<usize> = None;
+    for &q in pairs.iter() {
+        if let Some(t) = top {
+            let p = out[t];
+            if let (Some(pc), Some(_)) = (p.close, q.close) {
+                if q.open > pc
+                    && p.class == Class::Straight
+                    && q.class == Class::Straight
+                    && pc > p.open + 2
+                    && is_name_gap(pc + 1, q.open)
+                {
+                    out[t].close = q.close;
+                    out.push(Pair {
+                        open: pc,
+                        close: Some(q.open),
+                        class: Class::Straight,
+                        uncertain: false,
+                    });
+                    continue;
+                }
+            }
+            let inside = p.close.is_none_or(|c| q.open < c);
+            if !inside {
+                top = Some(out.len());
+            }
+        } else {
+            top = Some(out.len());
+        }
+        out.push(q);
+    }
+    out.sort_by_key(|p| p.open);
+    *pairs = out;
+}
+
 /// The quotation-mark pairs of the whole document, sorted by opening. Pairs are found
 /// paragraph by paragraph; a quotation left open at the end of a paragraph continues into
 /// the next one when that paragraph's first quotation mark closes it (a closing mark with
@@ -172,6 +228,7 @@ pub fn document_pairs(doc: &Doc) -> Vec<Pair> {
                 _ => {}
             }
         }
+        nest_quoted_names(doc, &mut pairs);
         let base = all.len();
         all.extend(pairs);
         prev_open = (base..all.len()).rev().find(|&k| all[k].close.is_none());
