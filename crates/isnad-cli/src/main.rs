@@ -300,6 +300,10 @@ enum TrainCommand {
         /// Train a CRF (SGD, this L2 constant) instead of the averaged perceptron.
         #[arg(long)]
         crf_l2: Option<f64>,
+        /// Perceptrons per pass, trained on different sentence orders, whose weights
+        /// are averaged (3 measured +0.004 to +0.008 micro F1 in 5-fold CV, not shipped).
+        #[arg(long, default_value_t = 1)]
+        ensemble: usize,
         /// Instead of training one model, cross-validate over this many blocks of the
         /// training data and print the scores (for choosing features and settings).
         #[arg(long)]
@@ -625,6 +629,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     profiles,
                     crf_l2,
                     o_penalty,
+                    ensemble,
                     cv,
                     out,
                 } => {
@@ -636,6 +641,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         prune,
                         crf_l2,
                         o_penalty,
+                        ensemble: ensemble.max(1),
                         ..Default::default()
                     };
                     let input = ner::TrainInput {

@@ -294,6 +294,25 @@ impl DenseWeights {
         }
     }
 
+    /// The sum of two weight sets.
+    pub fn plus(mut self, other: &DenseWeights) -> DenseWeights {
+        for (a, b) in self.w.iter_mut().zip(&other.w) {
+            *a += b;
+        }
+        for (ra, rb) in self.transitions.iter_mut().zip(&other.transitions) {
+            for (a, b) in ra.iter_mut().zip(rb) {
+                *a += b;
+            }
+        }
+        self
+    }
+
+    /// Multiplies every weight by `k`.
+    pub fn scale(&mut self, k: f32) {
+        self.w.iter_mut().for_each(|x| *x *= k);
+        self.transitions.iter_mut().flatten().for_each(|x| *x *= k);
+    }
+
     /// The best labels for a sentence.
     pub fn decode(&self, s: &IndexedSentence) -> Vec<Label> {
         viterbi(
