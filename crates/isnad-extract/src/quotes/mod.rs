@@ -822,6 +822,15 @@ impl<'a> Extractor<'a> {
         None
     }
 
+    /// The mentions that start inside `span` (the entity stage leaves them sorted by
+    /// start).
+    fn mentions_starting_in(&self, span: Span) -> &'a [isnad_doc::Mention] {
+        let m = &self.doc.mentions;
+        let a = m.partition_point(|x| x.span.start < span.start);
+        let b = a + m[a..].partition_point(|x| x.span.start < span.end);
+        &m[a..b]
+    }
+
     /// Whether token `j` lies inside a pair of parentheses that opens and closes within a
     /// few tokens of it.
     fn in_short_parentheses(&self, j: usize) -> bool {
@@ -1330,7 +1339,11 @@ impl<'a> Extractor<'a> {
             }
             let before = self.token(a - 1).span;
             let doc = self.doc;
-            if let Some(m) = doc.mentions.iter().find(|m| {
+            let near = Span {
+                start: before.start.saturating_sub(120),
+                end: before.end,
+            };
+            if let Some(m) = self.mentions_starting_in(near).iter().find(|m| {
                 m.span.end == before.end && doc.entities[m.entity as usize].kind == EntityType::Per
             }) {
                 return Speaker {
@@ -1373,8 +1386,12 @@ impl<'a> Extractor<'a> {
             }
             // People, and organisations as the subject of a reporting verb
             // ("وأكد التلفزيون الرسمي السوري نبأ حدوث الغارة، وقال إن").
-            let persons: Vec<&isnad_doc::Mention> = doc
-                .mentions
+            let window = Span {
+                start: self.token(a).span.start,
+                end: self.token(b - 1).span.end,
+            };
+            let persons: Vec<&isnad_doc::Mention> = self
+                .mentions_starting_in(window)
                 .iter()
                 .filter(|m| {
                     matches!(
@@ -1488,8 +1505,10 @@ impl<'a> Extractor<'a> {
         // الشرعي قوله إن".
         let saying_noun = || {
             zone.clone().any(|i| {
-                self.cue(i)
-                    .is_some_and(|(c, _, _)| c.role == CueRole::Noun && c.lemma == "قال")
+                self.norm(i).starts_with("قول")
+                    && self
+                        .cue(i)
+                        .is_some_and(|(c, _, _)| c.role == CueRole::Noun && c.lemma == "قال")
             })
         };
         let relay = match relay_lemma.unwrap_or("") {
@@ -1522,28 +1541,15 @@ impl<'a> Extractor<'a> {
             return Speaker::default();
         }
         // Mark the tokens that belong to prepositional phrases.
-        let person_starts: Vec<u32> = doc
-            .mentions
-            .iter()
-            .filter(|m| doc.entities[m.entity as usize].kind == EntityType::Per)
-            .map(|m| m.span.start)
-            .collect();
         let starts_person = |i: usize| {
-            let t = self.token(i);
-            person_starts
+            self.mentions_starting_in(self.token(i).span)
                 .iter()
-                .any(|&s| t.span.start <= s && s < t.span.end)
+                .any(|m| doc.entities[m.entity as usize].kind == EntityType::Per)
         };
-        let timex_spans: Vec<Span> = doc
-            .timex
-            .iter()
-            .map(|t| t.span)
-            .filter(|t| t.overlaps(zone_span(self, &zone)))
-            .collect();
         // Words of a temporal expression ("أمس الأول", "في الخامس من ديسمبر").
         let in_timex = |i: usize| {
             let t = self.token(i).span;
-            timex_spans.iter().any(|x| x.contains(t))
+            doc.timex.iter().any(|x| x.span.contains(t))
         };
         let is_preposition = |i: usize| {
             let t = self.token(i);
@@ -1636,7 +1642,7 @@ impl<'a> Extractor<'a> {
             end: self.token(zone.end - 1).span.end,
         };
         let mentioned = |kind: EntityType| {
-            doc.mentions
+            self.mentions_starting_in(zspan)
                 .iter()
                 .filter(|m| zspan.contains(m.span) && free(m.span))
                 .find(|m| doc.entities[m.entity as usize].kind == kind)
@@ -1688,13 +1694,11 @@ impl<'a> Extractor<'a> {
                     return None;
                 }
                 let fs = self.token(a).span;
-                let named = doc.mentions.iter().find(|o| {
-                    fs.start <= o.span.start
-                        && o.span.start < fs.end
-                        && matches!(
-                            doc.entities[o.entity as usize].kind,
-                            EntityType::Org | EntityType::Loc
-                        )
+                let named = self.mentions_starting_in(fs).iter().find(|o| {
+                    matches!(
+                        doc.entities[o.entity as usize].kind,
+                        EntityType::Org | EntityType::Loc
+                    )
                 });
                 match named {
                     Some(o) if person > token_of(o.span.end - 1) + 2 => Some(Some(o)),
@@ -1985,17 +1989,17 @@ impl<'a> Extractor<'a> {
 /// Whether a word stem (normalized, without proclitics) heads organisation names
 /// ("حكومه", "وزاره", "شرطه").
 fn is_org_head(stem: &str) -> bool {
-    isnad_ner::triggers::ORG_HEADS
+    static HEADS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    HEADS
+        .get_or_init(|| {
+            isnad_ner::triggers::ORG_HEADS
+                .iter()
+                .filter(|h| !h.contains(' '))
+                .map(|h| isnad_text::normalize(h))
+                .collect()
+        })
         .iter()
-        .any(|h| !h.contains(' ') && isnad_text::normalize(h) == stem)
-}
-
-/// The text span of a token range.
-fn zone_span(x: &Extractor<'_>, zone: &std::ops::Range<usize>) -> Span {
-    Span {
-        start: x.token(zone.start).span.start,
-        end: x.token(zone.end - 1).span.end,
-    }
+        .any(|h| h == stem)
 }
 
 fn cue_of(doc: &Doc, i: usize) -> Option<(&'static Cue, bool, &str)> {
