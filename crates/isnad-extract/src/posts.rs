@@ -365,20 +365,24 @@ fn starts_with_conjunction(doc: &Doc, span: Span) -> bool {
 }
 
 fn introduces_post(s: &str) -> bool {
+    isnad_text::normalize(s).trim_end().ends_with(':') || mentions_platform(s)
+}
+
+/// Whether prose names a social platform or an account ("في تغريدة على حسابه في تويتر").
+fn mentions_platform(s: &str) -> bool {
     let n = isnad_text::normalize(s);
-    n.trim_end().ends_with(':')
-        || [
-            "تويتر",
-            "تغريد",
-            "حسابه",
-            "حسابها",
-            "انستغرام",
-            "انستقرام",
-            "فيسبوك",
-            "فيس بوك",
-        ]
-        .iter()
-        .any(|k| n.contains(k))
+    [
+        "تويتر",
+        "تغريد",
+        "حسابه",
+        "حسابها",
+        "انستغرام",
+        "انستقرام",
+        "فيسبوك",
+        "فيس بوك",
+    ]
+    .iter()
+    .any(|k| n.contains(k))
 }
 
 /// The post's own text before a signature that starts at `sig_start` in paragraph `p`:
@@ -435,6 +439,34 @@ fn trailing_sentences(doc: &Doc, span: Span) -> Span {
         }
         chars += n;
         start = prev.start;
+    }
+    // "وكتب فلان في تغريدة على حسابه ...: The Meeting ...": the article's lead-in before a
+    // colon is not the post.
+    let candidate = Span {
+        start,
+        end: span.end,
+    };
+    if let Some(colon) = doc.tokens()[doc.text_layers.tokens_in(candidate)]
+        .iter()
+        .rev()
+        .find(|t| t.kind == TokenKind::Punct && doc.slice(t.span) == ":")
+    {
+        let lead = Span {
+            start,
+            end: colon.span.start,
+        };
+        let rest = isnad_doc::trim_span(
+            &doc.text,
+            Span {
+                start: colon.span.end,
+                end: span.end,
+            },
+        );
+        if !rest.is_empty()
+            && (starts_with_conjunction(doc, lead) || mentions_platform(doc.slice(lead)))
+        {
+            start = rest.start;
+        }
     }
     strip_trailing_links(
         doc,

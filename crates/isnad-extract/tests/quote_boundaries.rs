@@ -74,3 +74,20 @@ fn straight_quotes_around_names_inside_a_quotation_nest() {
     assert!(got[0].starts_with("حرب اليمن"), "{got:?}");
     assert!(got[0].ends_with("آخر على حدودنا"), "{got:?}");
 }
+
+#[test]
+fn a_lead_in_before_a_colon_is_no_part_of_the_post_nor_the_post_of_the_quote() {
+    let text = "وكتب هيمن هورامي , المستشار في رئاسة الإقليم , في تغريدة على حسابه في تويتر أن \
+                الاجتماع انتهى بالتأكيد على رفض الحل العسكري : The Meeting in Dukan ended .\n\
+                - Hemin Hawrami ( @ heminhawrami ) وأوضحت الوكالة أن الاجتماع حضره الرئيس .";
+    let pipeline = isnad_extract::default_pipeline();
+    let d = isnad_extract::analyze(&pipeline, DocMeta::default(), text.to_owned(), Vec::new())
+        .expect("the text is valid");
+    assert_eq!(d.posts.len(), 1, "{:?}", d.posts);
+    assert_eq!(d.slice(d.posts[0].text), "The Meeting in Dukan ended .");
+    let quotes: Vec<&str> = d.quotes.iter().map(|q| d.slice(q.span)).collect();
+    assert_eq!(
+        quotes[0], "الاجتماع انتهى بالتأكيد على رفض الحل العسكري",
+        "{quotes:?}"
+    );
+}

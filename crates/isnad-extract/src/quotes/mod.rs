@@ -1101,6 +1101,10 @@ impl<'a> Extractor<'a> {
     fn content_end(&self, start: usize, end: usize) -> usize {
         let mut j = start;
         while j < end {
+            // An embedded post's own text is no part of the article's reported content.
+            if !self.in_body[j] {
+                return j;
+            }
             // Inside a quotation that starts in the content, nothing ends the content.
             if self.inside[j] != NO_PAIR && self.pairs[self.inside[j]].open >= start {
                 j += 1;
