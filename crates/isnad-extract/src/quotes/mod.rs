@@ -1550,10 +1550,21 @@ impl<'a> Extractor<'a> {
                 .iter()
                 .any(|m| doc.entities[m.entity as usize].kind == EntityType::Per)
         };
-        // Words of a temporal expression ("أمس الأول", "في الخامس من ديسمبر").
+        // Words of a temporal expression ("أمس الأول", "في الخامس من ديسمبر"); most zones
+        // hold none, and then this allocates nothing.
+        let zone_text = Span {
+            start: self.token(zone.start).span.start,
+            end: self.token(zone.end - 1).span.end,
+        };
+        let zone_timex: Vec<Span> = doc
+            .timex
+            .iter()
+            .map(|x| x.span)
+            .filter(|x| x.overlaps(zone_text))
+            .collect();
         let in_timex = |i: usize| {
             let t = self.token(i).span;
-            doc.timex.iter().any(|x| x.span.contains(t))
+            zone_timex.iter().any(|x| x.contains(t))
         };
         let is_preposition = |i: usize| {
             let t = self.token(i);
