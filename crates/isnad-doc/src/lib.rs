@@ -135,6 +135,15 @@ pub struct Doc {
 }
 
 impl Doc {
+    /// The mentions that start inside `span`, found by binary search: `mentions` is kept
+    /// in text order (the entity stage writes it sorted by start).
+    pub fn mentions_starting_in(&self, span: Span) -> &[Mention] {
+        let m = &self.mentions;
+        let a = m.partition_point(|x| x.span.start < span.start);
+        let b = a + m[a..].partition_point(|x| x.span.start < span.end);
+        &m[a..b]
+    }
+
     /// Creates a document and builds its text layers.
     pub fn new(meta: DocMeta, text: String, counts: &dyn WordCounts) -> Result<Doc, DocError> {
         if text.len() > MAX_TEXT_BYTES {

@@ -1153,11 +1153,7 @@ struct MentionAt {
 fn sentence_mentions(doc: &Doc, sent: &Sentence, discourse: &Discourse) -> Vec<MentionAt> {
     let toks = doc.tokens();
     let s = doc.sentences()[sent.index].span;
-    let a = doc.mentions.partition_point(|m| m.span.start < s.start);
-    let here: Vec<&isnad_doc::Mention> = doc.mentions[a..]
-        .iter()
-        .take_while(|m| m.span.start < s.end)
-        .collect();
+    let here: Vec<&isnad_doc::Mention> = doc.mentions_starting_in(s).iter().collect();
     // First pass: the mentions that can be participants or places, with their tokens.
     let mut raw: Vec<(&isnad_doc::Mention, usize, usize)> = Vec::new();
     for (mi, m) in here.iter().enumerate() {

@@ -160,13 +160,7 @@ fn nest_quoted_names(doc: &Doc, pairs: &mut Vec<Pair>) {
             start: doc.tokens()[from].span.start,
             end: doc.tokens()[to - 1].span.end,
         };
-        // Mentions are sorted by start (the entity stage's output).
-        let m = &doc.mentions;
-        let k = m.partition_point(|x| x.span.start < gap.start);
-        m[k..]
-            .iter()
-            .take_while(|x| x.span.start == gap.start)
-            .any(|x| x.span == gap)
+        doc.mentions_starting_in(gap).iter().any(|x| x.span == gap)
     };
     let mut out: Vec<Pair> = Vec::with_capacity(pairs.len());
     // Index in `out` of the last pair that is not inside another one.

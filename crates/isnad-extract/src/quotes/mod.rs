@@ -475,6 +475,15 @@ impl Speaker {
     fn is_known(&self) -> bool {
         self.entity.is_some() || self.description.is_some()
     }
+
+    /// The entity named by a mention, with the mention's words.
+    fn mention(m: &isnad_doc::Mention) -> Speaker {
+        Speaker {
+            entity: Some(m.entity),
+            span: Some(m.span),
+            description: None,
+        }
+    }
 }
 
 /// What opens the content of a frame.
@@ -822,13 +831,14 @@ impl<'a> Extractor<'a> {
         None
     }
 
-    /// The mentions that start inside `span` (the entity stage leaves them sorted by
-    /// start).
-    fn mentions_starting_in(&self, span: Span) -> &'a [isnad_doc::Mention] {
-        let m = &self.doc.mentions;
-        let a = m.partition_point(|x| x.span.start < span.start);
-        let b = a + m[a..].partition_point(|x| x.span.start < span.end);
-        &m[a..b]
+    /// Where the contrast opener whose last word is at `last` starts, not before `floor`:
+    /// "بينما", "لكنه", and "في حين" over two words.
+    fn contrast_start(&self, last: usize, floor: usize) -> Option<usize> {
+        if !CONTRAST_OPENERS.contains(&self.form(last).0) {
+            return None;
+        }
+        let two_words = last > floor && self.norm(last) == "حين" && self.norm(last - 1) == "في";
+        Some(if two_words { last - 1 } else { last })
     }
 
     /// Whether token `j` lies inside a pair of parentheses that opens and closes within a
@@ -1118,10 +1128,11 @@ impl<'a> Extractor<'a> {
                 // A new reporting clause: "، مضيفا", "، وقال", "، قال مصدر", also behind
                 // a negation or auxiliary ("، ولم تذكر اللجنة").
                 let mut v = j + 1;
-                if v + 2 < end && self.norm(v) == "في" && self.norm(v + 1) == "حين" {
-                    v += 2;
-                } else if v + 1 < end && CONTRAST_OPENERS.contains(&self.form(v).0) {
-                    v += 1;
+                if let Some(last) = [v + 1, v]
+                    .into_iter()
+                    .find(|&e| e + 1 < end && self.contrast_start(e, v) == Some(v))
+                {
+                    v = last + 1;
                 }
                 if v + 1 < end && CLAUSE_PARTICLES.contains(&self.form(v).0) {
                     v += 1;
@@ -1150,18 +1161,12 @@ impl<'a> Extractor<'a> {
                     }
                     // "سيئة لكنه شدد على أن", "بينما تؤكد أربيل أن": a contrast opens
                     // another speaker's clause, or another one of the same speaker.
-                    if c.role == CueRole::Verb
-                        && CONTRAST_OPENERS.contains(&self.form(j - 1).0)
-                        && self.frame(j, c, end).is_some()
-                    {
-                        // "في حين": both words open the clause.
-                        let k = j - 1;
-                        return if k > start && self.norm(k) == "حين" && self.norm(k - 1) == "في"
-                        {
-                            k - 1
-                        } else {
-                            k
-                        };
+                    if c.role == CueRole::Verb {
+                        if let Some(k) = self.contrast_start(j - 1, start) {
+                            if self.frame(j, c, end).is_some() {
+                                return k;
+                            }
+                        }
                     }
                 }
                 // "و تحدث عن ...": the article's voice again.
@@ -1347,14 +1352,10 @@ impl<'a> Extractor<'a> {
                 start: before.start.saturating_sub(120),
                 end: before.end,
             };
-            if let Some(m) = self.mentions_starting_in(near).iter().find(|m| {
+            if let Some(m) = self.doc.mentions_starting_in(near).iter().find(|m| {
                 m.span.end == before.end && doc.entities[m.entity as usize].kind == EntityType::Per
             }) {
-                return Speaker {
-                    entity: Some(m.entity),
-                    span: Some(m.span),
-                    description: None,
-                };
+                return Speaker::mention(m);
             }
             j = j.max(a.saturating_sub(3));
             end = a;
@@ -1394,7 +1395,7 @@ impl<'a> Extractor<'a> {
                 start: self.token(a).span.start,
                 end: self.token(b - 1).span.end,
             };
-            let persons: Vec<&isnad_doc::Mention> = self
+            let persons: Vec<&isnad_doc::Mention> = doc
                 .mentions_starting_in(window)
                 .iter()
                 .filter(|m| {
@@ -1426,11 +1427,7 @@ impl<'a> Extractor<'a> {
                     && (t == a || !PREPOSITIONS.contains(&self.norm(t - 1)))
             });
             if let Some(m) = after_cue.or(free) {
-                return Speaker {
-                    entity: Some(m.entity),
-                    span: Some(m.span),
-                    description: None,
-                };
+                return Speaker::mention(m);
             }
         }
         Speaker::default()
@@ -1546,7 +1543,8 @@ impl<'a> Extractor<'a> {
         }
         // Mark the tokens that belong to prepositional phrases.
         let starts_person = |i: usize| {
-            self.mentions_starting_in(self.token(i).span)
+            self.doc
+                .mentions_starting_in(self.token(i).span)
                 .iter()
                 .any(|m| doc.entities[m.entity as usize].kind == EntityType::Per)
         };
@@ -1657,7 +1655,8 @@ impl<'a> Extractor<'a> {
             end: self.token(zone.end - 1).span.end,
         };
         let mentioned = |kind: EntityType| {
-            self.mentions_starting_in(zspan)
+            self.doc
+                .mentions_starting_in(zspan)
                 .iter()
                 .filter(|m| zspan.contains(m.span) && free(m.span))
                 .find(|m| doc.entities[m.entity as usize].kind == kind)
@@ -1698,48 +1697,32 @@ impl<'a> Extractor<'a> {
         if let Some(m) = mentioned(EntityType::Per) {
             let token_of = |pos: u32| doc.text_layers.token_at_or_after(pos);
             let person = token_of(m.span.start);
-            let opening = np.and_then(|(a, b)| {
+            // The subject's first word, when it comes before the person.
+            let opening = np.filter(|&(a, b)| {
                 // A name inside the subject is its head, unless a preposition governs it
                 // ("الحليف الرئيسي لبشار الأسد").
-                let governed = {
-                    let t = self.token(person);
-                    t.clitics.has(Prefix::Li) || t.clitics.has(Prefix::Bi)
-                };
-                if person < b && !(person > a && governed) {
-                    return None;
-                }
-                let fs = self.token(a).span;
-                let named = self.mentions_starting_in(fs).iter().find(|o| {
+                let t = self.token(person);
+                let governed = t.clitics.has(Prefix::Li) || t.clitics.has(Prefix::Bi);
+                person >= b || (person > a && governed)
+            });
+            let Some((a, _)) = opening else {
+                return Speaker::mention(m);
+            };
+            let named = doc
+                .mentions_starting_in(self.token(a).span)
+                .iter()
+                .find(|o| {
                     matches!(
                         doc.entities[o.entity as usize].kind,
                         EntityType::Org | EntityType::Loc
                     )
                 });
-                match named {
-                    Some(o) if person > token_of(o.span.end - 1) + 2 => Some(Some(o)),
-                    Some(_) => None,
-                    None if self.token(a).clitics.is_definite() && is_org_head(self.stem(a)) => {
-                        Some(None)
-                    }
-                    None => None,
-                }
-            });
-            match opening {
-                Some(Some(o)) => {
-                    return Speaker {
-                        entity: Some(o.entity),
-                        span: Some(o.span),
-                        description: None,
-                    }
-                }
-                Some(None) => {}
-                None => {
-                    return Speaker {
-                        entity: Some(m.entity),
-                        span: Some(m.span),
-                        description: None,
-                    }
-                }
+            match named {
+                Some(o) if person > token_of(o.span.end - 1) + 2 => return Speaker::mention(o),
+                Some(_) => return Speaker::mention(m),
+                // An organisation's head noun ("الحكومة"): read on as for no person.
+                None if self.token(a).clitics.is_definite() && is_org_head(self.stem(a)) => {}
+                None => return Speaker::mention(m),
             }
         }
         let Some((ns, ne)) = np else {
@@ -1819,11 +1802,7 @@ impl<'a> Extractor<'a> {
         if !titled {
             for kind in [EntityType::Org, EntityType::Loc, EntityType::Misc] {
                 if let Some(m) = mentioned(kind).filter(|m| span.overlaps(m.span)) {
-                    return Speaker {
-                        entity: Some(m.entity),
-                        span: Some(m.span),
-                        description: None,
-                    };
+                    return Speaker::mention(m);
                 }
             }
         }
