@@ -772,6 +772,28 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             source: Source::Pattern,
         });
     }
+    // 6. An organisation named by a head noun in construct with a place goes on with the
+    // head's own adjectives ("قوات سوريا الديمقراطية", "مصرف لبنان المركزي"): after a
+    // place name a relative adjective cannot qualify the place, which has no article.
+    // Nationalities are left out ("قوات سوريا الأمريكية" would be two actors).
+    for c in out.iter_mut().filter(|c| c.kind == EntityType::Org) {
+        let (head, place) = (c.start, c.end - 1);
+        let in_construct = c.end == head + 2
+            && !ctx.words[head].clitics.is_definite()
+            && (ctx.has(head, class::ORG_HEAD) || EXTRA_ORG_HEADS.contains(&ctx.core(head)))
+            && !ctx.words[place].clitics.is_definite()
+            && ctx.single[place] & MAJOR_PLACES != 0;
+        if !in_construct {
+            continue;
+        }
+        while c.end < n
+            && ctx.sentence[c.end] == ctx.sentence[head]
+            && is_nisba(ctx, c.end)
+            && !ctx.has(c.end, class::DEMONYM)
+        {
+            c.end += 1;
+        }
+    }
     // A compass adjective belongs to the place it follows ("الجبل الغربي").
     let taken: Vec<(usize, usize)> = out.iter().map(|c| (c.start, c.end)).collect();
     for c in out.iter_mut().filter(|c| c.kind == EntityType::Loc) {
@@ -1551,6 +1573,7 @@ fn build_entities(ctx: &Ctx<'_>, cands: Vec<Cand>, roles: Vec<Vec<(usize, usize)
             continue;
         }
         let head = cores[groups[g].cands[0]][0];
+        let nationality = cores[groups[g].cands[0]][1];
         let named: Vec<usize> = (0..groups.len())
             .filter(|&h| {
                 h != g
@@ -1558,9 +1581,17 @@ fn build_entities(ctx: &Ctx<'_>, cands: Vec<Cand>, roles: Vec<Vec<(usize, usize)
                     && groups[h].kind == EntityType::Org
                     && groups[h].cands.iter().any(|&k| {
                         let c = &cands[k];
+                        // Another nationality further in the name is another country's
+                        // organisation ("الوزارة الروسية" is not "وزارة الخارجية
+                        // الأمريكية").
+                        let other_country = (c.start + 2..c.end).any(|j| {
+                            ctx.has(j, class::DEMONYM)
+                                && cores[k].get(j - c.start) != Some(&nationality)
+                        });
                         cores[k].len() >= 2
                             && cores[k][0] == head
                             && !ctx.has(c.start + 1, class::DEMONYM)
+                            && !other_country
                     })
             })
             .collect();
@@ -2061,6 +2092,19 @@ mod tests {
         assert!(names.iter().any(|n| n == "نايف البكري"), "{names:?}");
         assert!(names.iter().any(|n| n == "نوح"), "{names:?}");
         assert!(!names.iter().any(|n| n.contains("عليه")), "{names:?}");
+    }
+
+    #[test]
+    fn an_organisation_in_construct_with_a_place_keeps_its_adjectives() {
+        let names = entity_names(
+            "وقالت قوات سوريا الديمقراطية إنها سيطرت على المدينة.\n\
+             وزار الوزير سوريا الأسبوع الماضي.",
+        );
+        assert!(
+            names.iter().any(|n| n == "قوات سوريا الديمقراطية"),
+            "{names:?}"
+        );
+        assert!(!names.iter().any(|n| n.contains("الأسبوع")), "{names:?}");
     }
 
     #[test]

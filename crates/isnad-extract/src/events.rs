@@ -522,8 +522,37 @@ fn triggers(doc: &Doc, lex: &EventLexicon, sent: &Sentence) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut i = sent.first;
     let mut parens = 0i32;
+    let sent_span = doc.sentences()[sent.index].span;
+    // Words that are part of a temporal expression (فجر اليوم: dawn, not "blew up") or of
+    // an organisation's name (هيئة تحرير الشام، فجر ليبيا) are no triggers. A name's last
+    // word is left out: it is where a tagger's span most often runs on into the verb that
+    // follows the name (الجبهة سيفرج).
+    let inside_names: Vec<Span> = doc
+        .timex
+        .iter()
+        .filter(|x| x.span.start < sent_span.end && x.span.end > sent_span.start)
+        .map(|x| x.span)
+        .chain(
+            doc.mentions_starting_in(sent_span)
+                .iter()
+                .filter(|m| {
+                    matches!(
+                        doc.entities[m.entity as usize].kind,
+                        EntityType::Org | EntityType::Misc
+                    )
+                })
+                .map(|m| name_without_last_word(doc, m.span)),
+        )
+        .collect();
     while i < sent.end {
         let t = &toks[i];
+        if inside_names
+            .iter()
+            .any(|x| x.start <= t.span.start && t.span.end <= x.end)
+        {
+            i += 1;
+            continue;
+        }
         if t.kind == TokenKind::Punct {
             match norm(doc, t) {
                 "(" => parens += 1,
@@ -653,6 +682,21 @@ fn triggers(doc: &Doc, lex: &EventLexicon, sent: &Sentence) -> Vec<Candidate> {
         i = end;
     }
     out
+}
+
+/// A mention's span without its last word (empty for a one-word mention).
+fn name_without_last_word(doc: &Doc, span: Span) -> Span {
+    let text = doc.slice(span);
+    match text.trim_end().rfind(char::is_whitespace) {
+        Some(k) => Span {
+            start: span.start,
+            end: span.start + k as u32,
+        },
+        None => Span {
+            start: span.start,
+            end: span.start,
+        },
+    }
 }
 
 /// Verbs whose object takes لـ (تعرضت لهجوم، تخضع لحصار): the لـ is no purpose.
@@ -2439,6 +2483,22 @@ mod tests {
         // Tripoli is in a parenthesis that describes Zuwara's position.
         assert!(e.locations.is_empty());
         assert_eq!(e.date.as_deref(), Some("2020-06-22"));
+    }
+
+    #[test]
+    fn no_trigger_inside_a_time_expression_or_an_organisation_name() {
+        let text = "وهاجم مستوطنون منزلا فجر الجمعة، وفجر انتحاري نفسه في السوق. وقالت هيئة تحرير الشام إن المعارك مستمرة.";
+        let mut doc = doc_with(
+            text,
+            &[("هيئة تحرير الشام", EntityType::Org)],
+            &[("فجر الجمعة", "2015-07-31")],
+        );
+        run(&mut doc);
+        let triggers: Vec<String> = summary(&doc).into_iter().map(|e| e.3).collect();
+        // "فجر الجمعة" is dawn; "وفجر انتحاري" blew himself up; the group's name is no
+        // liberation.
+        assert_eq!(triggers, ["هاجم", "فجر", "المعارك"], "{:?}", summary(&doc));
+        assert!(doc.events[1].trigger.start > text.find("وفجر").unwrap() as u32);
     }
 
     #[test]

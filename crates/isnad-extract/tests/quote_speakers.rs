@@ -245,3 +245,16 @@ fn an_organisation_right_after_a_reporting_verb_is_the_next_dropped_subject() {
         ]
     );
 }
+
+#[test]
+fn an_organisation_head_with_its_adjectives_is_the_organisation_named_with_it() {
+    let got = speakers(
+        "وقال المرصد السوري لحقوق الإنسان إن القصف استمر.\n\
+         وقال المرصد المعارض إن المعارك توقفت.\n\
+         وقالت وزارة الخارجية الأمريكية إن الوضع خطير.\n\
+         وقالت الوزارة الروسية إن الاتفاق صامد.",
+    );
+    assert_eq!(got.len(), 4, "{got:?}");
+    assert_eq!(got[1].as_deref(), Some("المرصد السوري لحقوق الإنسان"));
+    assert_ne!(got[3].as_deref(), Some("وزارة الخارجية الأمريكية"));
+}

@@ -1787,9 +1787,15 @@ impl<'a> Extractor<'a> {
                 };
             }
         }
-        // "الصحيفة", "الوزارة": the organisation last named with that head noun.
-        if ne == ns + 1 && self.token(ns).clitics.is_definite() {
-            if let Some(e) = self.organisation_with_head(ns) {
+        // "الصحيفة", "الوزارة", "المرصد المعارض": the organisation last named with that
+        // head noun, when the words after the head are only its adjectives and none of
+        // them is a relative adjective the name lacks ("الوزارة الروسية" is not "وزارة
+        // الخارجية الأمريكية").
+        if self.token(ns).clitics.is_definite() {
+            if let Some(e) = self
+                .organisation_with_head(ns)
+                .filter(|&e| self.adjectives_fit_name(ns + 1..ne, e))
+            {
                 return Speaker {
                     entity: Some(e),
                     span: Some(span),
@@ -1850,6 +1856,26 @@ impl<'a> Extractor<'a> {
                 starts || (before.is_some_and(is_head) && !governed)
             })
             .map(|m| m.entity)
+    }
+
+    /// Whether the words `range` after an organisation's head noun are adjectives that may
+    /// describe entity `e`: definite words without another proclitic, each either in the
+    /// entity's name or not a relative adjective (a nisba names a country or a domain).
+    fn adjectives_fit_name(&self, range: std::ops::Range<usize>, e: u32) -> bool {
+        let name = isnad_text::normalize(self.doc.slice(self.doc.entities[e as usize].name));
+        range.into_iter().all(|k| {
+            let t = self.token(k);
+            if t.kind == TokenKind::Punct {
+                return true;
+            }
+            let only_article =
+                t.clitics.is_definite() && t.clitics.prefixes().all(|p| matches!(p, Prefix::Al));
+            let stem = self.stem(k);
+            let nisba = stem.ends_with('ي') || stem.ends_with("يه");
+            only_article
+                && t.kind == TokenKind::Arabic
+                && (!nisba || name.split(' ').any(|w| w.ends_with(stem)))
+        })
     }
 
     /// The person mentioned last before the current quote.
