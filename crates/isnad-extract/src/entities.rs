@@ -1668,6 +1668,40 @@ fn build_entities(ctx: &Ctx<'_>, cands: Vec<Cand>, roles: Vec<Vec<(usize, usize)
             _ => i += 1,
         }
     }
+    // A title and a given name ("الأمير تركي", "الشيخ محمد") stand for the one person
+    // whose name starts with that given name and who holds that title, even where the
+    // tagger took the given name for an ordinary word ("تركي" is also "Turkish").
+    for i in 0..n.saturating_sub(1) {
+        let j = i + 1;
+        if !ctx.is_title(i)
+            || in_signature(i)
+            || ctx.sentence[j] != ctx.sentence[i]
+            || ctx.words[j].kind != TokenKind::Arabic
+            || ctx.words[j].clitics.is_definite()
+            || ctx.has_conjunction(j)
+            || cands.iter().any(|c| c.start <= j && j < c.end)
+        {
+            continue;
+        }
+        let title = core_without_article(ctx.core(i));
+        let given = ctx.core(j);
+        let owners: Vec<usize> = (0..groups.len())
+            .filter(|&g| {
+                groups[g].alive
+                    && groups[g].kind == EntityType::Per
+                    && role_keys[g]
+                        .iter()
+                        .any(|(r, _)| r.first().is_some_and(|&w| core_without_article(w) == title))
+                    && groups[g]
+                        .cands
+                        .iter()
+                        .any(|&k| cores[k].len() >= 2 && cores[k][0] == given)
+            })
+            .collect();
+        if let [g] = owners[..] {
+            groups[g].titles.push(ctx.span(i, j + 1));
+        }
+    }
     let mut post_authors: Vec<(usize, usize)> = Vec::new();
     for (p, post) in doc.posts.iter().enumerate() {
         let Some(author) = post.author else { continue };
@@ -2092,6 +2126,25 @@ mod tests {
         assert!(names.iter().any(|n| n == "نايف البكري"), "{names:?}");
         assert!(names.iter().any(|n| n == "نوح"), "{names:?}");
         assert!(!names.iter().any(|n| n.contains("عليه")), "{names:?}");
+    }
+
+    #[test]
+    fn a_title_and_a_given_name_stand_for_the_person_with_that_title() {
+        let text = "قال الأمير تركي الفيصل، الرئيس السابق للمخابرات السعودية، إن القرار سيئ.\n\
+                    وقال الأمير تركي إن رد الفعل كان مفاجأة.";
+        let pipeline = crate::default_pipeline();
+        let d = crate::analyze(&pipeline, DocMeta::default(), text.to_owned(), Vec::new()).unwrap();
+        let person = d
+            .entities
+            .iter()
+            .find(|e| d.slice(e.name) == "تركي الفيصل")
+            .expect("the person");
+        let mentions: Vec<&str> = person
+            .mentions
+            .iter()
+            .map(|&m| d.slice(d.mentions[m as usize].span))
+            .collect();
+        assert!(mentions.contains(&"الأمير تركي"), "{mentions:?}");
     }
 
     #[test]
