@@ -712,9 +712,11 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         while e < n && ctx.sentence[e] == sent && is_nisba(ctx, e) {
             e += 1;
         }
-        // A nationality, or an institution's adjective ("مؤسسة الكهرباء الوطنية").
+        // A nationality, or an institution's adjective ("مؤسسة الكهرباء الوطنية"); a
+        // ministry needs neither: "وزارة الداخلية" names one body wherever it is read.
         let national = (i + 2..e).any(|k| ctx.has(k, class::DEMONYM))
-            || (e > i + 2 && INSTITUTION_HEADS.contains(&ctx.core(i)));
+            || (e > i + 2 && INSTITUTION_HEADS.contains(&ctx.core(i)))
+            || ctx.core(i) == "وزاره";
         let e = purpose_complement_end(ctx, i, e);
         // Chunks of the tagger inside the description give way to it (the country
         // adjective "السعودية" read as the place); one that crosses its edge or names a
@@ -927,8 +929,21 @@ fn complete_person_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
                 break;
             }
         }
+        // "مجتبى نكردار مساعد محافظ ...": a given name that opens a compound title
+        // ("مساعد محافظ", "معاون وزير") belongs to the title after the name.
+        while c.end - c.start >= 3
+            && c.end < n
+            && TITLE_OPENERS.contains(&ctx.core(c.end - 1))
+            && ctx.is_title(c.end)
+        {
+            c.end -= 1;
+        }
     }
 }
+
+/// Words that are given names and also open a compound title with the title word after
+/// them ("مساعد وزير الخارجية", "معاون المحافظ").
+const TITLE_OPENERS: &[&str] = &["مساعد", "معاون"];
 
 /// Sector nouns that, in construct with a place, name that place's directorate of the
 /// sector: "صحة ينبع" (the health affairs of Yanbu), "تعليم جدة", "مرور الرياض". They
@@ -1314,7 +1329,16 @@ fn roles_of(ctx: &Ctx<'_>, c: &Cand, cands: &[Cand]) -> Vec<(usize, usize)> {
     if f < n && ctx.sentence[f] == sent && matches!(ctx.words[f].norm, "،" | ",") {
         f += 1;
     }
-    if f < n && ctx.sentence[f] == sent && ctx.is_title(f) && !cands.iter().any(|x| x.start == f) {
+    // A compound title opens with a word that is no title alone: "مساعد محافظ".
+    let opener = f + 1 < n
+        && ctx.sentence[f + 1] == sent
+        && TITLE_OPENERS.contains(&ctx.core(f))
+        && ctx.is_title(f + 1);
+    if f < n
+        && ctx.sentence[f] == sent
+        && (ctx.is_title(f) || opener)
+        && !cands.iter().any(|x| x.start == f)
+    {
         let mut e = f + 1;
         while e < n && ctx.sentence[e] == sent && role_token(ctx, e, cands) {
             if cands

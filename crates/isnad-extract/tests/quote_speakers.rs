@@ -258,3 +258,33 @@ fn an_organisation_head_with_its_adjectives_is_the_organisation_named_with_it() 
     assert_eq!(got[1].as_deref(), Some("المرصد السوري لحقوق الإنسان"));
     assert_ne!(got[3].as_deref(), Some("وزارة الخارجية الأمريكية"));
 }
+
+#[test]
+fn relays_with_naqlan_and_al_qawl_and_figures_that_speak_for_no_one() {
+    let d = analyze(
+        "وقال مجتبى نكردار مساعد محافظ منطقة كرمنشاه \" لدينا 30 قتيلا \" .\n\
+         وذكرت وكالة الصحافة الفرنسية نقلا عن الإعلام الإيراني الرسمي أن الحصيلة ارتفعت.\n\
+         ونقلت وسائل إعلام إيرانية عن مسؤولين القول إن السلطات قررت تعليق الدوام.\n\
+         أما في العراق فقالت وزارة الداخلية إن الزلزال تسبب بمقتل سبعة.\n\
+         وكانت حصيلة سابقة أشارت إلى مقتل ثلاثين شخصا.",
+    );
+    let got: Vec<(Option<&str>, Option<&str>)> = d
+        .quotes
+        .iter()
+        .map(|q| {
+            (
+                q.speaker.map(|e| d.slice(d.entities[e as usize].name)),
+                q.speaker_description.map(|s| d.slice(s)),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some("مجتبى نكردار"), None),
+            (None, Some("الإعلام الإيراني الرسمي")),
+            (None, Some("مسؤولين")),
+            (Some("وزارة الداخلية"), None),
+        ]
+    );
+}

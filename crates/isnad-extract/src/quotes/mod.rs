@@ -195,6 +195,18 @@ const NOT_SUBJECTS: &[&str] = &[
     "لكم",
 ];
 
+/// Nouns of figures and information (normalized stems, without ال): as the subject of a
+/// reporting verb they report no one's words.
+const FIGURE_NOUNS: &[&str] = &[
+    "حصيله",
+    "معلومات",
+    "احصاءات",
+    "احصائيات",
+    "ارقام",
+    "مؤشرات",
+    "تقديرات",
+];
+
 /// Prepositions that carry a pronoun suffix as their object ("فيها", "إليه", "عنه",
 /// "بنفسه"): the word is a prepositional phrase of its own ("أكد فيها أن", "قال له مصدر").
 const PRONOUN_PP_STEMS: &[&str] = &[
@@ -1225,6 +1237,16 @@ impl<'a> Extractor<'a> {
         if self.quotes.iter().any(|q| q.span.overlaps(span)) {
             return;
         }
+        // A toll or a piece of information that "points to" a figure is no one's words
+        // ("وكانت حصيلة سابقة أشارت إلى", "المعلومات الأولية تشير إلى أن").
+        if speaker.entity.is_none() {
+            if let Some(d) = speaker.description {
+                let first = self.doc.text_layers.token_at_or_after(d.start);
+                if FIGURE_NOUNS.contains(&self.stem(first)) {
+                    return;
+                }
+            }
+        }
         // The channel is named around the frame, not inside the quoted words.
         let content_start = self
             .doc
@@ -1504,18 +1526,24 @@ impl<'a> Extractor<'a> {
         // speaker follows عن/من.
         // Any verb with عن and a saying noun relays too: "قالت وكالة تسنيم عن مكتب الطب
         // الشرعي قوله إن".
-        let saying_noun = || {
-            zone.clone().any(|i| {
-                self.norm(i).starts_with("قول")
-                    && self
-                        .cue(i)
-                        .is_some_and(|(c, _, _)| c.role == CueRole::Noun && c.lemma == "قال")
-            })
+        // "قوله", and "القول" ("نقلت وسائل إعلام عن مسؤولين القول إن").
+        let is_saying_noun = |i: usize| {
+            (self.norm(i).starts_with("قول")
+                && self
+                    .cue(i)
+                    .is_some_and(|(c, _, _)| c.role == CueRole::Noun && c.lemma == "قال"))
+                || self.norm(i) == "القول"
+        };
+        let saying_noun = || zone.clone().any(is_saying_noun);
+        // "ذكرت الوكالة نقلا عن الإعلام الرسمي أن" relays like نقل.
+        let relayed_by_naqlan = || {
+            zone.clone()
+                .any(|i| self.norm(i) == "نقلا" && i + 1 < zone.end && self.norm(i + 1) == "عن")
         };
         let relay = match relay_lemma.unwrap_or("") {
             "نقل" => Some("عن"),
             "علم" => Some("من"),
-            _ if saying_noun() => Some("عن"),
+            _ if saying_noun() || relayed_by_naqlan() => Some("عن"),
             _ => None,
         };
         // The relayed source right after عن/من: there "علي" is the name Ali, not the
@@ -1532,10 +1560,9 @@ impl<'a> Extractor<'a> {
         }
         // A nested cue noun ("قوله") or an adverbial participle ("وكتب مغردا",
         // "أكد فلان قائلا") ends the zone.
-        if let Some(k) = zone
-            .clone()
-            .find(|&i| self.cue(i).is_some_and(|(c, _, _)| c.role != CueRole::Verb))
-        {
+        if let Some(k) = zone.clone().find(|&i| {
+            self.cue(i).is_some_and(|(c, _, _)| c.role != CueRole::Verb) || is_saying_noun(i)
+        }) {
             zone = zone.start..k;
         }
         if zone.is_empty() {
