@@ -2502,6 +2502,26 @@ mod tests {
     }
 
     #[test]
+    fn investigations_emergencies_deportations_and_no_interjection() {
+        let text = "وفتحت الشرطة تحقيقا في الحادث. وأعلنت الحكومة حالة الطوارئ في العاصمة. \
+                    وتعهد الوزير بترحيل المهاجرين. تم إرسال تعليقك بنجاح، شكرا لتواصلك معنا.";
+        let mut doc = doc_with(text, &[], &[]);
+        run(&mut doc);
+        let got: Vec<(&str, Option<&str>)> = summary(&doc).iter().map(|e| (e.0, e.1)).collect();
+        assert_eq!(
+            got,
+            [
+                ("ACCUSE", Some("investigate")),
+                ("COERCE", Some("restrict")),
+                ("AGREE", None),
+                ("COERCE", Some("deport")),
+            ],
+            "{:?}",
+            summary(&doc)
+        );
+    }
+
+    #[test]
     fn a_seizure_and_a_planned_one() {
         let text = "وحقق الجيش الليبي، في الفترة الأخيرة، سلسلة انتصارات في مواجهة مليشيا حفتر، أبرزها تحرير كامل الحدود الإدارية لطرابلس، ومدينتي ترهونة وبني وليد، فيما يتأهب لتحرير مدينتي سرت والجفرة.";
         let mut doc = doc_with(

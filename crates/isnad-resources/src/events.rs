@@ -70,12 +70,13 @@ pub const EVENT_MODES: [&str; 30] = [
 ];
 
 /// More modes (the array above is split to keep each list short).
-const MORE_MODES: [&str; 5] = [
+const MORE_MODES: [&str; 6] = [
     "explosives",
     "suicide-attack",
     "destroy",
     "beat",
     "economic",
+    "deport",
 ];
 
 fn intern_mode(m: &str) -> Option<&'static str> {
