@@ -98,7 +98,7 @@ pub fn extract(doc: &mut Doc, lex: &EventLexicon, words: &ActorWords) {
             discourse.last_speaker = Some((sp, s));
         }
     }
-    let mut events = drop_repeats(events, lex);
+    let mut events = drop_repeats(doc, events, lex);
     // A richer later mention may have taken an earlier one's place.
     events.sort_by_key(|c| c.trigger.start);
     let mut out = Vec::with_capacity(events.len());
@@ -2146,11 +2146,28 @@ fn dateline_mention(doc: &Doc) -> Option<Span> {
 /// earlier lemma (الاتفاق، هذه الزيارة، زيارته), a trigger repeating a lemma in the same
 /// clause, unless the two are told of different places, participants or days; and a later
 /// trigger of the same lemma with the same participants, place and day.
-fn drop_repeats(events: Vec<Candidate>, lex: &EventLexicon) -> Vec<Candidate> {
+fn drop_repeats(doc: &Doc, events: Vec<Candidate>, lex: &EventLexicon) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     let disjoint =
         |a: &[u32], b: &[u32]| !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x));
     let compatible = |a: &[u32], b: &[u32]| !disjoint(a, b);
+    // Places told apart: none shared, and none inside a country named on the other side
+    // (the protests "in Sudan" of a headline are those of Omdurman and Bahri in the text).
+    let inside = |x: u32, y: u32| {
+        let (gx, gy) = (&doc.entities[x as usize].geo, &doc.entities[y as usize].geo);
+        match (gx, gy) {
+            (Some(gx), Some(gy)) => {
+                gy.feature == "country" && gx.country.is_some() && gx.country == gy.country
+            }
+            _ => false,
+        }
+    };
+    let places_apart = |a: &[u32], b: &[u32]| {
+        disjoint(a, b)
+            && !a
+                .iter()
+                .any(|&x| b.iter().any(|&y| inside(x, y) || inside(y, x)))
+    };
     for c in events {
         let kind = lex.entries[c.entry as usize].kind;
         let mode = lex.entries[c.entry as usize].mode;
@@ -2171,7 +2188,7 @@ fn drop_repeats(events: Vec<Candidate>, lex: &EventLexicon) -> Vec<Candidate> {
             // Air strikes and shelling are two acts, even told with no participant; a
             // definite noun (هذه التفجيرات) still refers back to the act it names.
             let (pm, cm) = (lex.entries[p.entry as usize].mode, mode);
-            let distinct = disjoint(&pl, &cl)
+            let distinct = places_apart(&pl, &cl)
                 || disjoint(&p.actors, &c.actors)
                 || disjoint(&p.targets, &c.targets)
                 || (!anaphor && pm.is_some() && cm.is_some() && pm != cm);
@@ -2519,6 +2536,33 @@ mod tests {
             "{:?}",
             summary(&doc)
         );
+    }
+
+    #[test]
+    fn a_later_mention_in_a_city_of_the_country_named_first_is_the_same_event() {
+        let text = "تظاهر آلاف في السودان أمس ضد الغلاء. وخرجت التظاهرات في أم درمان وبحري.";
+        let mut doc = doc_with(
+            text,
+            &[
+                ("السودان", EntityType::Loc),
+                ("أم درمان", EntityType::Loc),
+                ("بحري", EntityType::Loc),
+            ],
+            &[],
+        );
+        let geo = |feature: &str| isnad_doc::Geo {
+            lat: 15.0,
+            lon: 32.0,
+            geonames_id: 1,
+            country: Some("SD".to_owned()),
+            feature: feature.to_owned(),
+        };
+        doc.entities[0].geo = Some(geo("country"));
+        doc.entities[1].geo = Some(geo("city"));
+        doc.entities[2].geo = Some(geo("city"));
+        run(&mut doc);
+        let triggers: Vec<String> = summary(&doc).into_iter().map(|e| e.3).collect();
+        assert_eq!(triggers, ["تظاهر"], "{:?}", summary(&doc));
     }
 
     #[test]
