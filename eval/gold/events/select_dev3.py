@@ -24,17 +24,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from select_articles import candidates, shared_dir  # noqa: E402
+from select_dev2 import short_id  # noqa: E402
 
 SEED = 2028
 QUOTA = {"saudinewsnet": 6, "afcsdc": 5, "arabic-newspapers-19": 4}
 SHOW = 30
-
-
-def short_id(doc):
-    """corpus/...jsonl.gz#snn-... -> snn-...; corpus/arabic-newspapers-19/politics/TMP11.txt -> TMP11."""
-    if "#" in doc:
-        return doc.split("#", 1)[1]
-    return Path(doc).stem
 
 
 def excluded_ids():

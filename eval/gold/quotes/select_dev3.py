@@ -43,12 +43,13 @@ def jsonl(path):
             yield json.loads(line)
 
 
-def excluded():
-    """Ids of every article already in an existing gold set."""
+def excluded(splits=("dev", "dev2", "test")):
+    """Ids of every article already in an existing gold set (of the given split folders;
+    "*" for all), and of probed.txt."""
     gold = os.path.normpath(os.path.join(HERE, ".."))
     ids = set()
     for layer in ("quotes", "events", "full"):
-        for split in ("dev", "dev2", "test"):
+        for split in splits:
             for path in glob.glob(os.path.join(gold, layer, split, "*.gold.json")):
                 with open(path, encoding="utf-8") as f:
                     doc = json.load(f)["doc"]

@@ -9,8 +9,6 @@ because new gold files change the exclusions.
 
 Usage: python3 eval/gold/quotes/select_dev4.py [SHARED_DIR]   (default ../shared)
 """
-import glob
-import json
 import os
 import random
 import sys
@@ -23,22 +21,8 @@ SEED = 2029
 SHOW = 20
 
 
-def excluded():
-    gold = os.path.normpath(os.path.join(HERE, ".."))
-    ids = set()
-    for path in glob.glob(os.path.join(gold, "*", "*", "*.gold.json")):
-        with open(path, encoding="utf-8") as f:
-            doc = json.load(f)["doc"]
-        if "#" in doc:
-            ids.add(doc.split("#", 1)[1])
-        else:  # corpus/arabic-newspapers-19/<folder>/<file>.txt
-            folder, name = doc.split("/")[-2:]
-            ids.add(f"an19-{folder}-{os.path.splitext(name)[0]}")
-    return ids | d3.PROBED
-
-
 def main():
-    skip = excluded()
+    skip = d3.excluded(splits=("*",))
     print("excluded (already annotated or probed)", len(skip))
     snn = sorted(a["id"] for a in d3.jsonl("corpus/saudinewsnet/saudinewsnet.jsonl.gz")
                  if 800 <= len(a["text"]) <= 4000 and d3.QUOTE_HINT.search(a["text"]))
