@@ -8,7 +8,8 @@
 //!    `isnad_resources::events`): conjugated verbs, event nouns, phrases. The first entry
 //!    whose form, grammar (verbs take no article; a `past` verb's imperfect names a state) and
 //!    context conditions fit gives the PLOVER type and mode. Words the afcsdc corpus splits in
-//!    two (`دم رت`) are joined when the halves mean nothing alone.
+//!    two (`دم رت`) are joined when the halves mean nothing alone. A word inside a temporal
+//!    expression (فجر اليوم) or inside an organisation's name (هيئة تحرير الشام) is no trigger.
 //! 2. **Status.** The nearest status cue of `data/events/cues.tsv` (لم، عدم، يتأهب، من المقرر،
 //!    إذا، هدد ...) within its window; the future prefix سـ and a purpose لـ on an event noun
 //!    (للتباحث، لتحرير) make it planned. An act that is only the content of a call (دعا إلى
@@ -17,7 +18,8 @@
 //! 3. **Mentions of one event.** Two triggers of the same type close together in a clause are
 //!    one event (توصلت ... إلى اتفاق); a definite event noun that repeats the lemma of an
 //!    earlier event (الاتفاق، الهجوم) refers back to it; a later trigger of the same lemma
-//!    with the same participants, place and day is the same event told again.
+//!    with the same participants, place and day is the same event told again; a place inside
+//!    the country an earlier mention named is no new place.
 //! 4. **Arguments** from the entities layer, within the event's scope (from the previous
 //!    trigger or clause opener to the next one): the subject after the verb or the nearest
 //!    noun phrase before it, coordinated with و; the object after على/ضد/مع/بحق or a direct
