@@ -49,7 +49,8 @@ impl Stage for EventsStage {
         "events"
     }
     fn requires(&self) -> &'static [Layer] {
-        &[Layer::Posts, Layer::Entities, Layer::Timex]
+        // Geo: a place's country tells a state actor and a place inside another.
+        &[Layer::Posts, Layer::Entities, Layer::Geo, Layer::Timex]
     }
     fn assigns(&self) -> &'static [Layer] {
         &[Layer::Events]

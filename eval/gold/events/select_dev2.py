@@ -71,18 +71,23 @@ def excluded_ids():
     return out
 
 
-def main():
+def print_walk(seed, quota, excl, show=30):
+    """Prints each corpus's candidates without the excluded ids, shuffled by one generator
+    seeded with `seed` (corpora in a fixed order), first `show` of each."""
     cands = candidates(shared_dir())
-    excl = excluded_ids()
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     for name in ("saudinewsnet", "afcsdc", "arabic-newspapers-19"):
         ids = [d for d in cands[name] if short_id(d) not in excl]
         order = ids[:]
         rng.shuffle(order)
-        print(f"## {name}: {len(ids)} pass the filter after exclusions; quota {QUOTA[name]}; "
-              f"shuffled order (first 30):")
-        for d in order[:30]:
+        print(f"## {name}: {len(ids)} pass the filter after exclusions; quota {quota[name]}; "
+              f"shuffled order (first {show}):")
+        for d in order[:show]:
             print(short_id(d))
+
+
+def main():
+    print_walk(SEED, QUOTA, excluded_ids())
 
 
 if __name__ == "__main__":

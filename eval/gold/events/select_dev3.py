@@ -17,14 +17,12 @@ Prints ids only, never text. Since the exclusions are read from the gold folders
 new gold files can change the shuffled order; the outcome is frozen in dev3/README.md.
 Usage: python3 eval/gold/events/select_dev3.py
 """
-import random
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from select_articles import candidates, shared_dir  # noqa: E402
-from select_dev2 import short_id  # noqa: E402
+from select_dev2 import print_walk  # noqa: E402
 
 SEED = 2028
 QUOTA = {"saudinewsnet": 6, "afcsdc": 5, "arabic-newspapers-19": 4}
@@ -50,17 +48,7 @@ def excluded_ids():
 
 
 def main():
-    cands = candidates(shared_dir())
-    excl = excluded_ids()
-    rng = random.Random(SEED)
-    for name in ("saudinewsnet", "afcsdc", "arabic-newspapers-19"):
-        ids = [d for d in cands[name] if short_id(d) not in excl]
-        order = ids[:]
-        rng.shuffle(order)
-        print(f"## {name}: {len(ids)} pass the filter after exclusions; quota {QUOTA[name]}; "
-              f"shuffled order (first {SHOW}):")
-        for d in order[:SHOW]:
-            print(short_id(d))
+    print_walk(SEED, QUOTA, excluded_ids(), SHOW)
 
 
 if __name__ == "__main__":

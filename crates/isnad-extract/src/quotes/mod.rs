@@ -1526,7 +1526,9 @@ impl<'a> Extractor<'a> {
         // speaker follows عن/من.
         // Any verb with عن and a saying noun relays too: "قالت وكالة تسنيم عن مكتب الطب
         // الشرعي قوله إن".
-        // "قوله", and "القول" ("نقلت وسائل إعلام عن مسؤولين القول إن").
+        // "قوله", and "القول" ("نقلت وسائل إعلام عن مسؤولين القول إن"). "القول" is
+        // read here only, where a relay frames it: as a cue of its own it would open
+        // speakerless quotations ("ويمكن القول إن").
         let is_saying_noun = |i: usize| {
             (self.norm(i).starts_with("قول")
                 && self
@@ -1818,10 +1820,10 @@ impl<'a> Extractor<'a> {
         // head noun, when the words after the head are only its adjectives and none of
         // them is a relative adjective the name lacks ("الوزارة الروسية" is not "وزارة
         // الخارجية الأمريكية").
-        if self.token(ns).clitics.is_definite() {
+        if self.token(ns).clitics.is_definite() && self.only_definite_words(ns + 1..ne) {
             if let Some(e) = self
                 .organisation_with_head(ns)
-                .filter(|&e| self.adjectives_fit_name(ns + 1..ne, e))
+                .filter(|&e| self.nisbas_in_name(ns + 1..ne, e))
             {
                 return Speaker {
                     entity: Some(e),
@@ -1885,23 +1887,29 @@ impl<'a> Extractor<'a> {
             .map(|m| m.entity)
     }
 
-    /// Whether the words `range` after an organisation's head noun are adjectives that may
-    /// describe entity `e`: definite words without another proclitic, each either in the
-    /// entity's name or not a relative adjective (a nisba names a country or a domain).
-    fn adjectives_fit_name(&self, range: std::ops::Range<usize>, e: u32) -> bool {
-        let name = isnad_text::normalize(self.doc.slice(self.doc.entities[e as usize].name));
+    /// Whether the words `range` (after an organisation's head noun) are definite words
+    /// with no other proclitic, as its adjectives are; punctuation is passed over. Checked
+    /// before the organisation is looked up, which scans the mentions.
+    fn only_definite_words(&self, range: std::ops::Range<usize>) -> bool {
         range.into_iter().all(|k| {
             let t = self.token(k);
-            if t.kind == TokenKind::Punct {
-                return true;
-            }
-            let only_article =
-                t.clitics.is_definite() && t.clitics.prefixes().all(|p| matches!(p, Prefix::Al));
+            t.kind == TokenKind::Punct
+                || (t.kind == TokenKind::Arabic
+                    && t.clitics.is_definite()
+                    && t.clitics.prefixes().all(|p| matches!(p, Prefix::Al)))
+        })
+    }
+
+    /// Whether every relative adjective (nisba) among the words `range` is in entity `e`'s
+    /// name: a nisba names a country or a domain ("الوزارة الروسية" is not "وزارة الخارجية
+    /// الأمريكية"); other adjectives ("المعارض") may describe it.
+    fn nisbas_in_name(&self, range: std::ops::Range<usize>, e: u32) -> bool {
+        let name = isnad_text::normalize(self.doc.slice(self.doc.entities[e as usize].name));
+        range.into_iter().all(|k| {
             let stem = self.stem(k);
-            let nisba = stem.ends_with('ي') || stem.ends_with("يه");
-            only_article
-                && t.kind == TokenKind::Arabic
-                && (!nisba || name.split(' ').any(|w| w.ends_with(stem)))
+            let nisba = self.token(k).kind == TokenKind::Arabic
+                && (stem.ends_with('ي') || stem.ends_with("يه"));
+            !nisba || name.split(' ').any(|w| w.ends_with(stem))
         })
     }
 
