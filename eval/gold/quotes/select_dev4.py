@@ -21,12 +21,12 @@ SEED = 2029
 SHOW = 20
 
 
-def main():
+def main(seed=SEED):
     skip = d3.excluded(splits=("*",))
     print("excluded (already annotated or probed)", len(skip))
     snn = sorted(a["id"] for a in d3.jsonl("corpus/saudinewsnet/saudinewsnet.jsonl.gz")
                  if 800 <= len(a["text"]) <= 4000 and d3.QUOTE_HINT.search(a["text"]))
-    random.Random(SEED).shuffle(snn)
+    random.Random(seed).shuffle(snn)
     snn = [i for i in snn if i not in skip]
     print("snn pool", len(snn), "order", snn[:SHOW])
 
@@ -34,13 +34,13 @@ def main():
     by_num = lambda s: int(s.split("-")[1])  # noqa: E731
     afc = sorted((a["id"] for a in afc_all if 800 <= len(a["text"]) <= 5000 and "قال" in a["text"]),
                  key=by_num)
-    random.Random(SEED).shuffle(afc)
+    random.Random(seed).shuffle(afc)
     afc = [i for i in afc if i not in skip]
     print("afcsdc pool", len(afc), "order", afc[:SHOW])
 
     tw = sorted((a["id"] for a in afc_all
                  if d3.TWEET_SIG.search(a["text"]) and len(a["text"]) <= 6000), key=by_num)
-    random.Random(SEED).shuffle(tw)
+    random.Random(seed).shuffle(tw)
     tw = [i for i in tw if i not in skip]
     print("afcsdc-tweets pool", len(tw), "order", tw[:SHOW])
 
@@ -52,7 +52,7 @@ def main():
                 text = f.read().decode("cp1256", errors="replace")
             if 800 <= len(text) <= 5000 and d3.QUOTE_HINT.search(text):
                 an19.append(f"an19-{folder}-{os.path.splitext(name)[0]}")
-    random.Random(SEED).shuffle(an19)
+    random.Random(seed).shuffle(an19)
     an19 = [i for i in an19 if i not in skip]
     print("an19 pool", len(an19), "order", an19[:SHOW])
 
