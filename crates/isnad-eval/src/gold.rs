@@ -93,10 +93,13 @@ pub struct GoldPost {
     /// Date.
     #[serde(default)]
     pub date: Option<String>,
-    /// First words of the post's text.
-    pub text_starts: String,
-    /// Last words.
-    pub text_ends: String,
+    /// First words of the post's text; `None` when the page kept only the post's signature
+    /// (the post is then matched by its handle).
+    #[serde(default)]
+    pub text_starts: Option<String>,
+    /// Last words; `None` with `text_starts`.
+    #[serde(default)]
+    pub text_ends: Option<String>,
     /// The entity behind the account.
     #[serde(default)]
     pub author_entity: Option<String>,

@@ -311,10 +311,20 @@ fn score_posts(
     let mut map = HashMap::new();
     let mut matched = 0;
     for (gi, gp) in g.posts.iter().enumerate() {
-        let span = find_gold_span(article, &gp.text_starts, &gp.text_ends);
-        let found = a.posts.iter().enumerate().find(|(i, p)| {
-            !used[*i] && text_matches(&p.text, &gp.text_starts, &gp.text_ends, span.as_deref())
-        });
+        let found = match (&gp.text_starts, &gp.text_ends) {
+            (Some(starts), Some(ends)) => {
+                let span = find_gold_span(article, starts, ends);
+                a.posts.iter().enumerate().find(|(i, p)| {
+                    !used[*i] && text_matches(&p.text, starts, ends, span.as_deref())
+                })
+            }
+            // Only the signature survived: the handle is what identifies the post.
+            _ => a.posts.iter().enumerate().find(|(i, p)| {
+                !used[*i]
+                    && gp.handle.is_some()
+                    && gp.handle.as_deref().map(norm) == p.handle.as_deref().map(norm)
+            }),
+        };
         let gid = gp.id.clone().unwrap_or_else(|| format!("p{}", gi + 1));
         match found {
             Some((i, p)) => {
@@ -340,7 +350,8 @@ fn score_posts(
             }
             None => s.notes.push(format!(
                 "missed post {gid}: «{} … {}»",
-                gp.text_starts, gp.text_ends
+                gp.text_starts.as_deref().unwrap_or("(text lost)"),
+                gp.text_ends.as_deref().unwrap_or("")
             )),
         }
     }
@@ -933,6 +944,47 @@ mod tests {
 
     const TEXT: &str =
         "وقال الوزير أحمد سالم إن الحل سياسي في نهاية المطاف. وأضاف: \"لن نقبل بالتدخل\".";
+
+    #[test]
+    fn a_post_whose_text_was_lost_is_matched_by_its_handle() {
+        let g = gold(
+            r#"{"doc": "x", "layers": ["posts"],
+                "posts": [{"id": "p1", "platform": "twitter", "handle": "SamPress", "author": "Sam Press",
+                           "date": null, "text_starts": null, "text_ends": null}]}"#,
+        );
+        let post = |handle: &str| {
+            serde_json::json!({"id": "p1", "platform": "twitter", "author": "Sam Press",
+                "handle": handle, "author_entity": null, "date": null, "start": 0, "end": 5,
+                "text": "", "url": null, "signature": null})
+        };
+        let found = score_doc(
+            &g,
+            &analysis(serde_json::json!({"posts": [post("sampress")]})),
+            TEXT,
+        );
+        assert_eq!(
+            found.metrics["posts"],
+            Prf {
+                tp: 1,
+                fp: 0,
+                fn_: 0
+            }
+        );
+        let other = score_doc(
+            &g,
+            &analysis(serde_json::json!({"posts": [post("other")]})),
+            TEXT,
+        );
+        assert_eq!(
+            other.metrics["posts"],
+            Prf {
+                tp: 0,
+                fp: 1,
+                fn_: 1
+            }
+        );
+        assert!(other.notes.iter().any(|n| n.contains("(text lost)")));
+    }
 
     #[test]
     fn quotes_speakers_and_links_are_counted() {
