@@ -91,3 +91,26 @@ fn a_lead_in_before_a_colon_is_no_part_of_the_post_nor_the_post_of_the_quote() {
         "{quotes:?}"
     );
 }
+
+#[test]
+fn a_quoted_name_of_a_body_leaves_the_content_indirect() {
+    let d = {
+        let pipeline = isnad_extract::default_pipeline();
+        isnad_extract::analyze(
+            &pipeline,
+            DocMeta::default(),
+            "قال المبعوث إن الأطراف اتفقت على تشكيل \"مجموعة عمل\" لإطلاق سراح محتجزين.\n\
+             وأضاف الوزير أن \"المؤتمر يأتي نتيجة للحوار بين الأطراف كلها\"."
+                .to_owned(),
+            Vec::new(),
+        )
+        .expect("the text is valid")
+    };
+    let got: Vec<(isnad_doc::QuoteKind, &str)> =
+        d.quotes.iter().map(|q| (q.kind, d.slice(q.span))).collect();
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].0, isnad_doc::QuoteKind::Indirect, "{got:?}");
+    assert!(got[0].1.starts_with("الأطراف اتفقت"), "{got:?}");
+    // A whole statement that opens with such a noun is still quoted words.
+    assert_eq!(got[1].0, isnad_doc::QuoteKind::Direct, "{got:?}");
+}

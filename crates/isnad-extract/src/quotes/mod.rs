@@ -416,6 +416,13 @@ const LABEL_NOUNS: &[&str] = &[
     "وسم",
 ];
 
+/// Head nouns (as stems, without the article) of a body's or a meeting's name: a quotation
+/// that opens with one names it rather than quoting anyone.
+const BODY_HEADS: &[&str] = &[
+    "مؤتمر", "مجموعه", "لجنه", "مجلس", "هيئه", "جبهه", "حزب", "حركه", "تحالف", "منتدي", "قمه",
+    "عمليه", "منظمه", "جمعيه", "اتحاد", "ائتلاف", "تجمع", "كتله",
+];
+
 /// Title words that may stand for a person already named.
 const TITLES: &[&str] = &[
     "وزير",
@@ -1039,6 +1046,15 @@ impl<'a> Extractor<'a> {
             }
         }
         let Some(close) = p.close else { return false };
+        // A few quoted words that name a body or a meeting themselves ("تشكيل \"مجموعة
+        // عمل\"", "لعقد \"مؤتمر الحوار الوطني\""); a longer quotation that opens with such
+        // a noun is a statement about it ("أن \"المؤتمر يأتي نتيجة ...\"").
+        if p.open + 1 < close
+            && close - p.open <= 6
+            && BODY_HEADS.contains(&self.stem(p.open + 1))
+        {
+            return true;
+        }
         let inner = Span {
             start: self.token(p.open).span.end,
             end: self.token(close).span.start,
