@@ -288,3 +288,14 @@ fn relays_with_naqlan_and_al_qawl_and_figures_that_speak_for_no_one() {
         ]
     );
 }
+
+#[test]
+fn a_complementizer_after_a_participle_leaves_the_quotation_to_the_verb_before() {
+    let got = speakers(
+        "ورأى الخبير الروسي ازدار كورتوف ان الزيارة تدل على \" اهمية ابلاغ الكرملين \" . \
+         واضاف \" من غير المرجح ان يكون ذلك تعبيرا عن الدعم \" , مشيرا الى ان \" مرحلة الحرب \
+         ستنتهي قريبا \" .",
+    );
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(got.iter().all(|s| s.as_deref() == Some("ازدار كورتوف")), "{got:?}");
+}

@@ -941,6 +941,13 @@ impl<'a> Extractor<'a> {
             if matches!(n, "." | "؟" | "?" | "!") {
                 break;
             }
+            // A complementizer after another reporting word is that word's: in
+            // "واضاف \"...\" , مشيرا الى ان", the quotation is what was added.
+            if self.cue(j).is_some_and(|(c2, conj, _)| {
+                c2.role == CueRole::Participle || (conj && c2.role == CueRole::Verb)
+            }) {
+                break;
+            }
             j += 1;
         }
         (open + 1..close).any(|i| self.token(i).kind.is_word())
