@@ -1044,6 +1044,11 @@ fn names_after_roles(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
     out.extend(found);
 }
 
+/// Complementizers with a preposition (normalized) that are also names in the gazetteer
+/// ("بان" of "بان كي مون"): after a name they open a clause ("وذكّر بورت بأن"), so they
+/// neither continue nor end one.
+const COMPLEMENTIZER_TAILS: &[&str] = &["بان", "بانه", "بانها", "بانهم"];
+
 /// May token `j`, right after a person's name, continue it? A given or family name
 /// with no clitic but a nisba's article ("الخزرجي"), which is no nationality, place,
 /// function word or reporting verb; a title word ("أمين") only when no definite word
@@ -1056,6 +1061,7 @@ fn continues_name(ctx: &Ctx<'_>, j: usize) -> bool {
     }
     // Not the preposition على ("ديجاو على رحيل"), a blessing or a time word.
     if is_preposition_ala(ctx, j)
+        || COMPLEMENTIZER_TAILS.contains(&w.norm)
         || NAME_FORMULA_WORDS.contains(&w.norm)
         || TIME_AFTER_NAME.contains(&w.norm)
     {
@@ -1199,6 +1205,11 @@ fn split_chunk(ctx: &Ctx<'_>, mut a: usize, mut b: usize, kind: EntityType) -> V
             || ctx.is_function(b - 1)
             || ctx.is_reporting_verb(b - 1))
     {
+        b -= 1;
+    }
+    // "وذكّر بورت بأن": a complementizer never ends a longer name. It is cut from a longer
+    // chunk only, since "بان" alone may be a name ("بان كي مون").
+    while b > a + 1 && COMPLEMENTIZER_TAILS.contains(&ctx.words[b - 1].norm) {
         b -= 1;
     }
     if a == b {
