@@ -2777,6 +2777,33 @@ mod tests {
     }
 
     #[test]
+    fn taking_control_achieved_or_aimed_at_is_a_seizure_but_not_of_a_fire() {
+        for (text, status) in [
+            ("وتمكنت المقاومة من السيطرة على معسكر النصر.", "happened"),
+            (
+                "واستأنفت القوات عملياتها بهدف السيطرة على مدينة الباب.",
+                "planned",
+            ),
+            ("وارتكب الطيران مجزرة في بلدة بزاعة.", "happened"),
+        ] {
+            let mut doc = doc_with(text, &[], &[]);
+            run(&mut doc);
+            let got = summary(&doc);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].2, status, "{text}: {got:?}");
+        }
+        for text in [
+            "وأكد أن الفرق تمكنت من السيطرة على الحريق.",
+            "وتبقى المدينة تحت السيطرة الكاملة للجيش.",
+            "وأحيا السكان ذكرى المجزرة.",
+        ] {
+            let mut doc = doc_with(text, &[], &[]);
+            run(&mut doc);
+            assert!(doc.events.is_empty(), "{text}: {:?}", summary(&doc));
+        }
+    }
+
+    #[test]
     fn a_quotation_mark_parts_two_events() {
         // The quoted words end before the reporter's own call: two REQUEST events, not one.
         let mut doc = doc_with("وقال إن \"المطالبات مستمرة\"، داعيا إلى الحوار.", &[], &[]);

@@ -297,7 +297,10 @@ fn a_complementizer_after_a_participle_leaves_the_quotation_to_the_verb_before()
          ستنتهي قريبا \" .",
     );
     assert_eq!(got.len(), 3, "{got:?}");
-    assert!(got.iter().all(|s| s.as_deref() == Some("ازدار كورتوف")), "{got:?}");
+    assert!(
+        got.iter().all(|s| s.as_deref() == Some("ازدار كورتوف")),
+        "{got:?}"
+    );
 }
 
 #[test]
@@ -307,5 +310,8 @@ fn a_complementizer_with_a_preposition_ends_no_name() {
          وذكّر بورت بأن التحضيرات دارت على مرحلتين. وقد أكد بورت بأن كل هذه المنتخبات قادرة.",
     );
     assert_eq!(got.len(), 2, "{got:?}");
-    assert!(got.iter().all(|s| s.as_deref() == Some("آلان بورت")), "{got:?}");
+    assert!(
+        got.iter().all(|s| s.as_deref() == Some("آلان بورت")),
+        "{got:?}"
+    );
 }

@@ -419,8 +419,24 @@ const LABEL_NOUNS: &[&str] = &[
 /// Head nouns (as stems, without the article) of a body's or a meeting's name: a quotation
 /// that opens with one names it rather than quoting anyone.
 const BODY_HEADS: &[&str] = &[
-    "مؤتمر", "مجموعه", "لجنه", "مجلس", "هيئه", "جبهه", "حزب", "حركه", "تحالف", "منتدي", "قمه",
-    "عمليه", "منظمه", "جمعيه", "اتحاد", "ائتلاف", "تجمع", "كتله",
+    "مؤتمر",
+    "مجموعه",
+    "لجنه",
+    "مجلس",
+    "هيئه",
+    "جبهه",
+    "حزب",
+    "حركه",
+    "تحالف",
+    "منتدي",
+    "قمه",
+    "عمليه",
+    "منظمه",
+    "جمعيه",
+    "اتحاد",
+    "ائتلاف",
+    "تجمع",
+    "كتله",
 ];
 
 /// Title words that may stand for a person already named.
@@ -1056,9 +1072,7 @@ impl<'a> Extractor<'a> {
         // A few quoted words that name a body or a meeting themselves ("تشكيل \"مجموعة
         // عمل\"", "لعقد \"مؤتمر الحوار الوطني\""); a longer quotation that opens with such
         // a noun is a statement about it ("أن \"المؤتمر يأتي نتيجة ...\"").
-        if p.open + 1 < close
-            && close - p.open <= 6
-            && BODY_HEADS.contains(&self.stem(p.open + 1))
+        if p.open + 1 < close && close - p.open <= 6 && BODY_HEADS.contains(&self.stem(p.open + 1))
         {
             return true;
         }
