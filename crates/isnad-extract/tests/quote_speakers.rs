@@ -315,3 +315,12 @@ fn a_complementizer_with_a_preposition_ends_no_name() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_daily_named_in_quotation_marks_is_no_quotation() {
+    let got = speakers_or_descriptions(
+        "وذكرت يومية \" الصباح \" في عددها اليوم الجمعة , نقلا عن مصادر قضائية , أن صكوك \
+         الاتهام شملت عشرات المنتخبين .",
+    );
+    assert_eq!(got, vec!["desc:مصادر قضائية"]);
+}
