@@ -89,34 +89,6 @@ pub enum Template {
     GazetteerFar = 26,
     /// Trigger-context profile slot and bucket.
     Profile = 27,
-    /// Distance back to the trigger (organisation head, place noun, title) whose
-    /// construct chain the word continues, with the word's article and a conjunction flag.
-    Chain = 28,
-    /// Position inside quotation marks or parentheses.
-    Enclosed = 29,
-    /// A parenthesised short form follows the word.
-    AbbrevAfter = 30,
-    /// Stems three words away and stem bigrams of the neighbours.
-    Wide = 31,
-    /// Token affixes and article of the neighbours.
-    NeighbourAffix = 32,
-    /// Length of the run of definite words that follows, with the word's own article.
-    DefiniteRun = 33,
-    /// First-pass label pairs (previous and own, own and next).
-    StackPair = 34,
-    /// First-pass label with the word's mid-level cluster.
-    StackCluster = 35,
-}
-
-/// Experiment switches (bitmask from `ISNAD_NER_EXP`).
-fn exp() -> u32 {
-    static E: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
-    *E.get_or_init(|| {
-        std::env::var("ISNAD_NER_EXP")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0)
-    })
 }
 
 #[inline]
@@ -170,14 +142,6 @@ struct Info {
     profile: Option<Profile>,
     /// Gazetteer bits: class `c` begun = bit `2c`, continued = bit `2c + 1`.
     gaz: u32,
-    /// Carries the article.
-    def: bool,
-    /// Carries the conjunction و or ف.
-    conj: bool,
-    /// A word that may continue a construct chain (a content word).
-    content: bool,
-    /// Punctuation class: 0 none, 1 ( 2 ) 3 « 4 » 5 " 6 other.
-    punct: u8,
 }
 
 fn log2_bucket(c: u32) -> u64 {
@@ -219,22 +183,6 @@ fn info(w: &Word<'_>, res: &Resources<'_>, buf: &mut String) -> Info {
         }
     }
     inf.shape = (w.kind as u64) << 8 | letters.min(10) as u64;
-    {
-        use isnad_text::clitic::Prefix;
-        inf.def = w.clitics.has(Prefix::Al) || w.clitics.has(Prefix::AlAssimilated);
-        inf.conj = w.clitics.has(Prefix::Wa) || w.clitics.has(Prefix::Fa);
-        inf.content = w.kind.is_word() && !crate::function_words::is_function_word(w.norm);
-        if w.kind == TokenKind::Punct {
-            inf.punct = match w.norm.chars().next() {
-                Some('(' | '[' | '{') => 1,
-                Some(')' | ']' | '}') => 2,
-                Some('«' | '“' | '‹') => 3,
-                Some('»' | '”' | '›') => 4,
-                Some('"' | '\'') => 5,
-                _ => 6,
-            };
-        }
-    }
     inf.clitics = w
         .clitics
         .prefixes()
@@ -330,36 +278,6 @@ pub fn features_of(
     const BOUNDARY: u64 = 0xB0B0;
     let at =
         |i: isize| -> Option<&Info> { (i >= 0 && (i as usize) < n).then(|| &infos[i as usize]) };
-    let ex = exp();
-    // Enclosures: per word, 0 none, else kind << 2 | first << 1 | last.
-    let mut enclosed = vec![0u8; n];
-    if ex & 2 != 0 {
-        let mut i = 0;
-        while i < n {
-            let p = infos[i].punct;
-            let (kind, closers): (u8, &[u8]) = match p {
-                1 => (1, &[2]),
-                3 => (2, &[4]),
-                5 => (3, &[5]),
-                _ => {
-                    i += 1;
-                    continue;
-                }
-            };
-            let mut j = i + 1;
-            while j < n && j <= i + 9 && !closers.contains(&infos[j].punct) {
-                j += 1;
-            }
-            if j < n && j <= i + 9 && j > i + 1 && closers.contains(&infos[j].punct) {
-                for (m, e) in enclosed.iter_mut().enumerate().take(j).skip(i + 1) {
-                    *e = kind << 2 | ((m == i + 1) as u8) << 1 | (m + 1 == j) as u8;
-                }
-                i = j + 1;
-            } else {
-                i += 1;
-            }
-        }
-    }
     for i in 0..n {
         out.offsets.push(out.keys.len() as u32);
         let k = &mut out.keys;
@@ -459,100 +377,6 @@ pub fn features_of(
             -1,
             crate::hash::combine(at(ii - 1).map_or(BOUNDARY, |o| o.norm), c0),
         ));
-        if ex & 1 != 0 && me.content {
-            // Construct chains: the nearest trigger behind, over content words only.
-            for c in [class::ORG_HEAD, class::PLACE_NOUN, class::PERSON_TITLE] {
-                let bit = 1u32 << (2 * c);
-                let mut conj = me.conj;
-                if me.gaz & bit != 0 {
-                    continue;
-                }
-                for d in 1..=5usize {
-                    if d > i {
-                        break;
-                    }
-                    let o = &infos[i - d];
-                    if !o.content {
-                        break;
-                    }
-                    if o.gaz & bit != 0 {
-                        k.push(key(
-                            Template::Chain,
-                            0,
-                            (c as u64) << 8 | (d as u64) << 2 | (me.def as u64) << 1 | conj as u64,
-                        ));
-                        break;
-                    }
-                    conj |= o.conj;
-                }
-            }
-        }
-        if ex & 1 != 0 {
-            let mut run = 0u64;
-            while run < 3 && i + 1 + (run as usize) < n && infos[i + 1 + run as usize].def {
-                run += 1;
-            }
-            k.push(key(
-                Template::DefiniteRun,
-                0,
-                run << 2 | (me.def as u64) << 1 | me.content as u64,
-            ));
-        }
-        if ex & 2 != 0 {
-            k.push(key(Template::Enclosed, 0, enclosed[i] as u64));
-            if i + 2 < n && infos[i + 1].punct == 1 {
-                let close = (i + 3..n.min(i + 6)).find(|&j| infos[j].punct == 2);
-                if let Some(j) = close {
-                    let inner = &infos[i + 2];
-                    k.push(key(
-                        Template::AbbrevAfter,
-                        0,
-                        (j - i - 2) as u64 | inner.shape << 4,
-                    ));
-                }
-            }
-        }
-        if ex & 4 != 0 {
-            for d in [-3i32, 3] {
-                k.push(key(
-                    Template::Wide,
-                    d,
-                    at(ii + d as isize).map_or(BOUNDARY, |o| o.stem),
-                ));
-            }
-            let s = |d: isize| at(ii + d).map_or(BOUNDARY, |o| o.stem);
-            k.push(key(Template::Wide, -20, crate::hash::combine(s(-2), s(-1))));
-            k.push(key(Template::Wide, 20, crate::hash::combine(s(1), s(2))));
-        }
-        if ex & 8 != 0 {
-            for d in [-1i32, 1] {
-                if let Some(o) = at(ii + d as isize) {
-                    for j in 0..2 {
-                        if o.token_prefix[j] != 0 {
-                            k.push(key(
-                                Template::NeighbourAffix,
-                                d * 4 + j as i32,
-                                o.token_prefix[j],
-                            ));
-                            k.push(key(
-                                Template::NeighbourAffix,
-                                d * 4 + 2 + j as i32,
-                                o.token_suffix[j],
-                            ));
-                        }
-                    }
-                }
-            }
-            for d in [-2i32, 2] {
-                if let Some(o) = at(ii + d as isize) {
-                    k.push(key(
-                        Template::NeighbourAffix,
-                        d * 4,
-                        o.clitics << 1 | o.def as u64,
-                    ));
-                }
-            }
-        }
         if let Some(p) = &me.profile {
             for (slot, &b) in p.iter().enumerate() {
                 if b > 0 {
@@ -577,7 +401,7 @@ pub fn features_of(
                 k.push(key(Template::Cluster, d * 8, u64::MAX));
                 continue;
             };
-            let levels = if d == 0 || (ex & 16 != 0 && d.abs() == 1) {
+            let levels = if d == 0 {
                 1..=depth
             } else {
                 depth.saturating_sub(2).max(1)..=depth
@@ -596,23 +420,6 @@ pub fn features_of(
                     99
                 };
                 k.push(key(Template::StackLabel, d, l));
-            }
-            if ex & 32 != 0 {
-                let lab = |d: isize| {
-                    let j = ii + d;
-                    if j >= 0 && (j as usize) < n {
-                        s.labels[j as usize].0 as u64
-                    } else {
-                        99
-                    }
-                };
-                k.push(key(Template::StackPair, -1, lab(-1) << 8 | lab(0)));
-                k.push(key(Template::StackPair, 1, lab(0) << 8 | lab(1)));
-                k.push(key(
-                    Template::StackCluster,
-                    0,
-                    crate::hash::combine(c0, lab(0)),
-                ));
             }
             k.push(key(
                 Template::StackLabelStem,

@@ -268,15 +268,6 @@ pub struct DenseWeights {
     pub o_penalty: f32,
 }
 
-fn train_costs() -> (f32, f32) {
-    static C: std::sync::OnceLock<(f32, f32)> = std::sync::OnceLock::new();
-    *C.get_or_init(|| {
-        let v = std::env::var("ISNAD_NER_COST").unwrap_or_default();
-        let mut it = v.split(',').map(|x| x.parse::<f32>().unwrap_or(0.0));
-        (it.next().unwrap_or(0.0), it.next().unwrap_or(0.0))
-    })
-}
-
 fn dense_emissions(w: &[f32], s: &IndexedSentence, o_penalty: f32) -> Vec<Scores> {
     (0..s.len())
         .map(|i| {
@@ -373,20 +364,7 @@ impl Perceptron {
     /// Decodes one sentence with the current weights and, where the result differs
     /// from the gold labels, moves the weights toward gold. Returns the words wrong.
     pub fn learn(&mut self, s: &IndexedSentence) -> usize {
-        let mut em = dense_emissions(&self.w, s, 0.0);
-        let (c_miss, c_other) = train_costs();
-        if c_miss != 0.0 || c_other != 0.0 {
-            // Cost-augmented decoding: wrong labels are made more attractive, by more
-            // where the wrong label would miss an entity word (`O` for a word inside one).
-            for (e, g) in em.iter_mut().zip(&s.labels) {
-                for (y, v) in e.iter_mut().enumerate() {
-                    if y != g.index() {
-                        *v += if y == 0 { c_miss } else { c_other };
-                    }
-                }
-            }
-        }
-        let pred = viterbi(&em, &self.tw);
+        let pred = viterbi(&dense_emissions(&self.w, s, 0.0), &self.tw);
         let mut wrong = 0;
         let c = self.step;
         for t in 0..s.len() {
