@@ -189,6 +189,8 @@ pub struct TrainInput<'a> {
     pub profiles: Option<&'a Path>,
     /// Cross-validate over this many folds instead of training one model.
     pub cv: Option<usize>,
+    /// More training data, never scored.
+    pub extra: &'a [PathBuf],
 }
 
 /// `isnad train ner`: trains the tagger; scores the held-out part, if any.
@@ -200,8 +202,13 @@ pub fn train_ner(input: &TrainInput<'_>, opts: &TrainOptions, out: &Path) -> Res
         clusters,
         profiles,
         cv,
+        extra,
     } = *input;
     let mut data = read_conll(train)?;
+    let mut extra_data = Vec::new();
+    for path in extra {
+        extra_data.extend(read_conll(path)?);
+    }
     let dev_data = match dev {
         Some(d) => read_conll(d)?,
         None => {
@@ -232,7 +239,7 @@ pub fn train_ner(input: &TrainInput<'_>, opts: &TrainOptions, out: &Path) -> Res
     if let Some(folds) = cv {
         data.extend(dev_data);
         let (scores, per_fold) =
-            isnad_ner::train::cross_validate(&data, &res, opts, folds, &mut |l| {
+            isnad_ner::train::cross_validate(&data, &extra_data, &res, opts, folds, &mut |l| {
                 eprintln!("isnad: {l}")
             });
         let mean = per_fold.iter().sum::<f64>() / per_fold.len() as f64;
@@ -246,6 +253,7 @@ pub fn train_ner(input: &TrainInput<'_>, opts: &TrainOptions, out: &Path) -> Res
         );
         return Ok(());
     }
+    data.extend(extra_data);
     let model = isnad_ner::train::train(&data, &dev_data, &res, opts, &mut |l| {
         eprintln!("isnad: {l}")
     });

@@ -324,9 +324,11 @@ pub fn train(
 
 /// Cross-validation over contiguous blocks of `data`: trains `folds` models, each
 /// scored on the block it did not see; returns the summed scores and each fold's micro
-/// F1. For choosing features and settings without touching any test set.
+/// F1. For choosing features and settings without touching any test set. `extra`
+/// sentences are added to every fold's training data and never scored.
 pub fn cross_validate(
     data: &[LabelledSentence],
+    extra: &[LabelledSentence],
     res: &Resources<'_>,
     opts: &TrainOptions,
     folds: usize,
@@ -337,7 +339,12 @@ pub fn cross_validate(
     let folds = folds.max(2);
     for f in 0..folds {
         let (a, b) = (f * data.len() / folds, (f + 1) * data.len() / folds);
-        let rest: Vec<LabelledSentence> = data[..a].iter().chain(&data[b..]).cloned().collect();
+        let rest: Vec<LabelledSentence> = data[..a]
+            .iter()
+            .chain(&data[b..])
+            .chain(extra)
+            .cloned()
+            .collect();
         let model = train(&rest, &[], res, opts, &mut |_| {});
         let tagger = crate::tagger::Tagger::new(&model, *res).expect("same resources");
         let (_, s) = crate::evaluate(&tagger, &data[a..b]);
