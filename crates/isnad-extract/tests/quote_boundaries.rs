@@ -114,3 +114,12 @@ fn a_quoted_name_of_a_body_leaves_the_content_indirect() {
     // A whole statement that opens with such a noun is still quoted words.
     assert_eq!(got[1].0, isnad_doc::QuoteKind::Direct, "{got:?}");
 }
+
+#[test]
+fn a_new_topic_after_a_comma_ends_the_content() {
+    let got = quote_texts(
+        "وأوضح المدير أن المعسكر خلق الانسجام بين جميع اللاعبين، وفيما يخص اللاعبين الذين لم \
+         ينضموا للمعسكر فقد تأخروا لظروف مختلفة.",
+    );
+    assert_eq!(got, vec!["المعسكر خلق الانسجام بين جميع اللاعبين"]);
+}

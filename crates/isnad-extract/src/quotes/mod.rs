@@ -1176,6 +1176,16 @@ impl<'a> Extractor<'a> {
                 if CONTENT_STOPS.contains(&next) || CONTENT_STOPS.contains(&self.norm(j + 1)) {
                     return j;
                 }
+                // "، وفيما يخص اللاعبين ..." / "، وبخصوص ...": the reporter turns to another
+                // topic.
+                let topic = match next {
+                    "فيما" => j + 2 < end && matches!(self.norm(j + 2), "يخص" | "يتعلق"),
+                    "بخصوص" => true,
+                    _ => false,
+                };
+                if topic {
+                    return j;
+                }
                 // A new reporting clause: "، مضيفا", "، وقال", "، قال مصدر", also behind
                 // a negation or auxiliary ("، ولم تذكر اللجنة").
                 let mut v = j + 1;
