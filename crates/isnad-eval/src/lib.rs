@@ -957,32 +957,18 @@ mod tests {
                 "handle": handle, "author_entity": null, "date": null, "start": 0, "end": 5,
                 "text": "", "url": null, "signature": null})
         };
-        let found = score_doc(
-            &g,
-            &analysis(serde_json::json!({"posts": [post("sampress")]})),
-            TEXT,
-        );
-        assert_eq!(
-            found.metrics["posts"],
-            Prf {
-                tp: 1,
-                fp: 0,
-                fn_: 0
-            }
-        );
-        let other = score_doc(
-            &g,
-            &analysis(serde_json::json!({"posts": [post("other")]})),
-            TEXT,
-        );
-        assert_eq!(
-            other.metrics["posts"],
-            Prf {
-                tp: 0,
-                fp: 1,
-                fn_: 1
-            }
-        );
+        let posts_with = |handle: &str| {
+            score_doc(
+                &g,
+                &analysis(serde_json::json!({"posts": [post(handle)]})),
+                TEXT,
+            )
+        };
+        let found = posts_with("sampress").metrics["posts"];
+        assert_eq!((found.tp, found.fp, found.fn_), (1, 0, 0));
+        let other = posts_with("other");
+        let missed = other.metrics["posts"];
+        assert_eq!((missed.tp, missed.fp, missed.fn_), (0, 1, 1));
         assert!(other.notes.iter().any(|n| n.contains("(text lost)")));
     }
 
