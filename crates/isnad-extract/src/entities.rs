@@ -286,7 +286,11 @@ fn build_ctx(doc: &Doc) -> Ctx<'_> {
     // A token the segmenter cut as clitic + word is read whole when the whole is a
     // known name and the rest is none ("برهان" is not ب + "رهان", nor "بعقوبة" ب +
     // "عقوبة").
+    // A small town's name counts only when the rest is rare too: "وشن" (Vashon) is "and
+    // launched", "ويندي" (Wendy) is no و + "يندي".
     let names = isnad_resources::name_words();
+    let towns = isnad_resources::town_words();
+    let rare = |x: &str| WordCounts::count(isnad_resources::word_counts(), x) < RARE_REST;
     for w in words.iter_mut() {
         let cut = w.clitics.prefixes().any(|p| {
             matches!(
@@ -296,7 +300,7 @@ fn build_ctx(doc: &Doc) -> Ctx<'_> {
         });
         if cut
             && w.kind == TokenKind::Arabic
-            && names.contains(w.norm)
+            && (names.contains(w.norm) || (towns.contains(w.norm) && rare(w.core())))
             && !names.contains(w.core())
             && !names.contains(w.stem())
         {
@@ -368,6 +372,10 @@ fn build_ctx(doc: &Doc) -> Ctx<'_> {
 fn overlaps(c: &[Cand], a: usize, b: usize) -> bool {
     c.iter().any(|x| x.start < b && a < x.end)
 }
+
+/// Fewer occurrences than this in the news corpora: the rest of a word cut as clitic + word
+/// is too rare to be a common word ("يندي" of "ويندي"; "شن" of "وشن" is common).
+const RARE_REST: u32 = 100;
 
 /// The candidate mentions, in text order; and whether the tagger ran.
 fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
@@ -2023,6 +2031,15 @@ mod tests {
         );
         assert!(names.contains(&"خالد العلي".to_owned()), "{names:?}");
         assert!(names.contains(&"محمد العلي".to_owned()), "{names:?}");
+    }
+
+    #[test]
+    fn a_small_towns_name_does_not_beat_a_conjunction_and_a_common_verb() {
+        let names = entity_names(
+            "وشن الطيران غارات على مدينة الباب.\nوالثالثة هي ويندي شيرمان، رئيسة الوفد.",
+        );
+        assert!(!names.contains(&"وشن".to_owned()), "{names:?}");
+        assert!(names.contains(&"ويندي شيرمان".to_owned()), "{names:?}");
     }
 
     fn entity_names(text: &str) -> Vec<String> {

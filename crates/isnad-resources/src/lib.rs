@@ -21,7 +21,7 @@ pub use events::{actor_words, event_lexicon, ActorWords, EventLexicon};
 pub use lexicon::{word_counts, Lexicon};
 pub use ner::{
     country_names, name_words, ner_clusters, ner_gazetteer, ner_profiles, ner_resources,
-    ner_tagger, CountryNames,
+    ner_tagger, town_words, CountryNames,
 };
 pub use places::{countries, places, Countries, Country, LatinPlace, Place, PlaceKind, Places};
 pub use reporting::{reporting, Cue, CueRole, ReportingLexicon};

@@ -94,7 +94,8 @@ pub fn gazetteer_entries() -> Vec<(String, u8)> {
 }
 
 /// Every word of the shipped personal names (those attested at least
-/// [`MIN_NAME_COUNT`] times), place names and country names, normalized
+/// [`MIN_NAME_COUNT`] times), names of places other than small towns (fewer than
+/// [`MIN_TOWN_POPULATION`] people) and country names, normalized
 /// (`isnad_text::normalize`), function words left out.
 ///
 /// The entity stage reads it as evidence that a token the clitic segmenter cut as
@@ -125,13 +126,51 @@ static NAME_WORDS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
             names.split('|').for_each(&mut add);
         }
     }
+    // A small town's name is weaker evidence: see `town_words`.
     for row in tsv_rows(PLACES) {
-        if let [_, _, _, _, _, _, names, ..] = row[..] {
-            names.split('|').for_each(&mut add);
+        if let [_, kind, _, _, _, population, names, ..] = row[..] {
+            if !is_small_town(kind, population) {
+                names.split('|').for_each(&mut add);
+            }
         }
     }
     out
 });
+
+/// Every word of the names of small towns (fewer than [`MIN_TOWN_POPULATION`] people) that
+/// [`name_words`] leaves out, normalized: weak evidence against a clitic reading, which the
+/// entity stage takes only when the rest of the word is itself rare. "وشن" is Vashon
+/// (Washington, 10,000 people) and far more often "and launched" (شن); "ويندي" is a town
+/// too, and "يندي" no word at all.
+pub fn town_words() -> &'static FxHashSet<String> {
+    &TOWN_WORDS
+}
+
+static TOWN_WORDS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+    let mut out = FxHashSet::default();
+    for row in tsv_rows(PLACES) {
+        if let [_, kind, _, _, _, population, names, ..] = row[..] {
+            if is_small_town(kind, population) {
+                for w in isnad_text::normalize(names).split(['|', ' ']) {
+                    if !w.is_empty()
+                        && !isnad_ner::function_words::is_function_word(w)
+                        && !NAME_WORDS.contains(w)
+                    {
+                        out.insert(w.to_string());
+                    }
+                }
+            }
+        }
+    }
+    out
+});
+
+fn is_small_town(kind: &str, population: &str) -> bool {
+    kind == "city" && population.parse::<u64>().unwrap_or(0) < MIN_TOWN_POPULATION
+}
+
+/// Towns smaller than this do not vouch for a word being a name of its own.
+const MIN_TOWN_POPULATION: u64 = 50_000;
 
 /// Countries by name and by nationality adjective: matching key (see
 /// `isnad_ner::gazetteer::phrase_key`) → ISO 3166-1 alpha-2 code.
@@ -289,5 +328,7 @@ mod tests {
         assert!(n.contains("برهان") && !n.contains("رهان"));
         assert!(n.contains("بعقوبه"));
         assert!(!n.contains("في") && !n.contains("او"));
+        // Vashon, a town of 10,000, is weak evidence only.
+        assert!(!n.contains("وشن") && town_words().contains("وشن"));
     }
 }
