@@ -2156,15 +2156,14 @@ fn drop_repeats(doc: &Doc, events: Vec<Candidate>, lex: &EventLexicon) -> Vec<Ca
     let compatible = |a: &[u32], b: &[u32]| !disjoint(a, b);
     // Places told apart: none shared, and none inside a country named on the other side
     // (the protests "in Sudan" of a headline are those of Omdurman and Bahri in the text).
-    let inside = |x: u32, y: u32| {
-        let (gx, gy) = (&doc.entities[x as usize].geo, &doc.entities[y as usize].geo);
-        match (gx, gy) {
-            (Some(gx), Some(gy)) => {
-                gy.feature == "country" && gx.country.is_some() && gx.country == gy.country
-            }
-            _ => false,
-        }
+    let country = |e: u32| {
+        doc.entities[e as usize]
+            .geo
+            .as_ref()
+            .and_then(|g| g.country.as_deref())
     };
+    let inside =
+        |x: u32, y: u32| is_country(doc, y) && country(x).is_some_and(|c| country(y) == Some(c));
     let places_apart = |a: &[u32], b: &[u32]| {
         disjoint(a, b)
             && !a
