@@ -823,8 +823,10 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
 }
 
 /// Organisation head nouns (normalized) that the tagger's trigger list lacks; they serve
-/// the name patterns only, so that the trained model's features stay as they were.
-const EXTRA_ORG_HEADS: &[&str] = &["مرصد"];
+/// the name patterns only, so that the trained model's features stay as they were. The
+/// list has "سلطة" but not its plural, which is how the news names a state's authorities
+/// ("السلطات التونسية").
+const EXTRA_ORG_HEADS: &[&str] = &["مرصد", "سلطات"];
 
 /// Heads of institutions (normalized) whose names go on with an adjective and a purpose
 /// complement ("المرصد السوري لحقوق الإنسان", "الشبكة الوطنية الكويتية لرصد الزلازل"):
@@ -2226,6 +2228,15 @@ mod tests {
         ] {
             assert!(names.iter().any(|n| n == name), "{name}: {names:?}");
         }
+    }
+
+    #[test]
+    fn a_states_authorities_are_an_organisation() {
+        let names = entity_names("وقالت السلطات التونسية إن منفذي الاعتداءين تدربا في ليبيا.");
+        assert!(names.iter().any(|n| n == "السلطات التونسية"), "{names:?}");
+        // The head noun alone names no one.
+        let names = entity_names("وقالت السلطات إن منفذي الاعتداءين تدربا في ليبيا.");
+        assert!(!names.iter().any(|n| n.contains("السلطات")), "{names:?}");
     }
 
     #[test]
