@@ -123,3 +123,14 @@ fn a_new_topic_after_a_comma_ends_the_content() {
     );
     assert_eq!(got, vec!["المعسكر خلق الانسجام بين جميع اللاعبين"]);
 }
+
+#[test]
+fn marks_around_a_figure_leave_the_content_indirect() {
+    let got = quote_texts(
+        "وأوضح المتحدث باسم الأمانة أن المشروع يمتد بطول «10.5» كلم ويغطي «85%» من المساحة.",
+    );
+    assert_eq!(
+        got,
+        vec!["المشروع يمتد بطول «10.5» كلم ويغطي «85%» من المساحة"]
+    );
+}

@@ -1061,7 +1061,7 @@ impl<'a> Extractor<'a> {
 
     /// True when a quoted phrase names something rather than quoting someone: a naming
     /// word introduces it ("باسم «...»", "قناة «...»"), or it is exactly an entity mention
-    /// («داعش», "غرفة عمليات رابعة").
+    /// («داعش», "غرفة عمليات رابعة"); or it holds no word at all («10.5»).
     fn is_label(&self, k: usize) -> bool {
         let p = self.pairs[k];
         if p.open > 0 {
@@ -1071,6 +1071,10 @@ impl<'a> Extractor<'a> {
             }
         }
         let Some(close) = p.close else { return false };
+        // Marks around a figure stress it («10.5» كلم, «85%»): no words, no quotation.
+        if (p.open + 1..close).all(|i| !self.token(i).kind.is_word()) {
+            return true;
+        }
         // A few quoted words that name a body or a meeting themselves ("تشكيل \"مجموعة
         // عمل\"", "لعقد \"مؤتمر الحوار الوطني\""); a longer quotation that opens with such
         // a noun is a statement about it ("أن \"المؤتمر يأتي نتيجة ...\"").
