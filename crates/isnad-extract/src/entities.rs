@@ -723,7 +723,9 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         // A nationality, or an institution's adjective ("مؤسسة الكهرباء الوطنية"); a
         // ministry needs neither: "وزارة الداخلية" names one body wherever it is read.
         let national = (i + 2..e).any(|k| ctx.has(k, class::DEMONYM))
-            || (e > i + 2 && INSTITUTION_HEADS.contains(&ctx.core(i)))
+            || (e > i + 2
+                && (INSTITUTION_HEADS.contains(&ctx.core(i))
+                    || FORCE_AND_PARTY_HEADS.contains(&ctx.core(i))))
             || ctx.core(i) == "وزاره";
         let e = purpose_complement_end(ctx, i, e);
         // Chunks of the tagger inside the description give way to it (the country
@@ -848,6 +850,13 @@ const INSTITUTION_HEADS: &[&str] = &[
     "نقابه",
     "مفوضيه",
 ];
+
+/// Heads of armed forces and political movements (normalized), whose construct with a
+/// definite noun and an adjective names one body even without a nationality ("قوات الدفاع
+/// الوطني", "قوات الحشد الشعبي", "حزب الشعب الجمهوري"). Unlike [`INSTITUTION_HEADS`]
+/// they take no complement of purpose: "وتقدم الجيش السوري لاستعادة المدينة". "حركة" is
+/// left out: it is as often traffic or motion ("حركة النقل الخارجية").
+const FORCE_AND_PARTY_HEADS: &[&str] = &["قوات", "جيش", "حزب", "جبهه"];
 
 /// The end of an institution's name after its adjectives at `e`: a complement of purpose
 /// with لـ, an indefinite noun and its definite genitive ("لحقوق الإنسان"), when the head
@@ -2273,6 +2282,11 @@ mod tests {
         assert_eq!(
             organisations("وانتقدت وزارة الخارجية التقرير في بيان يوم الأربعاء."),
             ["وزارة الخارجية"]
+        );
+        // A force or a party is named by its adjective alone.
+        assert_eq!(
+            organisations("وادعت قوات الدفاع الوطني أن الرجل الذي قتل من بين أعضائها."),
+            ["قوات الدفاع الوطني"]
         );
     }
 
