@@ -373,10 +373,13 @@ fn the_web_app_in_a_headless_browser() {
         );
     };
 
-    // A small store from the articles the web tests carry.
-    let dir = std::env::temp_dir().join(format!("isnad-browser-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let store = dir.join("store");
+    // A small store from the articles the web tests carry, in a directory deleted when
+    // `dir` drops (also on a panic), after the server and the browser are stopped.
+    let dir = tempfile::Builder::new()
+        .prefix("isnad-browser-")
+        .tempdir()
+        .unwrap();
+    let store = dir.path().join("store");
     let articles = common::repo().join("crates/isnad-web/tests/data/articles.jsonl");
     let example = common::repo().join("examples/articles/tunis-libya-talks.txt");
     let out = Command::new(env!("CARGO_BIN_EXE_isnad"))
@@ -561,5 +564,4 @@ fn the_web_app_in_a_headless_browser() {
     assert_eq!(b.alert(), None);
 
     drop(b);
-    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -9,11 +9,12 @@ fn isnad() -> Command {
     Command::new(env!("CARGO_BIN_EXE_isnad"))
 }
 
-fn tmpdir(name: &str) -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("isnad-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+/// A fresh directory for one test, deleted when the guard drops (also on a panic).
+fn tmpdir(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("isnad-cli-{name}-"))
+        .tempdir()
+        .unwrap()
 }
 
 #[test]
@@ -29,7 +30,8 @@ fn one_article_prints_pretty_json() {
 
 #[test]
 fn bad_files_fail_alone_and_the_batch_goes_on() {
-    let d = tmpdir("batch");
+    let tmp = tmpdir("batch");
+    let d = tmp.path();
     std::fs::write(d.join("1-good.txt"), "قال الوزير إن المحادثات كانت مثمرة.").unwrap();
     std::fs::write(d.join("2-empty.txt"), "").unwrap();
     std::fs::write(
@@ -43,7 +45,7 @@ fn bad_files_fail_alone_and_the_batch_goes_on() {
     std::fs::write(d.join("5-good.txt"), "وتابع أن الحل سياسي.").unwrap();
     let out = isnad()
         .args(["analyze", "--no-progress"])
-        .arg(&d)
+        .arg(d)
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "some articles failed → exit 1");
@@ -152,12 +154,13 @@ fn export_events_as_csv_and_jsonl() {
 
 #[test]
 fn export_of_a_failed_article_reports_it_and_exits_1() {
-    let d = tmpdir("export");
+    let tmp = tmpdir("export");
+    let d = tmp.path();
     std::fs::write(d.join("1-good.txt"), "وقصفت الطائرات مواقع المسلحين أمس.").unwrap();
     std::fs::write(d.join("2-empty.txt"), "").unwrap();
     let out = isnad()
         .args(["export", "events", "--no-progress"])
-        .arg(&d)
+        .arg(d)
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -168,7 +171,8 @@ fn export_of_a_failed_article_reports_it_and_exits_1() {
 
 #[test]
 fn eval_timex_scores_timeml_files() {
-    let d = tmpdir("timeml");
+    let tmp = tmpdir("timeml");
+    let d = tmp.path();
     // doc1.tml is in the test split, doc2.tml in the dev split (eval/timeml-ar/split.tsv).
     std::fs::write(
         d.join("doc2.tml"),
@@ -185,7 +189,7 @@ fn eval_timex_scores_timeml_files() {
     .unwrap();
     let out = isnad()
         .args(["eval", "timex", "--timeml"])
-        .arg(&d)
+        .arg(d)
         .args(["--dct", "2015-12-24", "--errors"])
         .output()
         .unwrap();
@@ -206,7 +210,7 @@ fn eval_timex_scores_timeml_files() {
     // The test split holds the other file, whose value is wrong.
     let out = isnad()
         .args(["eval", "timex", "--split", "test", "--timeml"])
-        .arg(&d)
+        .arg(d)
         .arg("--errors")
         .output()
         .unwrap();

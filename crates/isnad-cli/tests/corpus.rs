@@ -3,7 +3,7 @@
 //! bounded load test of `isnad serve` from a second process sees no error.
 
 use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -11,11 +11,23 @@ fn isnad() -> Command {
     Command::new(env!("CARGO_BIN_EXE_isnad"))
 }
 
-fn tmpdir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("isnad-corpus-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+/// A fresh directory for one test, deleted when the guard drops (also on a panic).
+fn tmpdir(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("isnad-corpus-{name}-"))
+        .tempdir()
+        .unwrap()
+}
+
+/// A child process that is killed and reaped when dropped, also when the test panics:
+/// declared after the directory it uses, it is gone before the directory is deleted.
+struct Guard(Child);
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
 }
 
 const SOURCES: [&str; 3] = ["spa", "okaz", "alriyadh"];
@@ -136,18 +148,18 @@ fn ingest(store: &Path, corpus: &Path) -> Child {
 /// Starts an ingest and kills it (SIGKILL) once more than `after` articles are stored.
 /// Returns the count seen just before the kill.
 fn ingest_and_kill(store: &Path, corpus: &Path, after: u64) -> u64 {
-    let mut child = ingest(store, corpus);
+    let mut child = Guard(ingest(store, corpus));
     let deadline = Instant::now() + Duration::from_secs(300);
     loop {
         let n = articles(store);
         if n > after {
-            child.kill().unwrap();
-            child.wait().unwrap();
+            child.0.kill().unwrap();
+            child.0.wait().unwrap();
             return n;
         }
-        if let Some(status) = child.try_wait().unwrap() {
+        if let Some(status) = child.0.try_wait().unwrap() {
             let mut stderr = String::new();
-            if let Some(mut e) = child.stderr.take() {
+            if let Some(mut e) = child.0.stderr.take() {
                 let _ = std::io::Read::read_to_string(&mut e, &mut stderr);
             }
             panic!("the ingest ended ({status}) before it could be killed midway: {stderr}");
@@ -188,7 +200,8 @@ fn paragraph_rows(store: &Path) -> i64 {
 
 #[test]
 fn a_killed_ingest_resumes_without_loss_or_duplicates() {
-    let dir = tmpdir("kill");
+    let tmp = tmpdir("kill");
+    let dir = tmp.path();
     let corpus = dir.join("corpus.jsonl");
     const N: u64 = 1500;
     write_corpus(&corpus, N as usize);
@@ -227,12 +240,12 @@ fn a_killed_ingest_resumes_without_loss_or_duplicates() {
     assert!(String::from_utf8_lossy(&out.stderr).contains(&format!("{} unchanged", N + 1)));
     assert_eq!(paragraph_rows(&store), rows);
     assert_eq!(stats(&store).unwrap(), s);
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn query_commands_print_the_promised_json() {
-    let dir = tmpdir("query");
+    let tmp = tmpdir("query");
+    let dir = tmp.path();
     let corpus = dir.join("corpus.jsonl");
     write_corpus(&corpus, 300);
     let store = dir.join("store");
@@ -317,24 +330,26 @@ fn query_commands_print_the_promised_json() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no store"));
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn a_bounded_load_test_of_the_server_sees_no_error() {
-    let dir = tmpdir("serve");
+    let tmp = tmpdir("serve");
+    let dir = tmp.path();
     let corpus = dir.join("corpus.jsonl");
     write_corpus(&corpus, 200);
     let store = dir.join("store");
     ingest(&store, &corpus).wait().unwrap();
-    let mut server = isnad()
-        .args(["serve", "--port", "0", "--store"])
-        .arg(&store)
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut server = Guard(
+        isnad()
+            .args(["serve", "--port", "0", "--store"])
+            .arg(&store)
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap(),
+    );
     let mut line = String::new();
-    BufReader::new(server.stderr.take().unwrap())
+    BufReader::new(server.0.stderr.take().unwrap())
         .read_line(&mut line)
         .unwrap();
     let url = line
@@ -360,8 +375,8 @@ fn a_bounded_load_test_of_the_server_sees_no_error() {
         .arg(&store)
         .output()
         .unwrap();
-    server.kill().unwrap();
-    server.wait().unwrap();
+    server.0.kill().unwrap();
+    server.0.wait().unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),
@@ -372,5 +387,4 @@ fn a_bounded_load_test_of_the_server_sees_no_error() {
         stdout.contains("400 requests (400 ok, 0 errors)"),
         "{stdout}"
     );
-    let _ = std::fs::remove_dir_all(dir);
 }

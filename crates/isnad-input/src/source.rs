@@ -518,11 +518,12 @@ mod tests {
     use super::*;
     use std::io::Write;
 
-    fn tmpdir(name: &str) -> PathBuf {
-        let d = std::env::temp_dir().join(format!("isnad-input-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&d);
-        std::fs::create_dir_all(&d).unwrap();
-        d
+    /// A fresh directory for one test, deleted when the guard drops (also on a panic).
+    fn tmpdir(name: &str) -> tempfile::TempDir {
+        tempfile::Builder::new()
+            .prefix(&format!("isnad-input-{name}-"))
+            .tempdir()
+            .unwrap()
     }
 
     fn ids(items: &[Item]) -> Vec<String> {
@@ -537,7 +538,8 @@ mod tests {
 
     #[test]
     fn directory_with_good_and_bad_files() {
-        let d = tmpdir("dir");
+        let tmp = tmpdir("dir");
+        let d = tmp.path();
         std::fs::write(d.join("a.txt"), "قال الوزير إن الحل سياسي.").unwrap();
         std::fs::write(d.join("b.txt"), "").unwrap();
         std::fs::write(d.join("c.txt"), b"\x89PNG\r\n\x1a\n\0\0\0").unwrap();
@@ -551,7 +553,7 @@ mod tests {
             "قال وزير الخارجية إن المحادثات كانت مثمرة\r\nوأضاف أن الجولة المقبلة ستعقد في الرياض",
         );
         std::fs::write(d.join("e.txt"), &w1256).unwrap();
-        let items: Vec<Item> = read(std::slice::from_ref(&d), ReadOptions::default()).collect();
+        let items: Vec<Item> = read(&[d.to_path_buf()], ReadOptions::default()).collect();
         assert_eq!(
             ids(&items),
             vec!["a", "FAILED:b", "FAILED:c", "FAILED:d", "e"]
@@ -571,7 +573,8 @@ mod tests {
 
     #[test]
     fn crawl_time_is_read_but_is_not_a_publication_date() {
-        let d = tmpdir("crawled");
+        let tmp = tmpdir("crawled");
+        let d = tmp.path();
         let lines = [
             r#"{"id": "s1", "text": "قال الوزير", "extracted": "2015-07-21 02:51:32"}"#,
             r#"{"id": "s2", "text": "قال الوزير", "crawled": "2015-08-01"}"#,
@@ -596,7 +599,8 @@ mod tests {
 
     #[test]
     fn jsonl_and_gzip() {
-        let d = tmpdir("jsonl");
+        let tmp = tmpdir("jsonl");
+        let d = tmp.path();
         let lines = [
             r#"{"id": "x1", "text": "قال الوزير", "published": "2020-06-23T10:00"}"#,
             "",

@@ -12,7 +12,10 @@ use tower::ServiceExt;
 fn app() -> axum::Router {
     static CORPUS: OnceLock<Arc<isnad_store::Corpus>> = OnceLock::new();
     let corpus = CORPUS.get_or_init(|| {
-        let dir = std::env::temp_dir().join(format!("isnad-server-api-{}", std::process::id()));
+        // A static is never dropped, so a temporary directory would outlive every run: the
+        // store lives in cargo's scratch folder for integration tests, under target/, and
+        // each run replaces the last one's.
+        let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("isnad-server-api");
         let _ = std::fs::remove_dir_all(&dir);
         isnad_store::fixtures::build_store(&dir).unwrap();
         Arc::new(isnad_store::Corpus::open(&dir, isnad_resources::word_counts()).unwrap())

@@ -5,22 +5,26 @@ use crate::fixtures;
 use crate::{Corpus, SearchRequest, Writer};
 use isnad_api::corpus::SearchResponse;
 use rusqlite::Connection;
-use std::path::PathBuf;
+use tempfile::TempDir;
 
-fn tmp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("isnad-store-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    d
+/// A fresh directory for one test, deleted when the guard drops (also on a panic).
+fn tmp(name: &str) -> TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("isnad-store-{name}-"))
+        .tempdir()
+        .unwrap()
 }
 
 fn counts() -> &'static isnad_resources::Lexicon {
     isnad_resources::word_counts()
 }
 
-fn store(name: &str) -> (PathBuf, Corpus) {
+/// The fixture store in a fresh directory; bound first (`let (_dir, c) = ...`), the guard
+/// drops after the corpus.
+fn store(name: &str) -> (TempDir, Corpus) {
     let dir = tmp(name);
-    fixtures::build_store(&dir).unwrap();
-    let corpus = Corpus::open(&dir, counts()).unwrap();
+    fixtures::build_store(dir.path()).unwrap();
+    let corpus = Corpus::open(dir.path(), counts()).unwrap();
     (dir, corpus)
 }
 
@@ -74,7 +78,7 @@ fn table_counts(dir: &std::path::Path) -> Vec<(String, i64, i64)> {
 
 #[test]
 fn stores_every_article_and_layer() {
-    let (dir, c) = store("layers");
+    let (_dir, c) = store("layers");
     let s = c.stats().unwrap();
     assert_eq!(s.articles, 10);
     assert_eq!(s.failed, 1);
@@ -87,29 +91,27 @@ fn stores_every_article_and_layer() {
     isnad_api::check_spans(&rec.analysis, &rec.text).unwrap();
     assert_eq!(rec.actors.len(), 3);
     assert!(c.article("nope").unwrap().is_none());
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn writing_again_updates_and_never_duplicates() {
     let dir = tmp("idempotent");
-    fixtures::build_store(&dir).unwrap();
-    let before = table_counts(&dir);
-    let mut w = Writer::open(&dir, counts()).unwrap();
+    fixtures::build_store(dir.path()).unwrap();
+    let before = table_counts(dir.path());
+    let mut w = Writer::open(dir.path(), counts()).unwrap();
     w.write_chunk(&fixtures::prepared(counts())).unwrap();
     w.write_chunk(&fixtures::prepared(counts())).unwrap();
     w.finalize().unwrap();
-    let after = table_counts(&dir);
+    let after = table_counts(dir.path());
     assert_eq!(before, after);
     assert!(after.iter().all(|(_, _, dups)| *dups == 0), "{after:?}");
-    let c = Corpus::open(&dir, counts()).unwrap();
+    let c = Corpus::open(dir.path(), counts()).unwrap();
     assert_eq!(c.stats().unwrap().indexed, 9);
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn search_finds_phrases_stems_and_highlights_the_original() {
-    let (dir, c) = store("search");
+    let (_dir, c) = store("search");
     let r = search(&c, "ولي العهد");
     assert_eq!(ids(&r), vec!["watan-9"]);
     let snip = r.results[0].snippet.as_ref().unwrap();
@@ -132,12 +134,11 @@ fn search_finds_phrases_stems_and_highlights_the_original() {
     assert!(ids(&search(&c, "وبالرياض")).contains(&"spa-1".to_owned()));
     // Nothing to search for.
     assert_eq!(search(&c, " ، ").total, 0);
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn search_filters() {
-    let (dir, c) = store("filters");
+    let (_dir, c) = store("filters");
     let q = |f: &dyn Fn(&mut SearchRequest)| {
         let mut r = SearchRequest {
             limit: 10,
@@ -169,12 +170,11 @@ fn search_filters() {
         vec!["okaz-3"]
     );
     assert!(q(&|r| r.entity = Some("شخص غير موجود".into())).is_empty());
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn actors_across_articles() {
-    let (dir, c) = store("actors");
+    let (_dir, c) = store("actors");
     let look = c.lookup_actor("عادل الجبير", 20).unwrap();
     let a = look.actor.expect("an actor");
     assert_eq!(a.name, "عادل الجبير");
@@ -240,18 +240,17 @@ fn actors_across_articles() {
     let none = c.lookup_actor("المملكة", 5).unwrap();
     assert!(none.actor.is_none());
     assert!(none.text_matches.unwrap().total >= 2);
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn actor_ids_are_stable_when_the_corpus_grows() {
     let dir = tmp("stable");
-    fixtures::build_store(&dir).unwrap();
-    let c = Corpus::open(&dir, counts()).unwrap();
+    fixtures::build_store(dir.path()).unwrap();
+    let c = Corpus::open(dir.path(), counts()).unwrap();
     let id = c.lookup_actor("عادل الجبير", 5).unwrap().actor.unwrap().id;
     drop(c);
     // New articles where "الجبير" is the main name, more than before.
-    let mut w = Writer::open(&dir, counts()).unwrap();
+    let mut w = Writer::open(dir.path(), counts()).unwrap();
     let mut more = Vec::new();
     for i in 0..6 {
         let a = fixtures::FixtureArticle {
@@ -283,16 +282,15 @@ fn actor_ids_are_stable_when_the_corpus_grows() {
     }
     w.write_chunk(&more).unwrap();
     w.finalize().unwrap();
-    let c = Corpus::open(&dir, counts()).unwrap();
+    let c = Corpus::open(dir.path(), counts()).unwrap();
     let a = c.lookup_actor("عادل الجبير", 5).unwrap().actor.unwrap();
     assert_eq!(a.id, id);
     assert_eq!(a.article_count, 10);
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn quotes_by_speaker_and_date() {
-    let (dir, c) = store("quotes");
+    let (_dir, c) = store("quotes");
     let all = c.quotes(Some("الجبير"), None, None, 20, 0).unwrap();
     assert_eq!(all.total, 3);
     let dates: Vec<&str> = all
@@ -315,12 +313,11 @@ fn quotes_by_speaker_and_date() {
     assert_eq!(c.quotes(None, None, None, 2, 0).unwrap().total, 4);
     assert_eq!(c.quotes(None, None, None, 2, 0).unwrap().quotes.len(), 2);
     assert_eq!(c.quotes(Some("لا أحد"), None, None, 5, 0).unwrap().total, 0);
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn republished_stories_are_grouped_with_their_first_publication() {
-    let (dir, c) = store("groups");
+    let (_dir, c) = store("groups");
     let rec = c.article("riyadh-7").unwrap().unwrap();
     let g = rec.republication.unwrap();
     let members: Vec<&str> = g.articles.iter().map(|m| m.article.id.as_str()).collect();
@@ -335,7 +332,6 @@ fn republished_stories_are_grouped_with_their_first_publication() {
         .find(|h| h.article.id == "riyadh-7")
         .unwrap();
     assert_eq!(r.republication.as_ref().unwrap().first.id, "spa-1");
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
@@ -367,7 +363,7 @@ fn a_chain_of_edits_does_not_merge_different_texts() {
     assert!(sb.similarity(&sc) >= min, "{}", sb.similarity(&sc));
     assert!(sa.similarity(&sc) < min, "{}", sa.similarity(&sc));
     let dir = tmp("chain");
-    let mut w = Writer::open(&dir, counts()).unwrap();
+    let mut w = Writer::open(dir.path(), counts()).unwrap();
     let prepared: Vec<_> = texts
         .iter()
         .enumerate()
@@ -395,7 +391,7 @@ fn a_chain_of_edits_does_not_merge_different_texts() {
         .collect();
     w.write_chunk(&prepared).unwrap();
     w.finalize().unwrap();
-    let c = Corpus::open(&dir, counts()).unwrap();
+    let c = Corpus::open(dir.path(), counts()).unwrap();
     let g = c
         .article("chain-b")
         .unwrap()
@@ -410,7 +406,6 @@ fn a_chain_of_edits_does_not_merge_different_texts() {
         .unwrap()
         .republication
         .is_none());
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
@@ -440,7 +435,7 @@ fn a_given_date_beats_the_crawl_time_which_beats_an_inferred_date() {
 
 #[test]
 fn events_overview_counts_by_day_and_type_and_lists_the_latest() {
-    let (dir, c) = store("events-overview");
+    let (_dir, c) = store("events-overview");
     let all = c
         .events_overview(&crate::EventsRequest {
             limit: 10,
@@ -497,12 +492,11 @@ fn events_overview_counts_by_day_and_type_and_lists_the_latest() {
         .unwrap();
     assert_eq!(disapprove.total, 1);
     assert_eq!(disapprove.events[0].article.id, "okaz-3");
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn top_actors_and_speakers_and_find_actors() {
-    let (dir, c) = store("top-actors");
+    let (_dir, c) = store("top-actors");
     let top = c.top_actors(Some("PER"), 3).unwrap();
     assert_eq!(top[0].actor.name, "عادل الجبير", "{top:?}");
     assert!(top.iter().all(|a| a.actor.kind == "PER"));
@@ -512,12 +506,11 @@ fn top_actors_and_speakers_and_find_actors() {
     let found = c.find_actors("عادل الجبير", 5).unwrap();
     assert_eq!(found[0].actor.id, top[0].actor.id);
     assert!(c.find_actors("لا أحد بهذا الاسم", 5).unwrap().is_empty());
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn search_facets_count_matches_per_outlet_and_event_type() {
-    let (dir, c) = store("facets");
+    let (_dir, c) = store("facets");
     let req = SearchRequest {
         query: "الجبير".into(),
         limit: 10,
@@ -551,12 +544,11 @@ fn search_facets_count_matches_per_outlet_and_event_type() {
         .unwrap();
     assert_eq!(f.sources.len(), 1);
     assert_eq!(f.event_types.len(), 1);
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn actor_quotes_come_a_page_at_a_time() {
-    let (dir, c) = store("actor-quotes");
+    let (_dir, c) = store("actor-quotes");
     let id = c.find_actors("عادل الجبير", 1).unwrap()[0].actor.id.clone();
     let all = c.actor_quotes(&id, 10, 0).unwrap();
     assert_eq!(all.total, 3);
@@ -565,5 +557,4 @@ fn actor_quotes_come_a_page_at_a_time() {
     assert_eq!(second.total, 3);
     assert_eq!(second.quotes.len(), 1);
     assert_eq!(second.quotes[0], all.quotes[2]);
-    let _ = std::fs::remove_dir_all(dir);
 }

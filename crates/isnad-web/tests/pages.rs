@@ -19,7 +19,10 @@ struct Store {
 }
 
 static STORE: LazyLock<Store> = LazyLock::new(|| {
-    let dir = std::env::temp_dir().join(format!("isnad-web-pages-{}", std::process::id()));
+    // A static is never dropped, so a temporary directory would outlive every run: the
+    // store lives in cargo's scratch folder for integration tests, under target/, and
+    // each run replaces the last one's.
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("isnad-web-pages");
     let _ = std::fs::remove_dir_all(&dir);
     let counts = isnad_resources::word_counts();
     let mut w = Writer::open(&dir, counts).unwrap();
