@@ -18,6 +18,11 @@
 //!   characters and exotic spaces become a plain space (line separators become `\n`);
 //! - Latin letters are lower-cased.
 //!
+//! One rule looks at the context: a space between an Arabic letter and a lone alef that
+//! ends a word is removed. Pages tokenized by their publishers split the alef of tanwin
+//! from its word ("مشير ا", "أيض ا", "حالي ا" for مشيراً, أيضاً, حالياً: a third of the
+//! afcsdc pages), and no Arabic word is a lone alef.
+//!
 //! Normalization is idempotent: `normalize(normalize(x)) == normalize(x)`.
 
 use crate::span::Span;
@@ -217,6 +222,69 @@ fn push_folded(c: char, out: &mut String) -> bool {
     false
 }
 
+/// The first character of the folded form of `rest`, passing over characters that
+/// normalization removes.
+fn first_folded(rest: &str) -> Option<char> {
+    let mut buf = String::new();
+    for c in rest.chars() {
+        buf.clear();
+        push_folded(c, &mut buf);
+        if let Some(f) = buf.chars().next() {
+            return Some(f);
+        }
+    }
+    None
+}
+
+/// Whether a space whose folded text so far is `before` and whose original text goes on
+/// with `rest` only splits a word's final alef from it ("مشير ا"): an Arabic letter other
+/// than alef before, then an alef that no letter or digit follows. Decided on folded
+/// characters, so that a normalized text has no such space left (idempotence).
+#[inline(never)]
+fn splits_final_alef(before: &str, rest: &str) -> bool {
+    // The common cases, decided on the bytes after the space: ASCII, an Arabic letter
+    // that neither is nor folds to an alef nor vanishes (U+0621..U+063F, U+0641..U+064A),
+    // or an alef that starts a word ("ال").
+    let arabic_letter = |bytes: &[u8]| match bytes {
+        [0xD8, b, ..] => (0xA1..=0xBF).contains(b),
+        [0xD9, b, ..] => (0x81..=0x8A).contains(b),
+        _ => false,
+    };
+    let quick_no = match rest.as_bytes() {
+        [] => true,
+        [b, ..] if *b < 0x80 => true,
+        [0xD8, 0xA7, after @ ..] => arabic_letter(after),
+        [0xD8, b, ..] => (0xA1..=0xBF).contains(b) && !matches!(b, 0xA2 | 0xA3 | 0xA5),
+        [0xD9, b, ..] => (0x81..=0x8A).contains(b),
+        _ => false,
+    };
+    if quick_no {
+        return false;
+    }
+    let letter_before = before
+        .chars()
+        .next_back()
+        .is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c) && c != 'ا');
+    if !letter_before {
+        return false;
+    }
+    let mut chars = rest.char_indices();
+    // The alef, after characters that fold away.
+    let alef_end = loop {
+        let Some((k, c)) = chars.next() else {
+            return false;
+        };
+        let mut buf = String::new();
+        push_folded(c, &mut buf);
+        match buf.as_str() {
+            "" => continue,
+            "ا" => break k + c.len_utf8(),
+            _ => return false,
+        }
+    };
+    !first_folded(&rest[alef_end..]).is_some_and(char::is_alphanumeric)
+}
+
 /// One place where the normalized text differs in length from the original:
 /// `orig_start..orig_end` of the original became `norm_start..norm_end` of the normalized text.
 /// Between edits, the two texts have equal byte lengths (characters may differ, e.g. أ → ا),
@@ -255,15 +323,26 @@ impl Normalized {
                 } else {
                     b
                 };
-                text.push(folded as char);
-                i += 1;
-                continue;
+                // Only a space before a non-ASCII character may split an alef off.
+                let maybe_split = folded == b' ' && bytes.get(i + 1).is_some_and(|&n| n >= 0x80);
+                if !maybe_split || !splits_final_alef(&text, &original[i + 1..]) {
+                    text.push(folded as char);
+                    i += 1;
+                    continue;
+                }
             }
             // SAFETY-free decoding: `original` is a valid `str` and `i` is a char boundary.
             let c = original[i..].chars().next().expect("char boundary");
             let len = c.len_utf8();
             let before = text.len();
-            let expanded = push_folded(c, &mut text);
+            let mut expanded = push_folded(c, &mut text);
+            if text.len() == before + 1
+                && text.as_bytes()[before] == b' '
+                && splits_final_alef(&text[..before], &original[i + len..])
+            {
+                text.truncate(before);
+                expanded = false;
+            }
             let produced = text.len() - before;
             if produced != len || expanded {
                 let e = Edit {
@@ -434,8 +513,12 @@ impl Aligner<'_> {
 /// entries, queries and gold texts).
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for (i, c) in s.char_indices() {
+        let before = out.len();
         push_folded(c, &mut out);
+        if &out[before..] == " " && splits_final_alef(&out[..before], &s[i + c.len_utf8()..]) {
+            out.truncate(before);
+        }
     }
     out
 }
@@ -497,6 +580,22 @@ mod tests {
         let o = orig.find("«").unwrap();
         let ns = n.to_normalized(Span::new(o, o + "«".len()));
         assert_eq!(ns.slice(n.as_str()), "«");
+    }
+
+    #[test]
+    fn a_split_final_alef_joins_its_word() {
+        let orig = "وقال , مشير ا إلى أن العمل جار حالي ا . وأيض ا";
+        let n = Normalized::new(orig);
+        assert_eq!(n.as_str(), "وقال , مشيرا الي ان العمل جار حاليا . وايضا");
+        assert_eq!(normalize(orig), n.as_str());
+        // The joined word maps back to both pieces.
+        let s = n.as_str().find("مشيرا").unwrap();
+        let span = n.to_original(Span::new(s, s + "مشيرا".len()));
+        assert_eq!(span.slice(orig), "مشير ا");
+        // An alef that starts a word, one after a lone alef, and a letter name stay apart.
+        for kept in ["قال اليوم", "ا ا .", "البند 3 ا ."] {
+            assert_eq!(normalize(kept), kept);
+        }
     }
 
     #[test]
