@@ -237,9 +237,10 @@ fn first_folded(rest: &str) -> Option<char> {
 }
 
 /// Whether a space whose folded text so far is `before` and whose original text goes on
-/// with `rest` only splits a word's final alef from it ("مشير ا"): an Arabic letter other
-/// than alef before, then an alef that no letter or digit follows. Decided on folded
-/// characters, so that a normalized text has no such space left (idempotence).
+/// with `rest` only splits a word's final alef from it ("مشير ا"): an Arabic letter
+/// other than alef before (U+0621..U+063A or U+0641..U+064A, as the tokenizer reads
+/// them), then an alef that no letter or digit follows. Decided on folded characters, so
+/// that a normalized text has no such space left (idempotence).
 #[inline(never)]
 fn splits_final_alef(before: &str, rest: &str) -> bool {
     // The common cases, decided on the bytes after the space: ASCII, an Arabic letter
@@ -261,10 +262,10 @@ fn splits_final_alef(before: &str, rest: &str) -> bool {
     if quick_no {
         return false;
     }
-    let letter_before = before
-        .chars()
-        .next_back()
-        .is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c) && c != 'ا');
+    let letter_before = before.chars().next_back().is_some_and(|c| {
+        (('\u{0621}'..='\u{063A}').contains(&c) || ('\u{0641}'..='\u{064A}').contains(&c))
+            && c != 'ا'
+    });
     if !letter_before {
         return false;
     }
