@@ -7,6 +7,8 @@
 //! - after an abbreviation: a single letter (initials such as "د." or "J.") or a known
 //!   abbreviation;
 //! - after a list number at the start of a paragraph ("1.");
+//! - between two numbers, the first of at most three digits: a decimal point or a date
+//!   spaced out by a publisher's tokenizer ("7 . 2", "13 . 11 . 2017");
 //! - inside a short pair of parentheses ("(بي.بي.سي)", "(U.S.)").
 //!
 //! A break that falls right before closing quotes or brackets moves after them.
@@ -139,7 +141,13 @@ pub fn split_sentences<T: SentenceToken>(tokens: &[T], norm: &str) -> Vec<std::o
                 let single_letter = prev.kind().is_word() && ptext.chars().count() == 1;
                 let abbrev = prev.kind().is_word() && ABBREVIATIONS.contains(&ptext);
                 let list_number = prev.kind() == TokenKind::Number && i - 1 == start;
-                if single_letter || abbrev || list_number || in_parens[i] {
+                // A decimal point or a date's dots spaced out by a publisher's tokenizer
+                // ("7 . 2 درجات", "13 . 11 . 2017"); a year before a period still ends
+                // its sentence.
+                let spaced_number = prev.kind() == TokenKind::Number
+                    && ptext.len() <= 3
+                    && tokens[i + 1].kind() == TokenKind::Number;
+                if single_letter || abbrev || list_number || spaced_number || in_parens[i] {
                     boundary = false;
                 }
             }
@@ -237,6 +245,19 @@ mod tests {
             vec!["التقى د. محمد علي بالوفد.", "ثم عاد"]
         );
         assert_eq!(sentences("1. البند الأول"), vec!["1. البند الأول"]);
+    }
+
+    #[test]
+    fn spaced_decimals_and_dates_end_no_sentence() {
+        assert_eq!(
+            sentences("ضرب زلزال بقوة 7 . 2 درجات في 13 . 11 . 2017 . وقتل 20"),
+            vec!["ضرب زلزال بقوة 7 . 2 درجات في 13 . 11 . 2017 .", "وقتل 20"]
+        );
+        // A year ends its sentence before a figure.
+        assert_eq!(
+            sentences("وصل عام 2015 . 20 شخصا قتلوا"),
+            vec!["وصل عام 2015 .", "20 شخصا قتلوا"]
+        );
     }
 
     #[test]
