@@ -316,3 +316,41 @@ fn a_daily_named_in_quotation_marks_is_no_quotation() {
     );
     assert_eq!(got, vec!["desc:مصادر قضائية"]);
 }
+
+#[test]
+fn an_attribution_after_the_clause_reports_it() {
+    let d = analyze(
+        "صنعاء - واشنطن - ارتفع عدد الحالات المشتبه بإصابتها بالكوليرا إلى مليون حالة، بحسب ما \
+         أعلنت أمس الخميس اللجنة الدولية للصليب الأحمر.\n\
+         وتراجع مؤشر دبي 1.3 في المائة، وفقا لما نقلته وكالة رويترز.\n\
+         وشعر سكان بغداد بالزلزال لنحو عشرين ثانية، حسبما نقل مراسلو وكالة فرانس برس.",
+    );
+    let got: Vec<(&str, Option<&str>, Option<&str>)> = d
+        .quotes
+        .iter()
+        .map(|q| {
+            (
+                d.slice(q.span),
+                q.speaker.map(|e| d.slice(d.entities[e as usize].name)),
+                q.speaker_description.map(|s| d.slice(s)),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "ارتفع عدد الحالات المشتبه بإصابتها بالكوليرا إلى مليون حالة",
+                Some("اللجنة الدولية للصليب الأحمر"),
+                None
+            ),
+            ("تراجع مؤشر دبي 1.3 في المائة", Some("وكالة رويترز"), None),
+            // A correspondent speaks for himself, unnamed.
+            (
+                "شعر سكان بغداد بالزلزال لنحو عشرين ثانية",
+                None,
+                Some("مراسلو وكالة فرانس برس")
+            ),
+        ]
+    );
+}

@@ -157,6 +157,7 @@ const NAMING_WORDS: &[&str] = &[
 /// Phrases after a comma that end reported content: attributions of the report itself.
 const CONTENT_STOPS: &[&str] = &[
     "حسب",
+    "حسبما",
     "بحسب",
     "وفق",
     "وفقا",
@@ -481,6 +482,12 @@ const TITLES: &[&str] = &[
     "الناطقه",
     "الوزيره",
     "السفيره",
+    // A news agency's correspondents speak for themselves, unnamed ("حسبما نقل مراسلو
+    // وكالة فرانس برس").
+    "مراسل",
+    "مراسله",
+    "مراسلو",
+    "مراسلي",
 ];
 
 /// Honorific nouns with a pronoun that stand for a dignitary already named.
@@ -722,6 +729,24 @@ impl<'a> Extractor<'a> {
                 i += 1;
                 continue;
             }
+            // "..., بحسب ما أعلنت اللجنة": the attribution follows the reported clause.
+            if let Some(cue) = self.attribution_verb(i) {
+                if let Some((start, comma)) = self.postposed_attribution(i, range.start) {
+                    let zone_end = (i + 1..end)
+                        .find(|&k| self.is_punct(k, &["،", ",", "؛", ";", "."]))
+                        .unwrap_or(end);
+                    let speaker = self.speaker(i + 1..zone_end, Some(&cue.lemma));
+                    let speaker = self.or_previous(speaker, sentence_speaker);
+                    let before = self.quotes.len();
+                    self.reported(pi, start, i, speaker, range.start..comma, true);
+                    if let Some(q) = self.quotes.get_mut(before) {
+                        q.span.start = after_conjunction(&self.doc.text, q.span);
+                    }
+                    sentence_speaker = Some(speaker);
+                    i = zone_end.max(i + 1);
+                    continue;
+                }
+            }
             let Some((cue, conj, form)) = self.cue(i) else {
                 i += 1;
                 continue;
@@ -790,6 +815,72 @@ impl<'a> Extractor<'a> {
             sentence_speaker = Some(speaker);
             i = self.content(pi, &frame, speaker, range.clone());
         }
+    }
+
+    /// The reporting verb at `i`, also with the object pronoun that refers back to the
+    /// report in an attribution ("وفقا لما ذكرته", "بحسب ما نقلته").
+    fn attribution_verb(&self, i: usize) -> Option<&'static Cue> {
+        if let Some((c, _, _)) = self.cue(i) {
+            return (c.role == CueRole::Verb).then_some(c);
+        }
+        let t = self.token(i);
+        if t.kind != TokenKind::Arabic {
+            return None;
+        }
+        let norm = self.doc.text_layers.norm_text(&t);
+        let stem = ["ها", "ه"].iter().find_map(|p| norm.strip_suffix(p))?;
+        reporting()
+            .word(stem, false)
+            .map(|(c, _, _)| c)
+            .filter(|c| c.role == CueRole::Verb)
+    }
+
+    /// The reported clause of a cue at `i` that follows it as an attribution, after a
+    /// comma: "ارتفع عدد ...، بحسب ما أعلنت اللجنة", "حسبما أفادت مصادر", "وفق ما ذكر",
+    /// "وفقا لما نقلته". Returns the clause's first token (after a dateline such as
+    /// "صنعاء - واشنطن -") and the comma.
+    fn postposed_attribution(&self, i: usize, sentence_start: usize) -> Option<(usize, usize)> {
+        if i < sentence_start + 2 {
+            return None;
+        }
+        let head = match self.norm(i - 1) {
+            "حسبما" => i - 1,
+            "ما" if matches!(self.norm(i - 2), "بحسب" | "حسب" | "وفق") => i - 2,
+            "لما" if matches!(self.norm(i - 2), "وفقا" | "طبقا") => i - 2,
+            _ => return None,
+        };
+        let comma = head.checked_sub(1)?;
+        if comma <= sentence_start || !self.is_punct(comma, &["،", ","]) {
+            return None;
+        }
+        // A dateline's places end with a dash among the first words, an update's time
+        // with a parenthesis ("تحديث ( 20 : 33 تغ )").
+        let mut start = (sentence_start..comma.min(sentence_start + 10))
+            .rev()
+            .find(|&k| self.is_punct(k, &["-", "–", "—", ")"]))
+            .map_or(sentence_start, |k| k + 1);
+        while start < comma && self.token(start).kind == TokenKind::Punct {
+            start += 1;
+        }
+        let words = (start..comma)
+            .filter(|&k| self.token(k).kind.is_word())
+            .count();
+        if words < 3 {
+            return None;
+        }
+        // The whole clause is the report: not when it holds a reporting clause of its own
+        // ("من جانبه، أشار X إلى أن ...، وفقا لما نقله موقع"), which already gave a quote
+        // or ends the content early.
+        let clause = Span {
+            start: self.token(start).span.start,
+            end: self.token(comma).span.start,
+        };
+        if self.quotes.iter().any(|q| q.span.overlaps(clause))
+            || self.content_end(start, comma) < comma
+        {
+            return None;
+        }
+        Some((start, comma))
     }
 
     /// The speaker, or the previous one when the zone names no one.
@@ -1061,7 +1152,7 @@ impl<'a> Extractor<'a> {
 
     /// True when a quoted phrase names something rather than quoting someone: a naming
     /// word introduces it ("باسم «...»", "قناة «...»"), or it is exactly an entity mention
-    /// («داعش», "غرفة عمليات رابعة"); or it holds no word at all («10.5»).
+    /// («داعش», "غرفة عمليات رابعة"); or it is a figure («10.5», «4 مليارات دولار»).
     fn is_label(&self, k: usize) -> bool {
         let p = self.pairs[k];
         if p.open > 0 {
@@ -1071,8 +1162,16 @@ impl<'a> Extractor<'a> {
             }
         }
         let Some(close) = p.close else { return false };
-        // Marks around a figure stress it («10.5» كلم, «85%»): no words, no quotation.
-        if (p.open + 1..close).all(|i| !self.token(i).kind.is_word()) {
+        // Marks around a figure stress it («10.5» كلم, «85%»), also with its unit or
+        // currency ("« 4 مليارات دولار »"): a number first, two words at most.
+        let words = (p.open + 1..close)
+            .filter(|&i| self.token(i).kind.is_word())
+            .count();
+        if words == 0
+            || (words <= 2
+                && close > p.open + 1
+                && self.token(p.open + 1).kind == TokenKind::Number)
+        {
             return true;
         }
         // A few quoted words that name a body or a meeting themselves ("تشكيل \"مجموعة
@@ -2108,6 +2207,21 @@ fn is_org_head(stem: &str) -> bool {
         })
         .iter()
         .any(|h| h == stem)
+}
+
+/// The start of `span` after a leading conjunction و and its vowel marks: the reported
+/// clause "وتراجع المؤشر ..." starts at "تراجع".
+fn after_conjunction(text: &str, span: Span) -> u32 {
+    let words = span.slice(text);
+    let Some(rest) = words.strip_prefix('و') else {
+        return span.start;
+    };
+    let rest = rest.trim_start_matches(|c| ('\u{064B}'..='\u{0652}').contains(&c));
+    if rest.starts_with(|c: char| c.is_alphabetic()) {
+        span.start + (words.len() - rest.len()) as u32
+    } else {
+        span.start
+    }
 }
 
 fn cue_of(doc: &Doc, i: usize) -> Option<(&'static Cue, bool, &str)> {
