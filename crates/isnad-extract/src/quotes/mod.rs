@@ -730,7 +730,9 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             // "..., بحسب ما أعلنت اللجنة": the attribution follows the reported clause.
-            if let Some(cue) = self.attribution_verb(i) {
+            // Its head word is asked first: most words follow none.
+            let after_head = i > range.start && matches!(self.norm(i - 1), "حسبما" | "ما" | "لما");
+            if let Some(cue) = after_head.then(|| self.attribution_verb(i)).flatten() {
                 if let Some((start, comma)) = self.postposed_attribution(i, range.start) {
                     let zone_end = (i + 1..end)
                         .find(|&k| self.is_punct(k, &["،", ",", "؛", ";", "."]))
