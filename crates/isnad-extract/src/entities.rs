@@ -1356,6 +1356,15 @@ fn roles_of(ctx: &Ctx<'_>, c: &Cand, cands: &[Cand]) -> Vec<(usize, usize)> {
     // After the name, in apposition: ", TITLE ..." or "TITLE ...".
     let n = ctx.words.len();
     let mut f = c.end;
+    // A name in quotation marks: "\" مازن علوش \" مدير المكتب الإعلامي".
+    if f < n
+        && c.start > 0
+        && ctx.sentence[f] == sent
+        && is_quote(ctx.words[f].norm)
+        && is_quote(ctx.words[c.start - 1].norm)
+    {
+        f += 1;
+    }
     if f < n && ctx.sentence[f] == sent && matches!(ctx.words[f].norm, "،" | ",") {
         f += 1;
     }
@@ -1364,9 +1373,11 @@ fn roles_of(ctx: &Ctx<'_>, c: &Cand, cands: &[Cand]) -> Vec<(usize, usize)> {
         && ctx.sentence[f + 1] == sent
         && TITLE_OPENERS.contains(&ctx.core(f))
         && ctx.is_title(f + 1);
+    // A function word opens no role ("إلى" is no "والي" without its conjunction).
     if f < n
         && ctx.sentence[f] == sent
         && (ctx.is_title(f) || opener)
+        && !ctx.is_function(f)
         && !cands.iter().any(|x| x.start == f)
     {
         let mut e = f + 1;
@@ -1399,7 +1410,11 @@ fn split_at_inner_titles(ctx: &Ctx<'_>, a: usize, b: usize) -> Vec<(usize, usize
     let mut out = Vec::new();
     let mut start = a;
     for k in a + 1..b {
+        // A title shaped like a relative adjective right after a definite word is that
+        // word's adjective: "مدير المكتب الإعلامي" is one role.
+        let adjective = is_nisba(ctx, k) && ctx.words[k - 1].clitics.is_definite();
         let apposition = ctx.is_title(k)
+            && !adjective
             && !ctx.in_title_phrase[k]
             && !ctx.has_conjunction(k)
             && (ctx.words[k - 1].clitics.is_definite()
@@ -2100,6 +2115,15 @@ mod tests {
                 "ستيفن"
             ),
             vec!["الجنرال", "قائد القيادة العسكرية الأمريكية في إفريقيا"]
+        );
+        // A quoted name keeps the role after its closing mark, and a title-like adjective
+        // ("الإعلامي") stays in the role it qualifies.
+        assert_eq!(
+            roles_of_name(
+                "أوضح \" مازن علوش \" مدير المكتب الإعلامي لمعبر باب الهوى حقيقة القرار.",
+                "مازن"
+            ),
+            vec!["مدير المكتب الإعلامي"]
         );
     }
 
