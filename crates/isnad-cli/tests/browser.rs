@@ -19,7 +19,7 @@ use serde_json::{json, Value};
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 mod common;
@@ -135,16 +135,6 @@ fn free_port() -> u16 {
         .local_addr()
         .unwrap()
         .port()
-}
-
-/// A child process killed when the test ends, however it ends.
-struct Guard(Child);
-
-impl Drop for Guard {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
 }
 
 fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
@@ -397,7 +387,7 @@ fn the_web_app_in_a_headless_browser() {
 
     // The server.
     let port = free_port();
-    let _server = Guard(
+    let _server = common::Guard(
         Command::new(env!("CARGO_BIN_EXE_isnad"))
             .args(["serve", "--port", &port.to_string(), "--store"])
             .arg(&store)
@@ -413,7 +403,7 @@ fn the_web_app_in_a_headless_browser() {
 
     // The browser.
     let wd_port = free_port();
-    let _driver = Guard(
+    let _driver = common::Guard(
         Command::new(&driver)
             .arg(format!("--port={wd_port}"))
             .stdout(Stdio::null())

@@ -9,12 +9,8 @@ fn isnad() -> Command {
     Command::new(env!("CARGO_BIN_EXE_isnad"))
 }
 
-/// A fresh directory for one test, deleted when the guard drops (also on a panic).
 fn tmpdir(name: &str) -> tempfile::TempDir {
-    tempfile::Builder::new()
-        .prefix(&format!("isnad-cli-{name}-"))
-        .tempdir()
-        .unwrap()
+    common::scratch_dir(&format!("cli-{name}"))
 }
 
 #[test]

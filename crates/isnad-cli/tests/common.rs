@@ -4,6 +4,7 @@
 use isnad_api::Analysis;
 use isnad_input::{Item, ReadOptions};
 use std::path::{Path, PathBuf};
+use std::process::Child;
 
 /// The repository root.
 pub fn repo() -> PathBuf {
@@ -38,4 +39,24 @@ pub fn analyze_path(path: &Path) -> Vec<(Analysis, String)> {
             Item::Failed(f) => panic!("{}: {}", f.origin, f.error),
         })
         .collect()
+}
+
+/// A fresh directory for one test, named `isnad-{prefix}-…` and deleted when the guard
+/// drops (also on a panic).
+pub fn scratch_dir(prefix: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("isnad-{prefix}-"))
+        .tempdir()
+        .unwrap()
+}
+
+/// A child process killed and reaped when the guard drops, however the test ends:
+/// declared after the directory it uses, it is gone before the directory is deleted.
+pub struct Guard(pub Child);
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
 }

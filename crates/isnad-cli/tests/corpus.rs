@@ -2,6 +2,8 @@
 //! article exactly once; the query commands print the JSON the contract promises; a
 //! bounded load test of `isnad serve` from a second process sees no error.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -11,23 +13,8 @@ fn isnad() -> Command {
     Command::new(env!("CARGO_BIN_EXE_isnad"))
 }
 
-/// A fresh directory for one test, deleted when the guard drops (also on a panic).
 fn tmpdir(name: &str) -> tempfile::TempDir {
-    tempfile::Builder::new()
-        .prefix(&format!("isnad-corpus-{name}-"))
-        .tempdir()
-        .unwrap()
-}
-
-/// A child process that is killed and reaped when dropped, also when the test panics:
-/// declared after the directory it uses, it is gone before the directory is deleted.
-struct Guard(Child);
-
-impl Drop for Guard {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
+    common::scratch_dir(&format!("corpus-{name}"))
 }
 
 const SOURCES: [&str; 3] = ["spa", "okaz", "alriyadh"];
@@ -148,7 +135,7 @@ fn ingest(store: &Path, corpus: &Path) -> Child {
 /// Starts an ingest and kills it (SIGKILL) once more than `after` articles are stored.
 /// Returns the count seen just before the kill.
 fn ingest_and_kill(store: &Path, corpus: &Path, after: u64) -> u64 {
-    let mut child = Guard(ingest(store, corpus));
+    let mut child = common::Guard(ingest(store, corpus));
     let deadline = Instant::now() + Duration::from_secs(300);
     loop {
         let n = articles(store);
@@ -340,7 +327,7 @@ fn a_bounded_load_test_of_the_server_sees_no_error() {
     write_corpus(&corpus, 200);
     let store = dir.join("store");
     ingest(&store, &corpus).wait().unwrap();
-    let mut server = Guard(
+    let mut server = common::Guard(
         isnad()
             .args(["serve", "--port", "0", "--store"])
             .arg(&store)
