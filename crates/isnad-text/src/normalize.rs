@@ -223,14 +223,16 @@ fn push_folded(c: char, out: &mut String) -> bool {
 }
 
 /// The first character of the folded form of `rest`, passing over characters that
-/// normalization removes.
-fn first_folded(rest: &str) -> Option<char> {
+/// normalization removes; with the end of the character it comes from and whether that
+/// character folds to it alone.
+fn first_folded(rest: &str) -> Option<(char, usize, bool)> {
     let mut buf = String::new();
-    for c in rest.chars() {
+    for (k, c) in rest.char_indices() {
         buf.clear();
         push_folded(c, &mut buf);
-        if let Some(f) = buf.chars().next() {
-            return Some(f);
+        let mut folded = buf.chars();
+        if let Some(f) = folded.next() {
+            return Some((f, k + c.len_utf8(), folded.next().is_none()));
         }
     }
     None
@@ -269,21 +271,25 @@ fn splits_final_alef(before: &str, rest: &str) -> bool {
     if !letter_before {
         return false;
     }
-    let mut chars = rest.char_indices();
-    // The alef, after characters that fold away.
-    let alef_end = loop {
-        let Some((k, c)) = chars.next() else {
-            return false;
-        };
-        let mut buf = String::new();
-        push_folded(c, &mut buf);
-        match buf.as_str() {
-            "" => continue,
-            "ا" => break k + c.len_utf8(),
-            _ => return false,
+    // The alef, after characters that fold away, and no letter or digit after it.
+    match first_folded(rest) {
+        Some(('ا', alef_end, true)) => {
+            !first_folded(&rest[alef_end..]).is_some_and(|(c, _, _)| c.is_alphanumeric())
         }
-    };
-    !first_folded(&rest[alef_end..]).is_some_and(char::is_alphanumeric)
+        _ => false,
+    }
+}
+
+/// Drops the space just pushed at `out[before..]` when it splits a final alef off its word
+/// ([`splits_final_alef`]; `rest` is the original text after the space). True if dropped.
+fn drop_split_space(out: &mut String, before: usize, rest: &str) -> bool {
+    let dropped = out.len() == before + 1
+        && out.as_bytes()[before] == b' '
+        && splits_final_alef(&out[..before], rest);
+    if dropped {
+        out.truncate(before);
+    }
+    dropped
 }
 
 /// One place where the normalized text differs in length from the original:
@@ -337,11 +343,7 @@ impl Normalized {
             let len = c.len_utf8();
             let before = text.len();
             let mut expanded = push_folded(c, &mut text);
-            if text.len() == before + 1
-                && text.as_bytes()[before] == b' '
-                && splits_final_alef(&text[..before], &original[i + len..])
-            {
-                text.truncate(before);
+            if drop_split_space(&mut text, before, &original[i + len..]) {
                 expanded = false;
             }
             let produced = text.len() - before;
@@ -517,9 +519,7 @@ pub fn normalize(s: &str) -> String {
     for (i, c) in s.char_indices() {
         let before = out.len();
         push_folded(c, &mut out);
-        if &out[before..] == " " && splits_final_alef(&out[..before], &s[i + c.len_utf8()..]) {
-            out.truncate(before);
-        }
+        drop_split_space(&mut out, before, &s[i + c.len_utf8()..]);
     }
     out
 }

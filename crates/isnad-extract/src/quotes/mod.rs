@@ -1169,11 +1169,7 @@ impl<'a> Extractor<'a> {
         let words = (p.open + 1..close)
             .filter(|&i| self.token(i).kind.is_word())
             .count();
-        if words == 0
-            || (words <= 2
-                && close > p.open + 1
-                && self.token(p.open + 1).kind == TokenKind::Number)
-        {
+        if words == 0 || (words <= 2 && self.token(p.open + 1).kind == TokenKind::Number) {
             return true;
         }
         // A few quoted words that name a body or a meeting themselves ("تشكيل \"مجموعة
