@@ -741,8 +741,13 @@ impl<'a> Extractor<'a> {
                     let speaker = self.or_previous(speaker, sentence_speaker);
                     let before = self.quotes.len();
                     self.reported(pi, start, i, speaker, range.start..comma, true);
+                    // "وتراجع المؤشر ...": the clause starts after its conjunction.
+                    let opening = self.token(start);
+                    let first = self.without_conjunction(start, opening.clitics.has(Prefix::Wa));
                     if let Some(q) = self.quotes.get_mut(before) {
-                        q.span.start = after_conjunction(&self.doc.text, q.span);
+                        if q.span.start == opening.span.start {
+                            q.span.start = first.start;
+                        }
                     }
                     sentence_speaker = Some(speaker);
                     i = zone_end.max(i + 1);
@@ -1433,8 +1438,14 @@ impl<'a> Extractor<'a> {
 
     /// The cue's span without its conjunction.
     fn verb_span(&self, cue: usize) -> Span {
-        let t = self.token(cue);
         let conj = self.cue(cue).is_some_and(|(_, conj, _)| conj);
+        self.without_conjunction(cue, conj)
+    }
+
+    /// Token `i`'s span without its first letter, a conjunction (و، ف), and the marks on
+    /// it, when `conj`.
+    fn without_conjunction(&self, i: usize, conj: bool) -> Span {
+        let t = self.token(i);
         if !conj {
             return t.span;
         }
@@ -2205,21 +2216,6 @@ fn is_org_head(stem: &str) -> bool {
         })
         .iter()
         .any(|h| h == stem)
-}
-
-/// The start of `span` after a leading conjunction و and its vowel marks: the reported
-/// clause "وتراجع المؤشر ..." starts at "تراجع".
-fn after_conjunction(text: &str, span: Span) -> u32 {
-    let words = span.slice(text);
-    let Some(rest) = words.strip_prefix('و') else {
-        return span.start;
-    };
-    let rest = rest.trim_start_matches(|c| ('\u{064B}'..='\u{0652}').contains(&c));
-    if rest.starts_with(|c: char| c.is_alphabetic()) {
-        span.start + (words.len() - rest.len()) as u32
-    } else {
-        span.start
-    }
 }
 
 fn cue_of(doc: &Doc, i: usize) -> Option<(&'static Cue, bool, &str)> {
