@@ -135,3 +135,10 @@ fn marks_around_a_figure_leave_the_content_indirect() {
         vec!["المشروع يمتد بطول «10.5» كلم ويغطي «85%» من المساحة بكلفة «4 مليارات دولار»"]
     );
 }
+
+#[test]
+fn a_clause_before_its_attribution_keeps_a_word_that_only_starts_with_waw() {
+    let got =
+        quote_texts("وزارة الداخلية أغلقت المعبر أمس أمام المسافرين، بحسب ما أفادت مصادر أمنية.");
+    assert_eq!(got, vec!["وزارة الداخلية أغلقت المعبر أمس أمام المسافرين"]);
+}
