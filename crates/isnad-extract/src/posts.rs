@@ -253,6 +253,8 @@ fn signature_head(before: &str) -> Option<SignatureHead> {
                     break;
                 }
             }
+            // The period of an initial inside the name ("Donald J . Trump") goes on.
+            '.' if is_initial(&before[..at]) => {}
             '\n' | '.' | '؟' | '!' | '»' | '"' | '”' => break,
             _ => {}
         }
@@ -260,15 +262,24 @@ fn signature_head(before: &str) -> Option<SignatureHead> {
     let (at, len) = dash?;
     let name_raw = &before[at + len..];
     let name = name_raw.trim();
-    if name.is_empty() || name.chars().count() > 80 || name.split_whitespace().count() > 10 {
+    if name.chars().count() > 80 || name.split_whitespace().count() > 10 {
         return None;
     }
+    // A scraper may lose the display name and leave "- ( @ handle )": the dash right
+    // before the handle still signs the post.
     let ns = at + len + (name_raw.len() - name_raw.trim_start().len());
     Some(SignatureHead {
         platform: Platform::Twitter,
         start: at,
-        name: Some((ns, ns + name.len())),
+        name: (!name.is_empty()).then_some((ns, ns + name.len())),
     })
+}
+
+/// True when `before` ends with a name's initial: one capital Latin letter after a space,
+/// maybe followed by a space ("Donald J" of "Donald J . Trump").
+fn is_initial(before: &str) -> bool {
+    let mut rest = before.trim_end().chars().rev();
+    rest.next().is_some_and(|c| c.is_ascii_uppercase()) && rest.next() == Some(' ')
 }
 
 const ENGLISH_WEEKDAYS: [&str; 7] = [
@@ -592,6 +603,22 @@ mod tests {
             d.blocks.last().map(|b| d.slice(b.span)),
             Some("جاء ذلك في تغريدة .")
         );
+    }
+
+    #[test]
+    fn signature_with_the_name_lost_or_an_initial_in_it() {
+        let d = doc("كتب .\nThank you to the US for opposing resolution - ( @ giladerdan1 ) وادعى بعض النواب .");
+        let p = &d.posts[0];
+        assert_eq!(
+            d.slice(p.text),
+            "Thank you to the US for opposing resolution"
+        );
+        assert_eq!(d.slice(p.handle.unwrap()), "giladerdan1");
+        assert!(p.author.is_none());
+        let d = doc("رفضت العرض .\nThanks anyway ! - Donald J . Trump ( @ realDonaldTrump ) وقد اختارت المجلة .");
+        let p = &d.posts[0];
+        assert_eq!(d.slice(p.author.unwrap()), "Donald J . Trump");
+        assert_eq!(d.slice(p.text), "Thanks anyway !");
     }
 
     #[test]
