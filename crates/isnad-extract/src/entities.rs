@@ -1061,14 +1061,23 @@ fn is_preposition_ala(ctx: &Ctx<'_>, i: usize) -> bool {
 fn names_after_roles(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
     /// Fewer occurrences than this in the news corpora's word counts: a rare word.
     const RARE_WORD: u32 = 200;
+    /// Fewer than this: a word rare enough to be an unknown given name after a role.
+    const RARE_GIVEN_NAME: u32 = 25;
     let n = ctx.words.len();
     let mut found = Vec::new();
     for i in 1..n.saturating_sub(1) {
         let (sent, next) = (ctx.sentence[i], i + 1);
         let w = &ctx.words[i];
+        let count = |k: usize| WordCounts::count(isnad_resources::word_counts(), ctx.words[k].norm);
+        // A given name the gazetteer knows, or a word as rare as a foreign given name
+        // ("يتسحاك", "نايجل"; an uncommon verb or adverb is still seen more often).
         let bare_given_name = w.kind == TokenKind::Arabic
             && w.clitics.is_empty()
-            && ctx.has(i, class::GIVEN_NAME)
+            && (ctx.has(i, class::GIVEN_NAME)
+                || (count(i) < RARE_GIVEN_NAME
+                    && ctx.single[i] & NOT_A_NAME == 0
+                    && w.norm.chars().count() >= 3
+                    && !has_tanween(ctx, i)))
             && !ctx.is_title(i)
             && !ctx.is_function(i)
             && (w.norm == "علي" || !ROLE_PREPOSITIONS.contains(&w.norm))
@@ -1090,7 +1099,7 @@ fn names_after_roles(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
             // A known name, or a word too rare in the news corpora to be a common one
             // (foreign and uncommon family names: "ولايتي", "ردماين").
             && (ctx.single[next] & ((1 << class::GIVEN_NAME) | (1 << class::FAMILY_NAME)) != 0
-                || WordCounts::count(isnad_resources::word_counts(), v.norm) < RARE_WORD);
+                || count(next) < RARE_WORD);
         // The word before ends the role with the article and no other clitic
         // ("الإيرانية", "العميد"; not "بالملكة", "في", or the indefinite "لاعب معين"
         // where the word after a title is its adjective).
@@ -1121,6 +1130,16 @@ fn names_after_roles(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
         }
     }
     out.extend(found);
+}
+
+/// True when token `i` is written with a tanween, which a name never carries
+/// ("متخشباً").
+fn has_tanween(ctx: &Ctx<'_>, i: usize) -> bool {
+    let span = ctx.doc.text_layers.tokens[i].span;
+    ctx.doc
+        .slice(span)
+        .chars()
+        .any(|c| matches!(c, '\u{064B}'..='\u{064D}'))
 }
 
 /// Complementizers with a preposition (normalized) that are also names in the gazetteer
@@ -2340,6 +2359,17 @@ mod tests {
         // A quoted clause is no name.
         let names = entity_names("وأضاف أن «تنظيم داعش يستخدمهما للتنقل» بين البلدين.");
         assert!(!names.iter().any(|n| n.contains("يستخدمهما")), "{names:?}");
+    }
+
+    #[test]
+    fn a_rare_name_after_a_role_is_a_person_without_the_gazetteer() {
+        let names = entity_names("وقال رئيس المعارضة يتسحاك هرتسوغ في بيان إن القرار عار .");
+        assert!(names.iter().any(|n| n == "يتسحاك هرتسوغ"), "{names:?}");
+        // Common words after a role are its object, and a tanween marks no name.
+        let names = entity_names("وأكد وزير الداخلية ضرورة الالتزام بالقانون .");
+        assert!(!names.iter().any(|n| n.contains("ضرورة")), "{names:?}");
+        let names = entity_names("وظهر الرئيس السابق متخشباً يردد الكلمات نفسها .");
+        assert!(!names.iter().any(|n| n.contains("متخشب")), "{names:?}");
     }
 
     #[test]
