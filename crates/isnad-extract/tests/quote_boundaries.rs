@@ -142,3 +142,22 @@ fn a_clause_before_its_attribution_keeps_a_word_that_only_starts_with_waw() {
         quote_texts("وزارة الداخلية أغلقت المعبر أمس أمام المسافرين، بحسب ما أفادت مصادر أمنية.");
     assert_eq!(got, vec!["وزارة الداخلية أغلقت المعبر أمس أمام المسافرين"]);
 }
+
+#[test]
+fn a_verbal_noun_object_is_the_content_of_an_announcement_or_denial() {
+    let got = quote_texts(
+        "وأعلنت إيران الثلاثاء انتهاء عمليات الإنقاذ في المنطقة المتضررة بالزلزال، كما \
+         أسفر عن إصابة الآلاف.",
+    );
+    assert_eq!(
+        got,
+        vec!["انتهاء عمليات الإنقاذ في المنطقة المتضررة بالزلزال، كما أسفر عن إصابة الآلاف"]
+    );
+    // A definite object names a report, not its content; a clause still follows its
+    // complementizer.
+    assert!(quote_texts("ونفت الحكومة الأنباء عن استقالة الوزير.").is_empty());
+    assert_eq!(
+        quote_texts("وأكد الوزير محمد علي أن الطرق مغلقة."),
+        vec!["الطرق مغلقة"]
+    );
+}

@@ -30,8 +30,9 @@ pub mod fidelity;
 pub mod marks;
 
 use isnad_doc::{Channel, Doc, EntityType, Layer, ParagraphKind, Quote, QuoteKind, Span, Stage};
+use isnad_ner::function_words::is_function_word;
 use isnad_resources::{reporting, Cue, CueRole};
-use isnad_text::{Prefix, Token, TokenKind};
+use isnad_text::{Prefix, Token, TokenKind, WordCounts};
 use marks::Pair;
 
 /// The quotations stage.
@@ -255,6 +256,10 @@ const SUBJECT_FRONTIERS: &[&str] = &[
 ];
 
 /// Verbs that go on with the last speaker's words.
+/// Reporting verbs whose content may be a verbal noun object ("أعلن انتهاء", "أكد رغبة",
+/// "نفى وجود"), as well as a clause.
+const NOUN_OBJECT_LEMMAS: &[&str] = &["أعلن", "أكد", "نفى"];
+
 const CONTINUING_LEMMAS: &[&str] = &["أضاف", "تابع", "أردف", "استطرد", "ختم"];
 
 /// Words of contrast or accompaniment that open a clause of their own inside reported
@@ -763,7 +768,12 @@ impl<'a> Extractor<'a> {
                 i += 1;
                 continue;
             }
-            let Some(frame) = self.frame(i, cue, end) else {
+            // A verbal-noun object right after the subject comes first: a preposition
+            // further on belongs to another word ("أعلنت إيران انتهاء ... كما أسفر عن").
+            let frame = self
+                .noun_object_frame(i, cue, end)
+                .or_else(|| self.frame(i, cue, end));
+            let Some(frame) = frame else {
                 // A quotation right before the cue: «...»، قال فلان.
                 if cue.role == CueRole::Verb {
                     if let Some(k) = self.quote_before(i, range.start) {
@@ -964,6 +974,95 @@ impl<'a> Extractor<'a> {
             j += 1;
         }
         None
+    }
+
+    /// A statement whose content is the verbal noun that is its object ("أعلنت إيران
+    /// الثلاثاء انتهاء عمليات الإنقاذ", "نفى خليل وجود أي نية", "مؤكدا وجود وسائل"): after
+    /// a verb, a named subject (maybe after its title), time words and a place ("في إقليم
+    /// كردستان"), then a common noun without article or clitic in construct with the next
+    /// word. A definite object names a topic or a report, not its content ("نفى الأنباء");
+    /// a rare word, or one that starts a name, belongs to the subject.
+    fn noun_object_frame(&self, cue: usize, c: &Cue, end: usize) -> Option<Frame> {
+        /// A verbal noun is a common word: at least this often in the corpus counts.
+        const COMMON: u32 = 200;
+        if !NOUN_OBJECT_LEMMAS.contains(&c.lemma.as_str()) {
+            return None;
+        }
+        let doc = self.doc;
+        let is_time = |j: usize| {
+            let t = self.token(j).span;
+            TIME_WORDS.contains(&self.norm(j)) || doc.timex.iter().any(|x| x.span.contains(t))
+        };
+        // The end token of the first entity mention that starts in `from..to`, with only
+        // words before it.
+        let mention_end = |from: usize, to: usize| -> Option<usize> {
+            for j in from..to.min(end) {
+                let t = self.token(j);
+                let n = self.norm(j);
+                if t.kind != TokenKind::Arabic
+                    || is_function_word(n)
+                    || COMPLEMENTIZERS.contains(&n)
+                {
+                    return None;
+                }
+                if let Some(m) = doc
+                    .mentions_starting_in(t.span)
+                    .iter()
+                    .max_by_key(|m| m.span.end)
+                {
+                    let e = doc.text_layers.token_at_or_after(m.span.end - 1) + 1;
+                    return (e <= end).then_some(e);
+                }
+            }
+            None
+        };
+        let mut j = cue + 1;
+        if c.role == CueRole::Verb {
+            while j < end && is_time(j) {
+                j += 1;
+            }
+            // The subject is a name, or a title before one ("مدير شؤون المعلمين عبدالله
+            // خضران"); another word is no subject but the object ("تؤكد عزم الولايات").
+            let stem = self.stem(j);
+            let titled = TITLES.contains(&stem) || TITLES.contains(&self.norm(j));
+            let named = !doc.mentions_starting_in(self.token(j).span).is_empty();
+            if !(titled || named) {
+                return None;
+            }
+            j = mention_end(j, j + 6)?;
+        }
+        loop {
+            if j < end && is_time(j) {
+                j += 1;
+            } else if j + 1 < end && self.norm(j) == "في" {
+                j = mention_end(j + 1, j + 4)?;
+            } else {
+                break;
+            }
+        }
+        let object = j;
+        if object + 1 >= end {
+            return None;
+        }
+        let t = self.token(object);
+        let n = self.norm(object);
+        let noun = t.kind == TokenKind::Arabic
+            && t.clitics.is_empty()
+            && n.chars().count() >= 3
+            && !PREPOSITIONS.contains(&n)
+            && !ZONE_PREPOSITIONS.contains(&n)
+            && !COMPLEMENTIZERS.contains(&n)
+            && !TIME_WORDS.contains(&n)
+            && !is_function_word(n)
+            && self.cue(object).is_none()
+            && doc.mentions_starting_in(t.span).is_empty()
+            && isnad_resources::word_counts().count(n) >= COMMON;
+        let genitive = self.token(object + 1).kind == TokenKind::Arabic;
+        (noun && genitive).then_some(Frame {
+            cue,
+            zone: cue + 1..object,
+            opener: Opener::Preposition { content: object },
+        })
     }
 
     /// Where the contrast opener whose last word is at `last` starts, not before `floor`:
