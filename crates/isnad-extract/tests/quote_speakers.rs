@@ -354,3 +354,25 @@ fn an_attribution_after_the_clause_reports_it() {
         ]
     );
 }
+
+#[test]
+fn a_headline_speaker_before_a_colon_says_the_title() {
+    let d = analyze(
+        "البيت الأبيض : قرار ترامب حول القدس لا يعني الانسحاب من عملية السلام | المصري اليوم\n\
+         قال المتحدث إن الإدارة ما زالت ملتزمة بالسلام.",
+    );
+    let headline = d
+        .quotes
+        .iter()
+        .find(|q| q.verb.is_none())
+        .expect("the headline is a quote");
+    assert_eq!(
+        d.slice(headline.span),
+        "قرار ترامب حول القدس لا يعني الانسحاب من عملية السلام"
+    );
+    let speaker = headline.speaker.expect("a named speaker");
+    assert_eq!(d.slice(d.entities[speaker as usize].name), "البيت الأبيض");
+    // A place before a colon that a sentence follows is a dateline.
+    let d = analyze("ستوكهولم : أدانت منظمة العفو الدولية قرار المحكمة بسجن الناشط .");
+    assert!(d.quotes.iter().all(|q| q.verb.is_some()), "{:?}", d.quotes);
+}

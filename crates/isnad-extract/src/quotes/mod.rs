@@ -256,6 +256,16 @@ const SUBJECT_FRONTIERS: &[&str] = &[
 ];
 
 /// Verbs that go on with the last speaker's words.
+/// Head nouns (normalized stems) of news sites and papers, whose name before a colon is a
+/// page banner ("صحيفة اليوم : ..."), not a headline's speaker.
+const MEDIA_HEADS: &[&str] = &["صحيفه", "جريده", "موقع", "بوابه", "مجله"];
+
+/// True for a quotation mark token.
+fn is_mark(norm: &str) -> bool {
+    let mut c = norm.chars();
+    matches!((c.next(), c.next()), (Some(q), None) if isnad_text::chars::is_quote_mark(q))
+}
+
 /// Reporting verbs whose content may be a verbal noun object ("أعلن انتهاء", "أكد رغبة",
 /// "نفى وجود"), as well as a clause.
 const NOUN_OBJECT_LEMMAS: &[&str] = &["أعلن", "أكد", "نفى"];
@@ -718,8 +728,9 @@ impl<'a> Extractor<'a> {
                 self.sentence(pi, s.first_token as usize..s.end_token as usize);
             }
             if self.quotes.len() == before {
-                self.continuation_paragraph(pi, range);
+                self.continuation_paragraph(pi, range.clone());
             }
+            self.headline(pi, range);
         }
         self.quotes.sort_by_key(|q| q.span.start);
         self.quotes
@@ -1590,6 +1601,141 @@ impl<'a> Extractor<'a> {
                 q.verb = None;
                 q.channel = None;
             }
+        }
+    }
+
+    /// A headline "Speaker : words" at the start of a line or after a "|" of the page
+    /// title ("البيت الأبيض : قرار ترامب حول القدس لا يعني ...", "نتنياهو : تصويت
+    /// اليونسكو ... | تايمز أوف إسرائيل"): a named speaker in at most six words before the
+    /// colon, and three to 25 words after it, up to a "|", a spaced dash, a foreign word,
+    /// the end of the line or of the sentence. A place before a colon is a dateline when a sentence
+    /// follows it ("ستوكهولم : أدانت منظمة العفو ... ."), so a place speaks only in a
+    /// title that no period ends; a news site's name is the page's banner, and a name
+    /// after the colon is a label's value.
+    fn headline(&mut self, pi: usize, range: std::ops::Range<usize>) {
+        const MAX_SPEAKER: usize = 6;
+        const MAX_WORDS: usize = 25;
+        let starts = std::iter::once(range.start).chain(
+            (range.start..range.end.min(range.start + 80))
+                .filter(|&i| self.norm(i) == "|")
+                .map(|i| i + 1),
+        );
+        let starts: Vec<usize> = starts.collect();
+        for s in starts {
+            if s >= range.end || !self.in_body[s] {
+                continue;
+            }
+            let Some(colon) = (s + 1..(s + MAX_SPEAKER + 1).min(range.end))
+                .take_while(|&j| {
+                    let t = self.token(j);
+                    t.kind == TokenKind::Arabic || self.norm(j) == ":" || is_mark(self.norm(j))
+                })
+                .find(|&j| self.norm(j) == ":")
+            else {
+                continue;
+            };
+            // The name ends right before the colon (a closing mark aside).
+            let mut last = colon - 1;
+            while last > s && is_mark(self.norm(last)) {
+                last -= 1;
+            }
+            let in_mention = |i: usize| {
+                let t = self.token(i).span;
+                self.doc.mentions.iter().any(|m| m.span.contains(t))
+            };
+            if !in_mention(last) {
+                continue;
+            }
+            let speaker = self.speaker(s..colon, None);
+            let Some(e) = speaker.entity else {
+                continue;
+            };
+            let kind = self.doc.entities[e as usize].kind;
+            if kind == EntityType::Org && MEDIA_HEADS.contains(&self.stem(s)) {
+                continue;
+            }
+            // A name and little more after the colon is a label's value ("رئيس التحرير :
+            // محمود الضبع الأحد 2018").
+            let names_person = |i: usize| {
+                self.doc
+                    .mentions_starting_in(self.token(i).span)
+                    .iter()
+                    .any(|m| self.doc.entities[m.entity as usize].kind == EntityType::Per)
+            };
+            if colon + 1 >= range.end {
+                continue;
+            }
+            let mut end = colon + 1;
+            let mut sentence_end = false;
+            while end < range.end {
+                let t = self.token(end);
+                let n = self.norm(end);
+                // A spaced dash or an issue number ends a title ("... - العربية . نت",
+                // "... العدد 6040").
+                let split_clitic = matches!(self.norm(end - 1), "ل" | "ب" | "ك");
+                if n == "|"
+                    || (n == "-" && !split_clitic)
+                    || t.kind == TokenKind::Foreign
+                    || (n == "العدد"
+                        && end + 1 < range.end
+                        && self.token(end + 1).kind == TokenKind::Number)
+                {
+                    break;
+                }
+                if matches!(n, "." | "!" | "؟" | "?") {
+                    sentence_end = true;
+                    break;
+                }
+                end += 1;
+            }
+            let words = (colon + 1..end)
+                .filter(|&i| self.token(i).kind.is_word())
+                .count();
+            // A second colon makes a list of labels ("رئيس مجلس الإدارة : ... رئيس التحرير :").
+            let second_colon = (colon + 1..end).any(|i| self.norm(i) == ":");
+            if !(3..=MAX_WORDS).contains(&words)
+                || second_colon
+                || (sentence_end && kind == EntityType::Loc)
+                || (words <= 5 && names_person(colon + 1))
+            {
+                continue;
+            }
+            let span = trim_quote(
+                self.doc,
+                Span {
+                    start: self.token(colon + 1).span.start,
+                    end: self.token(end - 1).span.end,
+                },
+            );
+            let sentence = self
+                .doc
+                .sentence_at(self.token(colon).span.start)
+                .map(|k| {
+                    let k = self.doc.sentences()[k];
+                    k.first_token as usize..k.end_token as usize
+                })
+                .unwrap_or(range.clone());
+            // A page repeats its headlines: one quote for one headline.
+            let text = self.doc.slice(span);
+            if self
+                .quotes
+                .iter()
+                .any(|q| q.speaker == Some(e) && self.doc.slice(q.span) == text)
+            {
+                continue;
+            }
+            // A headline stands apart from the article's narration: the next "وأضاف"
+            // goes on with the body's last speaker.
+            let (last_speaker, last_paragraph) = (self.last_speaker, self.last_quote_paragraph);
+            let before = self.quotes.len();
+            self.push(pi, span, QuoteKind::Direct, speaker, colon, sentence);
+            if let Some(q) = self.quotes.get_mut(before) {
+                q.verb = None;
+                q.channel = None;
+                q.date = None;
+            }
+            self.last_speaker = last_speaker;
+            self.last_quote_paragraph = last_paragraph;
         }
     }
 
