@@ -27,3 +27,14 @@ fn a_reporting_verb_with_no_subject_opening_the_text() {
     let d = analyze("وأضاف: «الوضع مستقر». قال إن الاجتماع انتهى.");
     assert_eq!(d.quotes.len(), 2);
 }
+
+#[test]
+fn a_statement_verb_and_time_words_ending_the_text() {
+    // The load test's short texts: after "أكد" and its time words the text ended, and the
+    // verbal-noun object was looked for past the last token.
+    for text in ["وأكد أمس", "أعلن", "نفى اليوم الأحد", "ونفت الحكومة"]
+    {
+        let d = analyze(text);
+        assert!(d.quotes.is_empty(), "{text}");
+    }
+}

@@ -1032,6 +1032,9 @@ impl<'a> Extractor<'a> {
             while j < end && is_time(j) {
                 j += 1;
             }
+            if j >= end {
+                return None;
+            }
             // The subject is a name, or a title before one ("مدير شؤون المعلمين عبدالله
             // خضران"); another word is no subject but the object ("تؤكد عزم الولايات").
             let stem = self.stem(j);
