@@ -841,6 +841,16 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             c.end += 1;
         }
     }
+    // "رحمه الله", "رضي الله عنه", "قدس الله روحه": God named in a blessing on someone
+    // is no one the sentence is about, and no speaker.
+    // The verb as written: the name "رحمة الله" folds to the same letters as "رحمه الله".
+    let blessing_at = |i: usize| {
+        i + 1 < ctx.words.len()
+            && BLESSING_VERBS.contains(&ctx.words[i].norm)
+            && !doc.slice(doc.text_layers.tokens[i].span).ends_with('ة')
+            && ctx.words[i + 1].norm == "الله"
+    };
+    out.retain(|c| !(blessing_at(c.start) || (c.start > 0 && blessing_at(c.start - 1))));
     one_type_per_name(ctx, &mut out);
     out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     (out, labels.is_some())
@@ -1365,6 +1375,29 @@ const NAME_FORMULA_WORDS: &[&str] = &[
     "رحمها",
     "صلي",
     "تعالي",
+];
+
+/// Verbs of the blessings that name God after a person's name (normalized, with their
+/// object pronoun): رحمه الله، رضي الله عنه، قدس الله روحه، صلى الله عليه وسلم، حفظه الله.
+const BLESSING_VERBS: &[&str] = &[
+    "رحمه",
+    "رحمها",
+    "رحمهم",
+    "يرحمه",
+    "يرحمها",
+    "رضي",
+    "صلي",
+    "قدس",
+    "حفظه",
+    "حفظها",
+    "حفظهم",
+    "يحفظه",
+    "رعاه",
+    "ايده",
+    "اعزه",
+    "غفر",
+    "يغفر",
+    "تقبله",
 ];
 
 /// Time words that a tagger may run into after a name (normalized).
@@ -2370,6 +2403,17 @@ mod tests {
         assert!(!names.iter().any(|n| n.contains("ضرورة")), "{names:?}");
         let names = entity_names("وظهر الرئيس السابق متخشباً يردد الكلمات نفسها .");
         assert!(!names.iter().any(|n| n.contains("متخشب")), "{names:?}");
+    }
+
+    #[test]
+    fn god_named_in_a_blessing_is_no_entity() {
+        let names = entity_names(
+            "وقال الشيخ صالح رحمه الله إن العلم نور، وقال الحسين رضي الله عنه إن الصبر مفتاح.",
+        );
+        assert!(!names.iter().any(|n| n.contains("الله")), "{names:?}");
+        // The name "رحمة الله" is written with ta marbuta, the blessing's verb is not.
+        let names = entity_names("وقال الناشط رحمة الله يوسف زائي إن المدرسة أغلقت.");
+        assert!(names.iter().any(|n| n.contains("رحمة الله")), "{names:?}");
     }
 
     #[test]
