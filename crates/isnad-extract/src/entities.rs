@@ -1346,6 +1346,15 @@ fn split_chunk(ctx: &Ctx<'_>, mut a: usize, mut b: usize, kind: EntityType) -> V
         while b > a + 1 && TIME_AFTER_NAME.contains(&ctx.words[b - 1].norm) {
             b -= 1;
         }
+        // "على" written with alef maqsura before a definite word or one with a pronoun is
+        // the preposition, not the name علي ("سير الدين يوسف على صفحته").
+        if b > a + 1 && is_preposition_ala(ctx, b - 1) && b < ctx.words.len() && {
+            let next = &ctx.words[b];
+            next.kind == TokenKind::Arabic
+                && (next.clitics.is_definite() || next.clitics.suffix().is_some())
+        } {
+            b -= 1;
+        }
     }
     if !matches!(kind, EntityType::Per | EntityType::Loc) {
         return vec![(a, b)];
@@ -2414,6 +2423,12 @@ mod tests {
         // The name "رحمة الله" is written with ta marbuta, the blessing's verb is not.
         let names = entity_names("وقال الناشط رحمة الله يوسف زائي إن المدرسة أغلقت.");
         assert!(names.iter().any(|n| n.contains("رحمة الله")), "{names:?}");
+    }
+
+    #[test]
+    fn the_preposition_ala_after_a_name_is_not_the_name_ali() {
+        let names = entity_names("وكتب المدون سير الدين يوسف على صفحته الشخصية إن القانون ظالم .");
+        assert!(!names.iter().any(|n| n.ends_with("على")), "{names:?}");
     }
 
     #[test]
