@@ -1618,54 +1618,41 @@ impl<'a> Extractor<'a> {
     fn headline(&mut self, pi: usize, range: std::ops::Range<usize>) {
         const MAX_SPEAKER: usize = 6;
         const MAX_WORDS: usize = 25;
-        let starts = std::iter::once(range.start).chain(
-            (range.start..range.end.min(range.start + 80))
-                .filter(|&i| self.norm(i) == "|")
-                .map(|i| i + 1),
-        );
-        let starts: Vec<usize> = starts.collect();
-        for s in starts {
+        // Most tokens are words: the token kind is asked before the text. Most paragraphs
+        // have no "|", and then this allocates nothing.
+        let bars: Vec<usize> = (range.start..range.end.min(range.start + 80))
+            .filter(|&i| self.token(i).kind == TokenKind::Punct && self.norm(i) == "|")
+            .map(|i| i + 1)
+            .collect();
+        for s in std::iter::once(range.start).chain(bars) {
             if s >= range.end || !self.in_body[s] {
                 continue;
             }
+            let is_colon = |j: usize| self.token(j).kind == TokenKind::Punct && self.norm(j) == ":";
             let Some(colon) = (s + 1..(s + MAX_SPEAKER + 1).min(range.end))
                 .take_while(|&j| {
-                    let t = self.token(j);
-                    t.kind == TokenKind::Arabic || self.norm(j) == ":" || is_mark(self.norm(j))
+                    self.token(j).kind == TokenKind::Arabic || is_colon(j) || is_mark(self.norm(j))
                 })
-                .find(|&j| self.norm(j) == ":")
+                .find(|&j| is_colon(j))
             else {
                 continue;
             };
+            if colon + 1 >= range.end {
+                continue;
+            }
             // The name ends right before the colon (a closing mark aside).
             let mut last = colon - 1;
             while last > s && is_mark(self.norm(last)) {
                 last -= 1;
             }
-            let in_mention = |i: usize| {
-                let t = self.token(i).span;
-                self.doc.mentions.iter().any(|m| m.span.contains(t))
-            };
-            if !in_mention(last) {
-                continue;
-            }
-            let speaker = self.speaker(s..colon, None);
-            let Some(e) = speaker.entity else {
-                continue;
-            };
-            let kind = self.doc.entities[e as usize].kind;
-            if kind == EntityType::Org && MEDIA_HEADS.contains(&self.stem(s)) {
-                continue;
-            }
-            // A name and little more after the colon is a label's value ("رئيس التحرير :
-            // محمود الضبع الأحد 2018").
-            let names_person = |i: usize| {
-                self.doc
-                    .mentions_starting_in(self.token(i).span)
-                    .iter()
-                    .any(|m| self.doc.entities[m.entity as usize].kind == EntityType::Per)
-            };
-            if colon + 1 >= range.end {
+            let t = self.token(last).span;
+            let mentions = &self.doc.mentions;
+            let in_mention = mentions[..mentions.partition_point(|m| m.span.start <= t.start)]
+                .iter()
+                .rev()
+                .take(8)
+                .any(|m| m.span.contains(t));
+            if !in_mention {
                 continue;
             }
             let mut end = colon + 1;
@@ -1695,11 +1682,27 @@ impl<'a> Extractor<'a> {
                 .filter(|&i| self.token(i).kind.is_word())
                 .count();
             // A second colon makes a list of labels ("رئيس مجلس الإدارة : ... رئيس التحرير :").
-            let second_colon = (colon + 1..end).any(|i| self.norm(i) == ":");
-            if !(3..=MAX_WORDS).contains(&words)
-                || second_colon
+            let second_colon = (colon + 1..end).any(is_colon);
+            if !(3..=MAX_WORDS).contains(&words) || second_colon {
+                continue;
+            }
+            // A name and little more after the colon is a label's value ("رئيس التحرير :
+            // محمود الضبع الأحد 2018").
+            let names_person = self
+                .doc
+                .mentions_starting_in(self.token(colon + 1).span)
+                .iter()
+                .any(|m| self.doc.entities[m.entity as usize].kind == EntityType::Per);
+            if words <= 5 && names_person {
+                continue;
+            }
+            let speaker = self.speaker(s..colon, None);
+            let Some(e) = speaker.entity else {
+                continue;
+            };
+            let kind = self.doc.entities[e as usize].kind;
+            if (kind == EntityType::Org && MEDIA_HEADS.contains(&self.stem(s)))
                 || (sentence_end && kind == EntityType::Loc)
-                || (words <= 5 && names_person(colon + 1))
             {
                 continue;
             }
