@@ -36,6 +36,7 @@ use isnad_doc::{
 use isnad_ner::function_words::is_function_word;
 use isnad_ner::gazetteer::{class, words_key, ClassSet, GazMatch};
 use isnad_ner::{Label, Word};
+use isnad_text::chars::is_quote_token;
 use isnad_text::{Prefix, TokenKind, WordCounts};
 
 /// Finds entities, their mentions, roles and handles.
@@ -434,7 +435,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         // A name introduced by a place noun is a place ("قاعدة "الوطية" الجوية").
         if c.kind == EntityType::Misc {
             let mut j = c.start;
-            while j > 0 && is_quote(ctx.words[j - 1].norm) {
+            while j > 0 && is_quote_token(ctx.words[j - 1].norm) {
                 j -= 1;
             }
             if j > 0
@@ -660,10 +661,10 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             q += 2;
         }
         let quoted = q + 2 < n
-            && is_quote(ctx.words[q].norm)
+            && is_quote_token(ctx.words[q].norm)
             && ctx.words[q + 1].kind.is_word()
             && !ctx.is_function(q + 1)
-            && is_quote(ctx.words[q + 2].norm)
+            && is_quote_token(ctx.words[q + 2].norm)
             && ctx.sentence[q + 2] == sent;
         if quoted && e > i + 1 {
             if !out
@@ -870,7 +871,7 @@ const EXTRA_ORG_HEADS: &[&str] = &["مرصد", "سلطات"];
 fn quoted_organisation(ctx: &Ctx<'_>, open: usize) -> Option<usize> {
     let head = open + 1;
     let w = &ctx.words[head];
-    if !is_quote(ctx.words[open].norm)
+    if !is_quote_token(ctx.words[open].norm)
         || w.kind != TokenKind::Arabic
         || w.clitics.prefixes().next().is_some()
         || !(ctx.has(head, class::ORG_HEAD)
@@ -893,7 +894,7 @@ fn quoted_organisation(ctx: &Ctx<'_>, open: usize) -> Option<usize> {
         !ctx.is_function(k) && c.suffix().is_none() && c.prefixes().all(|p| p == Prefix::Al)
     });
     (close > head + 1
-        && is_quote(ctx.words[close].norm)
+        && is_quote_token(ctx.words[close].norm)
         && ctx.sentence[close] == ctx.sentence[open]
         && name_words
         && !description)
@@ -1277,10 +1278,6 @@ const PLATFORMS: &[&str] = &[
     "سناب",
 ];
 
-fn is_quote(norm: &str) -> bool {
-    norm.chars().count() == 1 && norm.chars().all(isnad_text::chars::is_quote_mark)
-}
-
 /// A definite relative adjective: a nationality or another nisba ("الرئاسي",
 /// "العسكرية").
 fn is_nisba(ctx: &Ctx<'_>, i: usize) -> bool {
@@ -1481,8 +1478,8 @@ fn roles_of(ctx: &Ctx<'_>, c: &Cand, cands: &[Cand]) -> Vec<(usize, usize)> {
     if f < n
         && c.start > 0
         && ctx.sentence[f] == sent
-        && is_quote(ctx.words[f].norm)
-        && is_quote(ctx.words[c.start - 1].norm)
+        && is_quote_token(ctx.words[f].norm)
+        && is_quote_token(ctx.words[c.start - 1].norm)
     {
         f += 1;
     }

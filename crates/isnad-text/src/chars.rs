@@ -69,6 +69,12 @@ pub fn is_quote_mark(c: char) -> bool {
     matches!(c, '«' | '»' | '“' | '”' | '„' | '‹' | '›' | '"' | '‟' | '″')
 }
 
+/// True when `s` is exactly one quotation mark (a token of its own: `"`, `«`, `”`).
+pub fn is_quote_token(s: &str) -> bool {
+    let mut c = s.chars();
+    matches!((c.next(), c.next()), (Some(q), None) if is_quote_mark(q))
+}
+
 /// True when the text contains at least one Arabic letter.
 pub fn has_arabic(s: &str) -> bool {
     s.chars().any(is_arabic_letter)

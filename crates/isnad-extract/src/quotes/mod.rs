@@ -32,6 +32,7 @@ pub mod marks;
 use isnad_doc::{Channel, Doc, EntityType, Layer, ParagraphKind, Quote, QuoteKind, Span, Stage};
 use isnad_ner::function_words::is_function_word;
 use isnad_resources::{reporting, Cue, CueRole};
+use isnad_text::chars::is_quote_token;
 use isnad_text::{Prefix, Token, TokenKind, WordCounts};
 use marks::Pair;
 
@@ -255,21 +256,15 @@ const SUBJECT_FRONTIERS: &[&str] = &[
     "اذا",
 ];
 
-/// Verbs that go on with the last speaker's words.
 /// Head nouns (normalized stems) of news sites and papers, whose name before a colon is a
 /// page banner ("صحيفة اليوم : ..."), not a headline's speaker.
 const MEDIA_HEADS: &[&str] = &["صحيفه", "جريده", "موقع", "بوابه", "مجله"];
-
-/// True for a quotation mark token.
-fn is_mark(norm: &str) -> bool {
-    let mut c = norm.chars();
-    matches!((c.next(), c.next()), (Some(q), None) if isnad_text::chars::is_quote_mark(q))
-}
 
 /// Reporting verbs whose content may be a verbal noun object ("أعلن انتهاء", "أكد رغبة",
 /// "نفى وجود"), as well as a clause.
 const NOUN_OBJECT_LEMMAS: &[&str] = &["أعلن", "أكد", "نفى"];
 
+/// Verbs that go on with the last speaker's words.
 const CONTINUING_LEMMAS: &[&str] = &["أضاف", "تابع", "أردف", "استطرد", "ختم"];
 
 /// Words of contrast or accompaniment that open a clause of their own inside reported
@@ -1631,7 +1626,9 @@ impl<'a> Extractor<'a> {
             let is_colon = |j: usize| self.token(j).kind == TokenKind::Punct && self.norm(j) == ":";
             let Some(colon) = (s + 1..(s + MAX_SPEAKER + 1).min(range.end))
                 .take_while(|&j| {
-                    self.token(j).kind == TokenKind::Arabic || is_colon(j) || is_mark(self.norm(j))
+                    self.token(j).kind == TokenKind::Arabic
+                        || is_colon(j)
+                        || is_quote_token(self.norm(j))
                 })
                 .find(|&j| is_colon(j))
             else {
@@ -1642,7 +1639,7 @@ impl<'a> Extractor<'a> {
             }
             // The name ends right before the colon (a closing mark aside).
             let mut last = colon - 1;
-            while last > s && is_mark(self.norm(last)) {
+            while last > s && is_quote_token(self.norm(last)) {
                 last -= 1;
             }
             let t = self.token(last).span;
