@@ -1613,12 +1613,21 @@ impl<'a> Extractor<'a> {
     fn headline(&mut self, pi: usize, range: std::ops::Range<usize>) {
         const MAX_SPEAKER: usize = 6;
         const MAX_WORDS: usize = 25;
-        // Most tokens are words: the token kind is asked before the text. Most paragraphs
-        // have no "|", and then this allocates nothing.
-        let bars: Vec<usize> = (range.start..range.end.min(range.start + 80))
-            .filter(|&i| self.token(i).kind == TokenKind::Punct && self.norm(i) == "|")
-            .map(|i| i + 1)
-            .collect();
+        // Most paragraphs have no "|": a byte search of their text says so before any
+        // token is asked, and then this allocates nothing.
+        let reach = range.end.min(range.start + 80);
+        let text = self.doc.slice(Span {
+            start: self.token(range.start).span.start,
+            end: self.token(reach - 1).span.end,
+        });
+        let bars: Vec<usize> = if text.contains('|') {
+            (range.start..reach)
+                .filter(|&i| self.token(i).kind == TokenKind::Punct && self.norm(i) == "|")
+                .map(|i| i + 1)
+                .collect()
+        } else {
+            Vec::new()
+        };
         for s in std::iter::once(range.start).chain(bars) {
             if s >= range.end || !self.in_body[s] {
                 continue;
