@@ -133,6 +133,12 @@ impl<'d> Ctx<'d> {
         self.single[i] & (1 << c) != 0
     }
 
+    /// True when token `i` is an organisation's head noun: the tagger's trigger list, or
+    /// one of the name patterns' [`EXTRA_ORG_HEADS`].
+    fn is_org_head(&self, i: usize) -> bool {
+        self.has(i, class::ORG_HEAD) || EXTRA_ORG_HEADS.contains(&self.core(i))
+    }
+
     fn core(&self, i: usize) -> &'d str {
         let c = self.words[i].core();
         if self.hidden_wa[i] {
@@ -636,10 +642,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
     // إفريقيا "أفريكوم"").
     let n = ctx.words.len();
     for (i, (w, &signature)) in ctx.words.iter().zip(&in_signature).enumerate() {
-        if signature
-            || !w.clitics.is_definite()
-            || !(ctx.has(i, class::ORG_HEAD) || EXTRA_ORG_HEADS.contains(&ctx.core(i)))
-        {
+        if signature || !w.clitics.is_definite() || !ctx.is_org_head(i) {
             continue;
         }
         let sent = ctx.sentence[i];
@@ -793,7 +796,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         let (head, place) = (c.start, c.end - 1);
         let in_construct = c.end == head + 2
             && !ctx.words[head].clitics.is_definite()
-            && (ctx.has(head, class::ORG_HEAD) || EXTRA_ORG_HEADS.contains(&ctx.core(head)))
+            && ctx.is_org_head(head)
             && !ctx.words[place].clitics.is_definite()
             && ctx.single[place] & MAJOR_PLACES != 0;
         if !in_construct {
@@ -866,17 +869,15 @@ const EXTRA_ORG_HEADS: &[&str] = &["مرصد", "سلطات"];
 /// The closing mark of an organisation's name in quotation marks whose opening mark is
 /// token `open`: the name is two to four words, the first an organisation head noun
 /// with no article or clitic, the others with no clitic but the article, none a function
-/// word. An indefinite relative adjective
-/// after the head makes a description, not a name ("منظمة إرهابية").
+/// word. An indefinite relative adjective after the head makes a description, not a name
+/// ("منظمة إرهابية").
 fn quoted_organisation(ctx: &Ctx<'_>, open: usize) -> Option<usize> {
     let head = open + 1;
     let w = &ctx.words[head];
     if !is_quote_token(ctx.words[open].norm)
         || w.kind != TokenKind::Arabic
         || w.clitics.prefixes().next().is_some()
-        || !(ctx.has(head, class::ORG_HEAD)
-            || EXTRA_ORG_HEADS.contains(&ctx.core(head))
-            || ctx.core(head) == "فيلق")
+        || !(ctx.is_org_head(head) || ctx.core(head) == "فيلق")
     {
         return None;
     }
@@ -1075,11 +1076,11 @@ fn names_after_roles(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
     /// Fewer than this: a word rare enough to be an unknown given name after a role.
     const RARE_GIVEN_NAME: u32 = 25;
     let n = ctx.words.len();
+    let count = |k: usize| WordCounts::count(isnad_resources::word_counts(), ctx.words[k].norm);
     let mut found = Vec::new();
     for i in 1..n.saturating_sub(1) {
         let (sent, next) = (ctx.sentence[i], i + 1);
         let w = &ctx.words[i];
-        let count = |k: usize| WordCounts::count(isnad_resources::word_counts(), ctx.words[k].norm);
         // A given name the gazetteer knows, or a word as rare as a foreign given name
         // ("يتسحاك", "نايجل"; an uncommon verb or adverb is still seen more often).
         let bare_given_name = w.kind == TokenKind::Arabic
