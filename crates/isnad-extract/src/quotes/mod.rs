@@ -647,6 +647,12 @@ impl<'a> Extractor<'a> {
         n.get(self.token(i).clitics.prefix_bytes()..).unwrap_or(n)
     }
 
+    /// The token range of the sentence that holds token `i`.
+    fn sentence_of(&self, i: usize) -> Option<std::ops::Range<usize>> {
+        let s = self.doc.sentences()[self.doc.sentence_at(self.token(i).span.start)?];
+        Some(s.first_token as usize..s.end_token as usize)
+    }
+
     fn token(&self, i: usize) -> Token {
         self.doc.tokens()[i]
     }
@@ -1584,14 +1590,7 @@ impl<'a> Extractor<'a> {
             return;
         }
         let speaker = self.last_speaker;
-        let sentence = self
-            .doc
-            .sentence_at(self.token(range.start).span.start)
-            .map(|s| {
-                let s = self.doc.sentences()[s];
-                s.first_token as usize..s.end_token as usize
-            })
-            .unwrap_or(range.clone());
+        let sentence = self.sentence_of(range.start).unwrap_or(range.clone());
         let before = self.quotes.len();
         self.push_pair(pi, k, QuoteKind::Direct, speaker, range.start, sentence);
         if self.quotes.len() > before {
@@ -1719,14 +1718,7 @@ impl<'a> Extractor<'a> {
                     end: self.token(end - 1).span.end,
                 },
             );
-            let sentence = self
-                .doc
-                .sentence_at(self.token(colon).span.start)
-                .map(|k| {
-                    let k = self.doc.sentences()[k];
-                    k.first_token as usize..k.end_token as usize
-                })
-                .unwrap_or(range.clone());
+            let sentence = self.sentence_of(colon).unwrap_or(range.clone());
             // A page repeats its headlines: one quote for one headline.
             let text = self.doc.slice(span);
             if self
