@@ -376,3 +376,36 @@ fn a_headline_speaker_before_a_colon_says_the_title() {
     let d = analyze("ستوكهولم : أدانت منظمة العفو الدولية قرار المحكمة بسجن الناشط .");
     assert!(d.quotes.iter().all(|q| q.verb.is_some()), "{:?}", d.quotes);
 }
+
+#[test]
+fn a_document_speaks_for_the_body_that_issued_it() {
+    let got = speakers(
+        "وذكر بيان صادر عن وزارة الخارجية الأمريكية أن العقوبات تشمل خمسة أشخاص.\n\
+         وأضاف البيان أن الخطوة تمت بالتنسيق مع الحلفاء.",
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(
+        got[0].as_deref(),
+        Some("وزارة الخارجية الأمريكية"),
+        "{got:?}"
+    );
+    assert_eq!(
+        got[1].as_deref(),
+        Some("وزارة الخارجية الأمريكية"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_contrast_after_a_comma_opens_no_content_of_the_cue_before() {
+    let d = analyze(
+        "ولم تذكر شركة سامسونج الأجهزة التي يشملها البرنامج، إلا أنها قالت في مدونتها إن \
+         البرنامج يتم بالتعاون مع الشركاء.",
+    );
+    assert_eq!(d.quotes.len(), 1, "{:?}", d.quotes);
+    assert!(
+        d.slice(d.quotes[0].span).starts_with("البرنامج يتم"),
+        "{:?}",
+        d.quotes
+    );
+}

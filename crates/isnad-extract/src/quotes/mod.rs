@@ -515,6 +515,9 @@ const HONORIFICS: &[&str] = &[
     "غبطته",
 ];
 
+/// Documents that speak for the body that issued them (normalized, without article).
+const DOCUMENT_NOUNS: &[&str] = &["بيان", "تقرير", "احصائيه"];
+
 const NO_PAIR: usize = usize::MAX;
 
 /// Who said it.
@@ -958,6 +961,11 @@ impl<'a> Extractor<'a> {
                 }
             }
             if t.kind == TokenKind::Arabic {
+                // "لم تذكر سامسونج الأجهزة ، إلا أنها قالت": a contrast ends the clause of
+                // a cue that found no content.
+                if COMPLEMENTIZERS.contains(&n) && self.after_contrast(j, start) {
+                    return None;
+                }
                 if COMPLEMENTIZERS.contains(&n) {
                     return Some(Frame {
                         cue,
@@ -1088,6 +1096,14 @@ impl<'a> Extractor<'a> {
         }
         let two_words = last > floor && self.norm(last) == "حين" && self.norm(last - 1) == "في";
         Some(if two_words { last - 1 } else { last })
+    }
+
+    /// Whether the complementizer at `j` follows a contrast after a comma ("، إلا أن",
+    /// "، غير أنه", "، بيد أن"): a new clause, not the content of a cue before it.
+    fn after_contrast(&self, j: usize, floor: usize) -> bool {
+        j >= floor + 2
+            && matches!(self.norm(j - 1), "الا" | "غير" | "بيد")
+            && self.is_punct(j - 2, &["،", ","])
     }
 
     /// Whether token `j` lies inside a pair of parentheses that opens and closes within a
@@ -2189,6 +2205,9 @@ impl<'a> Extractor<'a> {
                 description: None,
             };
         }
+        if let Some(issuer) = self.document_issuer(ns, ne, zone.end, span) {
+            return issuer;
+        }
         let titled = TITLES.contains(&head) || TITLES.contains(&format!("ال{head}").as_str());
         if titled {
             // The title with its complement, up to the next conjunction: "وزير الصحة" in
@@ -2256,6 +2275,61 @@ impl<'a> Extractor<'a> {
             span: Some(span),
             description: Some(span),
         }
+    }
+
+    /// The body that issued a document speaking as the subject, which the guidelines make
+    /// the speaker: "وذكر بيان صادر عن القيادة العامة أن", "كشفت إحصائية للمؤسسة العامة
+    /// للموانئ أن", and "وأضاف البيان" / "وأشارت الإحصائية" for the one already quoted
+    /// (the last speaker, when it spoke in a statement or is an organisation). `ns..ne` is
+    /// the subject's words, `span` their text. None when the subject is no document, or
+    /// names no issuer the document layer knows.
+    fn document_issuer(
+        &self,
+        ns: usize,
+        ne: usize,
+        zone_end: usize,
+        span: Span,
+    ) -> Option<Speaker> {
+        if !DOCUMENT_NOUNS.contains(&self.stem(ns)) {
+            return None;
+        }
+        let doc = self.doc;
+        // "صادر عن X", "الصادرة من X", or X governed by لـ right after the subject.
+        let issuer = (ns + 1..(ne + 2).min(zone_end)).find_map(|k| {
+            if matches!(self.stem(k), "صادر" | "صادره")
+                && k + 2 < zone_end
+                && matches!(self.norm(k + 1), "عن" | "من")
+            {
+                return Some(k + 2);
+            }
+            let t = self.token(k);
+            (k == ne && t.kind == TokenKind::Arabic && t.clitics.has(Prefix::Li)).then_some(k)
+        });
+        if let Some(k) = issuer {
+            let named = doc
+                .mentions_starting_in(self.token(k).span)
+                .first()
+                .map(Speaker::mention);
+            let headed = || {
+                self.organisation_with_head(k).map(|e| Speaker {
+                    entity: Some(e),
+                    span: Some(span),
+                    description: None,
+                })
+            };
+            return named.or_else(headed);
+        }
+        // "البيان" alone: the statement of the speaker last quoted.
+        let last = self.last_speaker.entity?;
+        let alone = ne == ns + 1 && self.token(ns).clitics.is_definite();
+        let in_statement = self.quotes.last().and_then(|q| q.channel) == Some(Channel::Statement);
+        let organisation = doc.entities[last as usize].kind == EntityType::Org;
+        let issued = organisation || (in_statement && self.stem(ns) == "بيان");
+        (alone && issued).then_some(Speaker {
+            entity: Some(last),
+            span: Some(span),
+            description: None,
+        })
     }
 
     /// The organisation a definite head noun at token `i` stands for ("الصحيفة" after
