@@ -501,25 +501,52 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
     // An organisation's head noun in construct state with a place name is an
     // organisation named after the place ("وكالة تونس", "جامعة القاهرة"); the place
     // stays a place inside it.
+    // One bare noun may stand between the head and the place, the head's own complement
+    // ("محكمة جنايات القاهرة", "قيادة عمليات بغداد", "مجلس محافظة البصرة").
+    let is_head = |k: usize| {
+        (ctx.has(k, class::ORG_HEAD) || SECTOR_HEADS.contains(&ctx.core(k)))
+            && !ctx.has(k, class::PLACE_NOUN)
+            && !ctx.words[k].clitics.is_definite()
+            && ctx.words[k].kind == TokenKind::Arabic
+    };
+    let taken: Vec<(usize, usize)> = out.iter().map(|c| (c.start, c.end)).collect();
+    let bare_complement = |k: usize| {
+        let w = &ctx.words[k];
+        w.kind == TokenKind::Arabic
+            && w.clitics.is_empty()
+            && !is_nisba(ctx, k)
+            && !ctx.is_function(k)
+            && !ctx.is_title(k)
+            && !ctx.has(k, class::DEMONYM)
+            && !taken.iter().any(|&(a, b)| a <= k && k < b)
+    };
     let mut nested_places = Vec::new();
     for c in out.iter_mut() {
-        if c.kind == EntityType::Loc
-            && c.source == Source::Tagger
-            && c.start > 0
-            && ctx.sentence[c.start - 1] == ctx.sentence[c.start]
-            && (ctx.has(c.start - 1, class::ORG_HEAD)
-                || SECTOR_HEADS.contains(&ctx.core(c.start - 1)))
-            && !ctx.has(c.start - 1, class::PLACE_NOUN)
-            && !ctx.words[c.start - 1].clitics.is_definite()
-            && ctx.words[c.start - 1].kind == TokenKind::Arabic
-        {
-            nested_places.push(Cand {
-                source: Source::Nested,
-                ..c.clone()
-            });
-            c.start -= 1;
-            c.kind = EntityType::Org;
+        if c.kind != EntityType::Loc || c.source != Source::Tagger || c.start == 0 {
+            continue;
         }
+        let same_sentence = |k: usize| ctx.sentence[k] == ctx.sentence[c.start];
+        let head = if same_sentence(c.start - 1) && is_head(c.start - 1) {
+            c.start - 1
+        } else if c.start >= 2
+            && !ctx.words[c.start].clitics.has(Prefix::Li)
+            && !ctx.words[c.start].clitics.has(Prefix::Bi)
+            && same_sentence(c.start - 2)
+            && is_head(c.start - 2)
+            && bare_complement(c.start - 1)
+            // "جبهة قرية وردة" is a battle front, not a front that is a movement.
+            && !(ctx.core(c.start - 2) == "جبهه" && ctx.has(c.start - 1, class::PLACE_NOUN))
+        {
+            c.start - 2
+        } else {
+            continue;
+        };
+        nested_places.push(Cand {
+            source: Source::Nested,
+            ..c.clone()
+        });
+        c.start = head;
+        c.kind = EntityType::Org;
     }
     // One name, one person per article: a person's family name standing alone elsewhere
     // is that person ("سامي الهمامي" ... "وكتب الهمامي"), and so is a one-word person
@@ -1783,8 +1810,32 @@ fn build_entities(ctx: &Ctx<'_>, cands: Vec<Cand>, roles: Vec<Vec<(usize, usize)
                     })
             })
             .collect();
+        // A place in the name says whose organisation it is: "حكومة إقليم كردستان" and
+        // "حكومة جنوب السودان" are not "الحكومة العراقية" or "الحكومة السودانية"; the
+        // nationality's country, or a large city standing for its capital ("حكومة
+        // دمشق"), may be.
+        let description = &cands[groups[g].cands[0]];
+        let nationality_country =
+            countries.by_demonym(&ctx.key(description.start + 1, description.start + 2));
+        let names_another_place = |h: usize| {
+            groups[h].cands.iter().any(|&k| {
+                let c = &cands[k];
+                cands.iter().any(|p| {
+                    let inside = p.kind == EntityType::Loc && c.start < p.start && p.end <= c.end;
+                    inside
+                        && match countries.by_name(&ctx.key(p.start, p.end)) {
+                            Some(country) => Some(country) != nationality_country,
+                            None => (c.start + 1..p.end).any(|j| {
+                                ctx.has(j, class::REGION) || ctx.has(j, class::PLACE_NOUN)
+                            }),
+                        }
+                })
+            })
+        };
         if let [h] = named[..] {
-            merge(&mut groups, &mut group_of, h, g);
+            if !names_another_place(h) {
+                merge(&mut groups, &mut group_of, h, g);
+            }
         }
     }
     // Role phrases used alone, and post authors, as title mentions.
@@ -2439,6 +2490,39 @@ mod tests {
         );
         let names = entity_names("ويهدف البرنامج إلى تحسين صحة الإنسان في المدن.");
         assert!(!names.iter().any(|n| n.starts_with("صحة")), "{names:?}");
+    }
+
+    #[test]
+    fn a_head_noun_and_its_bare_complement_before_a_place_name_an_organisation() {
+        let names =
+            entity_names("وأكدت محكمة جنايات القاهرة في حيثياتها أن الجماعة لم تخالف القانون.");
+        assert!(
+            names.iter().any(|n| n == "محكمة جنايات القاهرة"),
+            "{names:?}"
+        );
+        // A participle with its preposition is no complement in construct.
+        let names = entity_names("وقصفت قوات موالية لإيران مواقع المعارضة قرب حلب.");
+        assert!(
+            !names.iter().any(|n| n.starts_with("قوات موالية")),
+            "{names:?}"
+        );
+    }
+
+    #[test]
+    fn a_description_is_not_the_organisation_of_another_place() {
+        let mut d = doc(
+            "وقالت حكومة إقليم كردستان إن الاستفتاء قائم.\nوقالت الحكومة العراقية إن الاستفتاء باطل.",
+        );
+        annotate(&mut d);
+        let of = |name: &str| {
+            d.mentions
+                .iter()
+                .find(|m| d.slice(m.span) == name)
+                .map(|m| m.entity)
+        };
+        let kurdish = of("حكومة إقليم كردستان").expect("the regional government");
+        let iraqi = of("الحكومة العراقية").expect("the Iraqi government");
+        assert_ne!(kurdish, iraqi);
     }
 
     #[test]
