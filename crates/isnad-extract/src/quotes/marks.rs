@@ -5,7 +5,9 @@
 //! after a space and before a letter opens, one after a letter and before a space or
 //! punctuation closes, which keeps `"المجتمعون (... مع "أفريكوم" والسفير) اتفقوا"` nested
 //! correctly. A mark with spaces on both sides (text whose punctuation was spaced out)
-//! closes the nearest open one of its class, or opens.
+//! closes the nearest open one of its class, or opens. Two apostrophes `''`, which some
+//! Algerian papers use as quotation marks, are one straight mark of their own class; the
+//! pair's tokens are the inner apostrophes, so that the quoted words lie between them.
 
 use isnad_doc::Doc;
 use isnad_text::TokenKind;
@@ -28,6 +30,8 @@ enum Class {
     Guillemet,
     Curly,
     Straight,
+    /// `''`, two apostrophes.
+    Apostrophes,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,11 +51,10 @@ fn class_of(c: &str) -> Option<(Class, Direction)> {
     }
 }
 
-/// The direction a mark faces from the characters around it.
-fn direction_from_context(doc: &Doc, token: usize) -> Direction {
-    let t = doc.tokens()[token];
-    let before = doc.text[..t.span.start as usize].chars().next_back();
-    let after = doc.text[t.span.end as usize..].chars().next();
+/// The direction a mark (the text `span`) faces from the characters around it.
+fn direction_from_context(doc: &Doc, span: isnad_text::Span) -> Direction {
+    let before = doc.text[..span.start as usize].chars().next_back();
+    let after = doc.text[span.end as usize..].chars().next();
     let space = |c: Option<char>| c.is_none_or(|c| c.is_whitespace());
     let opens_after =
         |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || "(:[،,؛;—-".contains(c));
@@ -63,7 +66,7 @@ fn direction_from_context(doc: &Doc, token: usize) -> Direction {
         _ if !space(before) && closes_before(after) => Direction::Close,
         // A letter on both sides: "بـ"الإيجابي"" after a clitic opens.
         (false, false) => {
-            if doc.text[t.span.end as usize..]
+            if doc.text[span.end as usize..]
                 .chars()
                 .next()
                 .is_some_and(char::is_alphabetic)
@@ -88,20 +91,44 @@ fn paragraph_pairs(doc: &Doc, range: std::ops::Range<usize>) -> (Vec<Pair>, Vec<
     let mut out = Vec::new();
     let mut orphans = Vec::new();
     let mut stack: Vec<(usize, Class, bool)> = Vec::new();
-    for i in range {
-        let t = doc.tokens()[i];
+    let tokens = doc.tokens();
+    let apostrophe = |k: usize| {
+        tokens[k].kind == TokenKind::Punct && doc.text_layers.norm_text(&tokens[k]) == "'"
+    };
+    let end = range.end;
+    let mut next = range.start;
+    while next < end {
+        let mut i = next;
+        next += 1;
+        let t = tokens[i];
         if t.kind != TokenKind::Punct {
             continue;
         }
-        let Some((class, dir)) = class_of(doc.text_layers.norm_text(&t)) else {
-            continue;
+        // `''`: the two apostrophes, touching, are one mark.
+        let doubled = apostrophe(i) && i + 1 < end && apostrophe(i + 1) && {
+            tokens[i + 1].span.start == t.span.end
         };
-        let dir = if dir == Direction::Either {
-            direction_from_context(doc, i)
+        let (class, dir) = if doubled {
+            next = i + 2;
+            let mark =
+                isnad_text::Span::new(t.span.start as usize, tokens[i + 1].span.end as usize);
+            (Class::Apostrophes, direction_from_context(doc, mark))
         } else {
-            dir
+            let Some((class, dir)) = class_of(doc.text_layers.norm_text(&t)) else {
+                continue;
+            };
+            let dir = if dir == Direction::Either {
+                direction_from_context(doc, t.span)
+            } else {
+                dir
+            };
+            (class, dir)
         };
         let nearest = stack.iter().rposition(|(_, c, _)| *c == class);
+        // An opening `''` is its second apostrophe, the one that touches the words.
+        if doubled && (dir == Direction::Open || (dir == Direction::Either && nearest.is_none())) {
+            i += 1;
+        }
         match (dir, nearest) {
             (Direction::Open, _) | (Direction::Either, None) => {
                 stack.push((i, class, dir == Direction::Either))
@@ -265,6 +292,20 @@ mod tests {
             got,
             vec!["المجتمعون (مع \"أفريكوم\" والسفير) اتفقوا", "أفريكوم"]
         );
+    }
+
+    #[test]
+    fn two_apostrophes_are_one_mark() {
+        assert_eq!(
+            texts("ودعا القادة مجلس الأمن إلى ''الإسراع'' في إصدار قرار"),
+            vec!["الإسراع"]
+        );
+        assert_eq!(
+            texts("وقال الوزير: ''نقطة التحول'' و ''الحل السياسي''."),
+            vec!["نقطة التحول", "الحل السياسي"]
+        );
+        // A lone apostrophe is no mark.
+        assert!(texts("قال إن فريق 'الهلال' فاز").is_empty());
     }
 
     #[test]
