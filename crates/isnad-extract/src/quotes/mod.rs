@@ -35,6 +35,8 @@ use isnad_resources::{reporting, Cue, CueRole};
 use isnad_text::chars::is_quote_token;
 use isnad_text::{Prefix, Token, TokenKind, WordCounts};
 use marks::Pair;
+use rustc_hash::FxHashSet;
+use std::sync::LazyLock;
 
 /// The quotations stage.
 #[derive(Debug, Default)]
@@ -57,62 +59,76 @@ impl Stage for QuotesStage {
     }
 }
 
-/// Complementizers that open reported content (normalized).
-const COMPLEMENTIZERS: &[&str] = &[
-    "ان",
-    "بان",
-    "انه",
-    "انها",
-    "انهم",
-    "انهما",
-    "انني",
-    "اننا",
-    "انهن",
-    "بانه",
-    "بانها",
-    "بانهم",
-    "بانهما",
-];
+/// Declares a fixed word list that is asked about for many tokens as a hash set, built on
+/// first use: one hash per question instead of a scan of the list.
+macro_rules! word_set {
+    ($(#[$meta:meta])* $name:ident = [$($word:literal),* $(,)?]) => {
+        $(#[$meta])*
+        static $name: LazyLock<FxHashSet<&'static str>> =
+            LazyLock::new(|| [$($word),*].into_iter().collect());
+    };
+}
 
-/// Words after which a verb still opens a clause.
-const CLAUSE_OPENERS: &[&str] = &[
-    "كما",
-    "ثم",
-    "فيما",
-    "بينما",
-    "حيث",
-    "قد",
-    "لقد",
-    "الذي",
-    "التي",
-    "الذين",
-    "اللذان",
-    "اللتان",
-    "عندما",
-    "حين",
-    "بعدما",
-    "كذلك",
-    "ايضا",
-    "فقد",
-    "وقد",
-    "بدوره",
-    "بدورها",
-    "جانبه",
-    "جانبها",
-    "اخيرا",
-    "و",
-    "ف",
-    "هو",
-    "هي",
-    "هم",
-    "وهو",
-    "وهي",
-    "وهم",
-    "كان",
-    "كانت",
-    "وكان",
-    "وكانت",
-];
+word_set! {
+    /// Complementizers that open reported content (normalized).
+    COMPLEMENTIZERS = [
+        "ان",
+        "بان",
+        "انه",
+        "انها",
+        "انهم",
+        "انهما",
+        "انني",
+        "اننا",
+        "انهن",
+        "بانه",
+        "بانها",
+        "بانهم",
+        "بانهما",
+    ]
+}
+
+word_set! {
+    /// Words after which a verb still opens a clause.
+    CLAUSE_OPENERS = [
+        "كما",
+        "ثم",
+        "فيما",
+        "بينما",
+        "حيث",
+        "قد",
+        "لقد",
+        "الذي",
+        "التي",
+        "الذين",
+        "اللذان",
+        "اللتان",
+        "عندما",
+        "حين",
+        "بعدما",
+        "كذلك",
+        "ايضا",
+        "فقد",
+        "وقد",
+        "بدوره",
+        "بدورها",
+        "جانبه",
+        "جانبها",
+        "اخيرا",
+        "و",
+        "ف",
+        "هو",
+        "هي",
+        "هم",
+        "وهو",
+        "وهي",
+        "وهم",
+        "كان",
+        "كانت",
+        "وكان",
+        "وكانت",
+    ]
+}
 
 /// Cue forms that are also common nouns or other words ("طالب" a student, "بين" between,
 /// "ذكر" male, "كتب" books, "رأي" an opinion): cues only where a clause opens.
@@ -170,33 +186,35 @@ const CONTENT_STOPS: &[&str] = &[
     "ووفقا",
 ];
 
-/// Words that cannot open a speaker's description: interrogatives ("وتساءل ما الذي"),
-/// particles that carry the implicit subject as a pronoun ("لكنه أوضح"), and the
-/// preposition لـ with a pronoun ("يقولون لنا إن").
-const NOT_SUBJECTS: &[&str] = &[
-    "ما",
-    "ماذا",
-    "من",
-    "هل",
-    "كيف",
-    "لماذا",
-    "متي",
-    "اين",
-    "لكن",
-    "ان",
-    "انه",
-    "انها",
-    "الا",
-    "غير",
-    "بل",
-    "لنا",
-    "له",
-    "لها",
-    "لهم",
-    "لي",
-    "لك",
-    "لكم",
-];
+word_set! {
+    /// Words that cannot open a speaker's description: interrogatives ("وتساءل ما الذي"),
+    /// particles that carry the implicit subject as a pronoun ("لكنه أوضح"), and the
+    /// preposition لـ with a pronoun ("يقولون لنا إن").
+    NOT_SUBJECTS = [
+        "ما",
+        "ماذا",
+        "من",
+        "هل",
+        "كيف",
+        "لماذا",
+        "متي",
+        "اين",
+        "لكن",
+        "ان",
+        "انه",
+        "انها",
+        "الا",
+        "غير",
+        "بل",
+        "لنا",
+        "له",
+        "لها",
+        "لهم",
+        "لي",
+        "لك",
+        "لكم",
+    ]
+}
 
 /// Nouns of figures and information (normalized stems, without ال): as the subject of a
 /// reporting verb they report no one's words.
@@ -227,34 +245,36 @@ fn is_pronoun_pp(norm: &str) -> bool {
     })
 }
 
-/// Words that open a clause of their own before a subject and its verb ("لكن متحدثة ...
-/// حذرت", "فيما أعلنت المنظمة"): a subject read backwards from the verb stops there.
-const SUBJECT_FRONTIERS: &[&str] = &[
-    "لكن",
-    "ولكن",
-    "بينما",
-    "فيما",
-    "كما",
-    "حيث",
-    "اذ",
-    "ثم",
-    "عندما",
-    "حين",
-    "بعدما",
-    "لذا",
-    "كذلك",
-    "ايضا",
-    "اما",
-    "ما",
-    "هو",
-    "هي",
-    "وهو",
-    "وهي",
-    "هذا",
-    "وهذا",
-    "لان",
-    "اذا",
-];
+word_set! {
+    /// Words that open a clause of their own before a subject and its verb ("لكن متحدثة ...
+    /// حذرت", "فيما أعلنت المنظمة"): a subject read backwards from the verb stops there.
+    SUBJECT_FRONTIERS = [
+        "لكن",
+        "ولكن",
+        "بينما",
+        "فيما",
+        "كما",
+        "حيث",
+        "اذ",
+        "ثم",
+        "عندما",
+        "حين",
+        "بعدما",
+        "لذا",
+        "كذلك",
+        "ايضا",
+        "اما",
+        "ما",
+        "هو",
+        "هي",
+        "وهو",
+        "وهي",
+        "هذا",
+        "وهذا",
+        "لان",
+        "اذا",
+    ]
+}
 
 /// Head nouns (normalized stems) of news sites and papers, whose name before a colon is a
 /// page banner ("صحيفة اليوم : ..."), not a headline's speaker.
@@ -281,153 +301,163 @@ const CONTRAST_OPENERS: &[&str] = &[
     "حين",
 ];
 
-/// Adverbial participles (normalized) of thanks, praise, wishes and the like that follow
-/// reported content after a comma ("، معبرا عن شكره"): not reporting cues, since their
-/// object is no one's words, but the start of another clause.
-const FRAMING_PARTICIPLES: &[&str] = &[
-    "معبرا",
-    "معبره",
-    "معبرين",
-    "معربا",
-    "معربه",
-    "معربين",
-    "مبديا",
-    "مبديه",
-    "موجها",
-    "موجهه",
-    "مقدما",
-    "مقدمه",
-    "متمنيا",
-    "متمنيه",
-    "مثمنا",
-    "مثمنه",
-    "مشيدا",
-    "مشيده",
-    "مستعرضا",
-    "متطرقا",
-    "متحدثا",
-    "متحدثه",
-    "منتقدا",
-    "منتقده",
-];
+word_set! {
+    /// Adverbial participles (normalized) of thanks, praise, wishes and the like that follow
+    /// reported content after a comma ("، معبرا عن شكره"): not reporting cues, since their
+    /// object is no one's words, but the start of another clause.
+    FRAMING_PARTICIPLES = [
+        "معبرا",
+        "معبره",
+        "معبرين",
+        "معربا",
+        "معربه",
+        "معربين",
+        "مبديا",
+        "مبديه",
+        "موجها",
+        "موجهه",
+        "مقدما",
+        "مقدمه",
+        "متمنيا",
+        "متمنيه",
+        "مثمنا",
+        "مثمنه",
+        "مشيدا",
+        "مشيده",
+        "مستعرضا",
+        "متطرقا",
+        "متحدثا",
+        "متحدثه",
+        "منتقدا",
+        "منتقده",
+    ]
+}
 
 /// Negations and auxiliaries that may stand between a clause's start and its verb.
 const CLAUSE_PARTICLES: &[&str] = &["لم", "لن", "قد", "كان", "كانت"];
 
-/// Time words that can stand in a speaker zone without naming anyone.
-const TIME_WORDS: &[&str] = &[
-    "امس",
-    "اليوم",
-    "الليله",
-    "صباح",
-    "مساء",
-    "ظهر",
-    "الاحد",
-    "الاثنين",
-    "الثلاثاء",
-    "الاربعاء",
-    "الخميس",
-    "الجمعه",
-    "السبت",
-    "يوم",
-    "اول",
-    "الماضي",
-    "الحالي",
-    "الجاري",
-    "المقبل",
-    "اخيرا",
-    "ايضا",
-    "كذلك",
-    "بدوره",
-    "بدورها",
-    "من",
-    "جهته",
-    "جهتها",
-    "جانبه",
-    "جانبها",
-    "قبل",
-    "بعد",
-    "وقت",
-    "سابق",
-    "لاحق",
-    "قد",
-    "كان",
-    "كانت",
-    "الشهر",
-    "الاسبوع",
-    "العام",
-    "السنه",
-    "الليل",
-    "النهار",
-    "الفتره",
-    "الايام",
-    "الساعات",
-    "اليومين",
-    "الاخير",
-    "الاخيره",
-    "المنصرم",
-    "المنصرمه",
-    "ساعات",
-    "ايام",
-];
+word_set! {
+    /// Time words that can stand in a speaker zone without naming anyone.
+    TIME_WORDS = [
+        "امس",
+        "اليوم",
+        "الليله",
+        "صباح",
+        "مساء",
+        "ظهر",
+        "الاحد",
+        "الاثنين",
+        "الثلاثاء",
+        "الاربعاء",
+        "الخميس",
+        "الجمعه",
+        "السبت",
+        "يوم",
+        "اول",
+        "الماضي",
+        "الحالي",
+        "الجاري",
+        "المقبل",
+        "اخيرا",
+        "ايضا",
+        "كذلك",
+        "بدوره",
+        "بدورها",
+        "من",
+        "جهته",
+        "جهتها",
+        "جانبه",
+        "جانبها",
+        "قبل",
+        "بعد",
+        "وقت",
+        "سابق",
+        "لاحق",
+        "قد",
+        "كان",
+        "كانت",
+        "الشهر",
+        "الاسبوع",
+        "العام",
+        "السنه",
+        "الليل",
+        "النهار",
+        "الفتره",
+        "الايام",
+        "الساعات",
+        "اليومين",
+        "الاخير",
+        "الاخيره",
+        "المنصرم",
+        "المنصرمه",
+        "ساعات",
+        "ايام",
+    ]
+}
 
-/// Prepositions that govern a noun in a speaker zone (so the noun is not the speaker).
-const PREPOSITIONS: &[&str] = &[
-    "في", "علي", "عبر", "من", "الي", "عن", "خلال", "امام", "مع", "لدي", "حول", "بشان", "ل", "ب",
-];
+word_set! {
+    /// Prepositions that govern a noun in a speaker zone (so the noun is not the speaker).
+    PREPOSITIONS = [
+        "في", "علي", "عبر", "من", "الي", "عن", "خلال", "امام", "مع", "لدي", "حول", "بشان", "ل", "ب",
+    ]
+}
 
-/// Words that open a phrase of time or attribution in a speaker zone, like a preposition:
-/// "وقال بحسب وكالة الصحافة الفرنسية إن", "أشار إليه بعد نهاية الموسم".
-const ZONE_PREPOSITIONS: &[&str] = &[
-    "بحسب",
-    "حسب",
-    "وفق",
-    "وفقا",
-    "نقلا",
-    "بعد",
-    "قبل",
-    "منذ",
-    "عقب",
-    "اثناء",
-    "ضمن",
-    "عند",
-];
+word_set! {
+    /// Words that open a phrase of time or attribution in a speaker zone, like a preposition:
+    /// "وقال بحسب وكالة الصحافة الفرنسية إن", "أشار إليه بعد نهاية الموسم".
+    ZONE_PREPOSITIONS = [
+        "بحسب",
+        "حسب",
+        "وفق",
+        "وفقا",
+        "نقلا",
+        "بعد",
+        "قبل",
+        "منذ",
+        "عقب",
+        "اثناء",
+        "ضمن",
+        "عند",
+    ]
+}
 
-/// Nouns after which a quoted phrase is a name: a channel called «...», a campaign «...».
-const LABEL_NOUNS: &[&str] = &[
-    "قناه",
-    "صحيفه",
-    "جريده",
-    "يوميه",
-    "اسبوعيه",
-    "وكاله",
-    "موقع",
-    "برنامج",
-    "حمله",
-    "عمليه",
-    "شعار",
-    "عنوان",
-    "كتاب",
-    "فيلم",
-    "مسلسل",
-    "تنظيم",
-    "جماعه",
-    "حركه",
-    "حزب",
-    "جبهه",
-    "مؤسسه",
-    "شركه",
-    "منظمه",
-    "مركز",
-    "مجله",
-    "مبادره",
-    "مشروع",
-    "معرض",
-    "مهرجان",
-    "ملتقي",
-    "هاشتاق",
-    "وسم",
-];
+word_set! {
+    /// Nouns after which a quoted phrase is a name: a channel called «...», a campaign «...».
+    LABEL_NOUNS = [
+        "قناه",
+        "صحيفه",
+        "جريده",
+        "يوميه",
+        "اسبوعيه",
+        "وكاله",
+        "موقع",
+        "برنامج",
+        "حمله",
+        "عمليه",
+        "شعار",
+        "عنوان",
+        "كتاب",
+        "فيلم",
+        "مسلسل",
+        "تنظيم",
+        "جماعه",
+        "حركه",
+        "حزب",
+        "جبهه",
+        "مؤسسه",
+        "شركه",
+        "منظمه",
+        "مركز",
+        "مجله",
+        "مبادره",
+        "مشروع",
+        "معرض",
+        "مهرجان",
+        "ملتقي",
+        "هاشتاق",
+        "وسم",
+    ]
+}
 
 /// Head nouns (as stems, without the article) of a body's or a meeting's name: a quotation
 /// that opens with one names it rather than quoting anyone.
@@ -452,71 +482,79 @@ const BODY_HEADS: &[&str] = &[
     "كتله",
 ];
 
-/// Title words that may stand for a person already named.
-const TITLES: &[&str] = &[
-    "وزير",
-    "الوزير",
-    "رئيس",
-    "الرئيس",
-    "السفير",
-    "سفير",
-    "المتحدث",
-    "الناطق",
-    "القائد",
-    "قائد",
-    "المدير",
-    "مدير",
-    "المدرب",
-    "مدرب",
-    "الامين",
-    "امين",
-    "الملك",
-    "الامير",
-    "الشيخ",
-    "اللواء",
-    "العقيد",
-    "الجنرال",
-    "المستشار",
-    "النائب",
-    "المبعوث",
-    "الوكيل",
-    "المحافظ",
-    "الحاكم",
-    "المسؤول",
-    "العميد",
-    "الدكتور",
-    "المفتي",
-    "البابا",
-    "الرئيسه",
-    "المتحدثه",
-    "الناطقه",
-    "الوزيره",
-    "السفيره",
-    // A news agency's correspondents speak for themselves, unnamed ("حسبما نقل مراسلو
-    // وكالة فرانس برس").
-    "مراسل",
-    "مراسله",
-    "مراسلو",
-    "مراسلي",
-];
+word_set! {
+    /// Title words that may stand for a person already named.
+    TITLES = [
+        "وزير",
+        "الوزير",
+        "رئيس",
+        "الرئيس",
+        "السفير",
+        "سفير",
+        "المتحدث",
+        "الناطق",
+        "القائد",
+        "قائد",
+        "المدير",
+        "مدير",
+        "المدرب",
+        "مدرب",
+        "الامين",
+        "امين",
+        "الملك",
+        "الامير",
+        "الشيخ",
+        "اللواء",
+        "العقيد",
+        "الجنرال",
+        "المستشار",
+        "النائب",
+        "المبعوث",
+        "الوكيل",
+        "المحافظ",
+        "الحاكم",
+        "المسؤول",
+        "العميد",
+        "الدكتور",
+        "المفتي",
+        "البابا",
+        "الرئيسه",
+        "المتحدثه",
+        "الناطقه",
+        "الوزيره",
+        "السفيره",
+        // A news agency's correspondents speak for themselves, unnamed ("حسبما نقل مراسلو
+        // وكالة فرانس برس").
+        "مراسل",
+        "مراسله",
+        "مراسلو",
+        "مراسلي",
+    ]
+}
 
-/// Honorific nouns with a pronoun that stand for a dignitary already named.
-const HONORIFICS: &[&str] = &[
-    "سماحته",
-    "معاليه",
-    "سموه",
-    "فضيلته",
-    "فخامته",
-    "جلالته",
-    "سيادته",
-    "دولته",
-    "سعادته",
-    "نيافته",
-    "غبطته",
-];
+word_set! {
+    /// Honorific nouns with a pronoun that stand for a dignitary already named.
+    HONORIFICS = [
+        "سماحته",
+        "معاليه",
+        "سموه",
+        "فضيلته",
+        "فخامته",
+        "جلالته",
+        "سيادته",
+        "دولته",
+        "سعادته",
+        "نيافته",
+        "غبطته",
+    ]
+}
 
 /// Documents that speak for the body that issued them (normalized, without article).
 const DOCUMENT_NOUNS: &[&str] = &["بيان", "تقرير", "احصائيه"];
+
+/// The titles that start with the article, without it ("الرئيس" → "رئيس").
+static TITLES_AFTER_ARTICLE: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| TITLES.iter().filter_map(|t| t.strip_prefix("ال")).collect());
 
 const NO_PAIR: usize = usize::MAX;
 
@@ -2208,7 +2246,7 @@ impl<'a> Extractor<'a> {
         if let Some(issuer) = self.document_issuer(ns, ne, zone.end, span) {
             return issuer;
         }
-        let titled = TITLES.contains(&head) || TITLES.contains(&format!("ال{head}").as_str());
+        let titled = TITLES.contains(&head) || TITLES_AFTER_ARTICLE.contains(&head);
         if titled {
             // The title with its complement, up to the next conjunction: "وزير الصحة" in
             // "وزير الصحة وأطباء إسرائيليون".
