@@ -409,3 +409,16 @@ fn a_contrast_after_a_comma_opens_no_content_of_the_cue_before() {
         d.quotes
     );
 }
+
+#[test]
+fn a_bare_noun_after_a_definite_organisation_head_is_the_object() {
+    let got = speakers(
+        "أودعت محكمة جنايات القاهرة حيثيات حكمها في القضية.\n\
+         ووصفت المحكمة تحريات مباحث أمن الدولة بأنها مبتورة لم يعضدها دليل.",
+    );
+    assert_eq!(
+        got.last().cloned().flatten().as_deref(),
+        Some("محكمة جنايات القاهرة"),
+        "{got:?}"
+    );
+}

@@ -2163,6 +2163,20 @@ impl<'a> Extractor<'a> {
             if np.is_some() && matches!(n, "الذي" | "التي" | "الذين") {
                 break;
             }
+            // "ووصفت المحكمة تحريات الأمن بأنها": after a definite organisation head, a
+            // bare indefinite noun is the verb's object; it can be neither the head's
+            // adjective nor its complement.
+            if np.is_some_and(|(a, b)| {
+                b == a + 1
+                    && b == i
+                    && self.token(a).clitics.is_definite()
+                    && is_org_head(self.stem(a))
+            }) && t.kind == TokenKind::Arabic
+                && t.clitics.is_empty()
+                && doc.mentions_starting_in(t.span).is_empty()
+            {
+                break;
+            }
             let skip = in_pp[i - zone.start]
                 || TIME_WORDS.contains(&n)
                 || in_timex(i)
