@@ -422,3 +422,13 @@ fn a_bare_noun_after_a_definite_organisation_head_is_the_object() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_bi_phrase_inside_the_subject_is_not_the_content_of_wasafa() {
+    let got = speakers(
+        "ووصف الأمين العام المساعد بالجامعة العربية السفير محمد صبيح في تصريحات للصحفيين \
+         الهجوم على المسجد بالأمر الخطير.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].as_deref(), Some("محمد صبيح"), "{got:?}");
+}

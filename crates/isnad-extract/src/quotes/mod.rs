@@ -1012,7 +1012,7 @@ impl<'a> Extractor<'a> {
                     });
                 }
                 for p in &c.prepositions {
-                    if let Some(opener) = self.preposition(j, p, end) {
+                    if let Some(opener) = self.preposition(j, p, start, end) {
                         return Some(Frame {
                             cue,
                             zone: start..j,
@@ -1163,7 +1163,7 @@ impl<'a> Extractor<'a> {
 
     /// The governed preposition at `j`, as a separate word (إلى، على، عن) or a clitic
     /// (بـ، لـ, on the word or standing alone before a quotation).
-    fn preposition(&self, j: usize, p: &str, end: usize) -> Option<Opener> {
+    fn preposition(&self, j: usize, p: &str, zone_start: usize, end: usize) -> Option<Opener> {
         let t = self.token(j);
         let n = self.norm(j);
         let clitic_form = matches!(p, "ب" | "ل");
@@ -1180,7 +1180,14 @@ impl<'a> Extractor<'a> {
             return (j + 1 < end).then_some(Opener::Preposition { content: j + 1 });
         }
         let clitic = match p {
-            "ب" => n == "ب" || t.clitics.has(Prefix::Bi),
+            // بـ governs the content only when no person is named soon after it while
+            // none was before it: in "ووصف الأمين العام ... بالجامعة العربية السفير محمد
+            // صبيح ... الهجوم بالأمر الخطير", the first بـ is the subject's.
+            "ب" => {
+                (n == "ب" || t.clitics.has(Prefix::Bi))
+                    && (self.names_person(zone_start..j)
+                        || !self.names_person(j + 1..end.min(j + 8)))
+            }
             // لـ governs the content only when no إلى comes later in the clause: in
             // "دعا الأمين العام للأمم المتحدة ... إلى", the لـ is the subject's.
             "ل" => {
@@ -1190,6 +1197,16 @@ impl<'a> Extractor<'a> {
             _ => false,
         };
         clitic.then_some(Opener::Preposition { content: j })
+    }
+
+    /// Whether a person's name starts among the tokens `range`.
+    fn names_person(&self, range: std::ops::Range<usize>) -> bool {
+        let doc = self.doc;
+        range.into_iter().any(|k| {
+            doc.mentions_starting_in(self.token(k).span)
+                .iter()
+                .any(|m| doc.entities[m.entity as usize].kind == EntityType::Per)
+        })
     }
 
     /// Whether the quotation opening at pair `k`, met in a speaker zone, is the content of
