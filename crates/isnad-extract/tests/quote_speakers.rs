@@ -432,3 +432,13 @@ fn a_bi_phrase_inside_the_subject_is_not_the_content_of_wasafa() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].as_deref(), Some("محمد صبيح"), "{got:?}");
 }
+
+#[test]
+fn a_news_site_ending_in_net_is_no_subject() {
+    let got = speakers(
+        "وقال عضو المجلس دارشين خليل إن المواد رفضت.\n\
+         وقال للجزيرة نت إن الطلبة لن يساقوا إلى الخدمة.",
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1].as_deref(), Some("دارشين خليل"), "{got:?}");
+}

@@ -2113,6 +2113,10 @@ impl<'a> Extractor<'a> {
                             *slot = true;
                         }
                         j = e + 1;
+                    } else if i + 1 < zone.end && self.norm(i + 1) == "نت" {
+                        // "للجزيرة نت": a news site's name ends with "نت".
+                        in_pp[i + 1 - zone.start] = true;
+                        j = i + 2;
                     }
                 } else {
                     while j < zone.end {
