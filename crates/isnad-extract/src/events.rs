@@ -107,9 +107,17 @@ pub fn extract(doc: &mut Doc, lex: &EventLexicon, words: &ActorWords) {
     let mut out = Vec::with_capacity(events.len());
     for c in events {
         let entry = &lex.entries[c.entry as usize];
+        // "هاجم أردوغان نظيره السوري": a person named as the verb's subject, right after
+        // it, attacks in words.
+        let verbal = entry.verbal && person_subject_follows(doc, &c);
+        let (kind, mode) = if verbal {
+            ("ACCUSE", Some("disapprove"))
+        } else {
+            (entry.kind, entry.mode)
+        };
         out.push(Event {
-            kind: entry.kind,
-            mode: entry.mode,
+            kind,
+            mode,
             status: c.status,
             trigger: c.trigger,
             actors: c.actors,
@@ -122,6 +130,29 @@ pub fn extract(doc: &mut Doc, lex: &EventLexicon, words: &ActorWords) {
     }
     doc.events = out;
     fill_actor_attributes(doc, words);
+}
+
+/// Whether a person among the event's actors is named right after the trigger, or after
+/// words of one of that person's roles only (the subject of a verb in VSO order: "هاجم
+/// الرئيس السوري بشار الأسد فرنسا", "هاجم رئيس تركيا أردوغان نظيره").
+fn person_subject_follows(doc: &Doc, c: &Candidate) -> bool {
+    const REACH: usize = 8;
+    let tokens = doc.tokens();
+    let first = doc.text_layers.token_at_or_after(c.trigger.end);
+    let sentence = doc.sentences()[c.sentence];
+    let end = (first + REACH).min(sentence.end_token as usize);
+    let Some((k, m)) = (first..end).find_map(|k| {
+        doc.mentions_starting_in(tokens[k].span)
+            .iter()
+            .find(|m| doc.entities[m.entity as usize].kind == EntityType::Per)
+            .map(|m| (k, m))
+    }) else {
+        return false;
+    };
+    let person = &doc.entities[m.entity as usize];
+    let in_role = |t: usize| person.roles.iter().any(|r| r.contains(tokens[t].span));
+    c.actors.contains(&m.entity)
+        && (first..k).all(|t| tokens[t].kind == TokenKind::Punct || in_role(t))
 }
 
 /// True for sentences of article prose or of embedded posts (not signatures, captions or
@@ -2518,6 +2549,22 @@ mod tests {
         // liberation.
         assert_eq!(triggers, ["هاجم", "فجر", "المعارك"], "{:?}", summary(&doc));
         assert!(doc.events[1].trigger.start > text.find("وفجر").unwrap() as u32);
+    }
+
+    #[test]
+    fn a_person_who_attacks_right_after_the_verb_attacks_in_words() {
+        let kinds = |text: &str, entities: &[(&str, EntityType)]| {
+            let mut doc = doc_with(text, entities, &[]);
+            run(&mut doc);
+            summary(&doc).iter().map(|e| (e.0, e.1)).collect::<Vec<_>>()
+        };
+        let got = kinds(
+            "هاجم خامنئي ساسة السعودية أمس.",
+            &[("خامنئي", EntityType::Per), ("السعودية", EntityType::Loc)],
+        );
+        assert_eq!(got, [("ACCUSE", Some("disapprove"))]);
+        let got = kinds("وهاجم مسلحون قرية قرب الحدود.", &[]);
+        assert_eq!(got, [("ASSAULT", None)]);
     }
 
     #[test]

@@ -153,6 +153,9 @@ pub struct TriggerEntry {
     pub light: bool,
     /// Only an event when no other event precedes it in the sentence.
     pub alone: bool,
+    /// A verb that persons use in words: when every actor is a person, the event is a
+    /// verbal attack, ACCUSE/disapprove ("هاجم أردوغان نظيره السوري").
+    pub verbal: bool,
     /// Phrases: the words after the first, normalized.
     pub phrase_tail: Vec<String>,
     /// The note of the line.
@@ -298,6 +301,7 @@ impl EventLexicon {
                 indefinite_only: false,
                 light: false,
                 alone: false,
+                verbal: false,
                 phrase_tail: Vec::new(),
                 note: note.to_owned(),
             };
@@ -309,6 +313,7 @@ impl EventLexicon {
                     "indef" => entry.indefinite_only = true,
                     "light" => entry.light = true,
                     "alone" => entry.alone = true,
+                    "verbal" => entry.verbal = true,
                     c => {
                         let (negated, c) = match c.strip_prefix('!') {
                             Some(rest) => (true, rest),
