@@ -442,3 +442,17 @@ fn a_news_site_ending_in_net_is_no_subject() {
     assert_eq!(got.len(), 2, "{got:?}");
     assert_eq!(got[1].as_deref(), Some("دارشين خليل"), "{got:?}");
 }
+
+#[test]
+fn the_first_name_of_the_subject_speaks_not_the_object_after_it() {
+    let got = speakers(
+        "حذرت الولايات المتحدة الأمريكية المجموعة الاقتصادية لدول غرب إفريقيا من أن \
+         العملية العسكرية قد تكون مغامرة.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        got[0].as_deref(),
+        Some("الولايات المتحدة الأمريكية"),
+        "{got:?}"
+    );
+}

@@ -2336,11 +2336,26 @@ impl<'a> Extractor<'a> {
         }
         // A title names a person: "أمين سر اللجنة التنفيذية" is not the committee, and
         // an unnamed holder is described.
+        // The subject's first name, an organisation before a place or another name at the
+        // same word: "حذرت الولايات المتحدة الأمريكية المجموعة الاقتصادية ..." is the United
+        // States warning, the community being its object.
         if !titled {
-            for kind in [EntityType::Org, EntityType::Loc, EntityType::Misc] {
-                if let Some(m) = mentioned(kind).filter(|m| span.overlaps(m.span)) {
-                    return Speaker::mention(m);
-                }
+            let rank = |kind: EntityType| match kind {
+                EntityType::Org => Some(0),
+                EntityType::Loc => Some(1),
+                EntityType::Misc => Some(2),
+                _ => None,
+            };
+            let first = doc
+                .mentions_starting_in(zspan)
+                .iter()
+                .filter(|m| zspan.contains(m.span) && free(m.span) && span.overlaps(m.span))
+                .filter_map(|m| {
+                    Some((m.span.start, rank(doc.entities[m.entity as usize].kind)?, m))
+                })
+                .min_by_key(|&(start, rank, _)| (start, rank));
+            if let Some((_, _, m)) = first {
+                return Speaker::mention(m);
             }
         }
         Speaker {
