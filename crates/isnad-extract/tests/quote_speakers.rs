@@ -456,3 +456,19 @@ fn the_first_name_of_the_subject_speaks_not_the_object_after_it() {
         "{got:?}"
     );
 }
+
+#[test]
+fn an_imperfect_shaddada_at_a_clause_start_reports() {
+    let got = speakers("وتشدد الحكومة الجزائرية على دعمها للسلطات المالية في أزمتها.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].as_deref(), Some("الحكومة الجزائرية"), "{got:?}");
+    // "تشدد" is also extremism: no cue inside a clause.
+    let d = analyze("ويخشى السكان من تشدد على الحدود يضر بهم.");
+    assert!(
+        d.quotes
+            .iter()
+            .all(|q| q.verb.is_none_or(|v| d.slice(v) != "تشدد")),
+        "{:?}",
+        d.quotes
+    );
+}

@@ -131,10 +131,11 @@ word_set! {
 }
 
 /// Cue forms that are also common nouns or other words ("طالب" a student, "بين" between,
-/// "ذكر" male, "كتب" books, "رأي" an opinion): cues only where a clause opens.
+/// "ذكر" male, "كتب" books, "رأي" an opinion, "تشدد" extremism): cues only where a clause
+/// opens.
 const AMBIGUOUS_CUES: &[&str] = &[
     "بين", "ذكر", "كتب", "راي", "يري", "تري", "طالب", "نقل", "علق", "ختم", "ابلغ", "قيل", "علمت",
-    "وصف", "رات", "بينت", "تابع",
+    "وصف", "رات", "بينت", "تابع", "تشدد",
 ];
 
 /// Verbs of speaking that give a topic, not content ("وتحدث عن"): after a conjunction
