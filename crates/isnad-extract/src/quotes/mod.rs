@@ -1002,10 +1002,10 @@ impl<'a> Extractor<'a> {
             if t.kind == TokenKind::Arabic {
                 // "لم تذكر سامسونج الأجهزة ، إلا أنها قالت": a contrast ends the clause of
                 // a cue that found no content.
-                if COMPLEMENTIZERS.contains(&n) && self.after_contrast(j, start) {
-                    return None;
-                }
                 if COMPLEMENTIZERS.contains(&n) {
+                    if self.after_contrast(j, start) {
+                        return None;
+                    }
                     return Some(Frame {
                         cue,
                         zone: start..j,
@@ -1186,8 +1186,8 @@ impl<'a> Extractor<'a> {
             // صبيح ... الهجوم بالأمر الخطير", the first بـ is the subject's.
             "ب" => {
                 (n == "ب" || t.clitics.has(Prefix::Bi))
-                    && (self.names_person(zone_start..j)
-                        || !self.names_person(j + 1..end.min(j + 8)))
+                    && (!self.names_person(j + 1..end.min(j + 8))
+                        || self.names_person(zone_start..j))
             }
             // لـ governs the content only when no إلى comes later in the clause: in
             // "دعا الأمين العام للأمم المتحدة ... إلى", the لـ is the subject's.
@@ -1200,14 +1200,17 @@ impl<'a> Extractor<'a> {
         clitic.then_some(Opener::Preposition { content: j })
     }
 
-    /// Whether a person's name starts among the tokens `range`.
-    fn names_person(&self, range: std::ops::Range<usize>) -> bool {
+    /// Whether a person's name starts in token `i`.
+    fn starts_person(&self, i: usize) -> bool {
         let doc = self.doc;
-        range.into_iter().any(|k| {
-            doc.mentions_starting_in(self.token(k).span)
-                .iter()
-                .any(|m| doc.entities[m.entity as usize].kind == EntityType::Per)
-        })
+        doc.mentions_starting_in(self.token(i).span)
+            .iter()
+            .any(|m| doc.entities[m.entity as usize].kind == EntityType::Per)
+    }
+
+    /// Whether a person's name starts among the tokens `range`.
+    fn names_person(&self, mut range: std::ops::Range<usize>) -> bool {
+        range.any(|k| self.starts_person(k))
     }
 
     /// Whether the quotation opening at pair `k`, met in a speaker zone, is the content of
@@ -1765,12 +1768,7 @@ impl<'a> Extractor<'a> {
             }
             // A name and little more after the colon is a label's value ("رئيس التحرير :
             // محمود الضبع الأحد 2018").
-            let names_person = self
-                .doc
-                .mentions_starting_in(self.token(colon + 1).span)
-                .iter()
-                .any(|m| self.doc.entities[m.entity as usize].kind == EntityType::Per);
-            if words <= 5 && names_person {
+            if words <= 5 && self.starts_person(colon + 1) {
                 continue;
             }
             let speaker = self.speaker(s..colon, None);
@@ -2053,12 +2051,6 @@ impl<'a> Extractor<'a> {
             return Speaker::default();
         }
         // Mark the tokens that belong to prepositional phrases.
-        let starts_person = |i: usize| {
-            self.doc
-                .mentions_starting_in(self.token(i).span)
-                .iter()
-                .any(|m| doc.entities[m.entity as usize].kind == EntityType::Per)
-        };
         // Words of a temporal expression ("أمس الأول", "في الخامس من ديسمبر"); most zones
         // hold none, and then this allocates nothing.
         let zone_text = Span {
@@ -2092,12 +2084,12 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             // "أكد فيها أن", "قال له مصدر": a preposition with its pronoun object.
-            if is_pronoun_pp(self.norm(i)) && !starts_person(i) {
+            if is_pronoun_pp(self.norm(i)) && !self.starts_person(i) {
                 in_pp[i - zone.start] = true;
                 i += 1;
                 continue;
             }
-            if is_preposition(i) && !starts_person(i) {
+            if is_preposition(i) && !self.starts_person(i) {
                 in_pp[i - zone.start] = true;
                 let mut j = i + 1;
                 // A clitic preposition carries its object on the same token.
@@ -2133,7 +2125,7 @@ impl<'a> Extractor<'a> {
                             p.kind == TokenKind::Arabic && !p.clitics.is_definite()
                         };
                         let stop = (t.kind == TokenKind::Punct && self.opens[j] == NO_PAIR)
-                            || (starts_person(j) && j > i + 1 && j <= i + 3 && !genitive)
+                            || (self.starts_person(j) && j > i + 1 && j <= i + 3 && !genitive)
                             || (TITLES.contains(&n) && !genitive)
                             || HONORIFICS.contains(&n)
                             || TIME_WORDS.contains(&n)
@@ -2379,7 +2371,8 @@ impl<'a> Extractor<'a> {
         zone_end: usize,
         span: Span,
     ) -> Option<Speaker> {
-        if !DOCUMENT_NOUNS.contains(&self.stem(ns)) {
+        let head = self.stem(ns);
+        if !DOCUMENT_NOUNS.contains(&head) {
             return None;
         }
         let doc = self.doc;
@@ -2413,7 +2406,7 @@ impl<'a> Extractor<'a> {
         let alone = ne == ns + 1 && self.token(ns).clitics.is_definite();
         let in_statement = self.quotes.last().and_then(|q| q.channel) == Some(Channel::Statement);
         let organisation = doc.entities[last as usize].kind == EntityType::Org;
-        let issued = organisation || (in_statement && self.stem(ns) == "بيان");
+        let issued = organisation || (in_statement && head == "بيان");
         (alone && issued).then_some(Speaker {
             entity: Some(last),
             span: Some(span),
