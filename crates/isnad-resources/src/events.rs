@@ -153,8 +153,9 @@ pub struct TriggerEntry {
     pub light: bool,
     /// Only an event when no other event precedes it in the sentence.
     pub alone: bool,
-    /// A verb that persons use in words: when every actor is a person, the event is a
-    /// verbal attack, ACCUSE/disapprove ("هاجم أردوغان نظيره السوري").
+    /// A verb that persons use in words: when a person among the actors is named right
+    /// after it (or after that person's role words), the event is a verbal attack,
+    /// ACCUSE/disapprove ("هاجم أردوغان نظيره السوري").
     pub verbal: bool,
     /// Phrases: the words after the first, normalized.
     pub phrase_tail: Vec<String>,
