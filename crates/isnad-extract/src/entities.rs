@@ -438,6 +438,31 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         {
             c.start -= 1;
         }
+        // A tagger's organisation that stops before the adjective saying whose it is:
+        // "رابطة طاقة الرياح" + "الأوروبية", "البنك المركزي" + "الصيني". A name ending on
+        // a definite word takes one definite nationality or scope adjective after it that
+        // agrees in gender with the name's head (not one that agrees with a word before
+        // the name: "تقرير منظمة العفو الدولية السنوي"), unless the name already ends on
+        // one ("الاتحاد الأوروبي" + "الفرنسي" is a pair of bodies).
+        if c.kind == EntityType::Org && c.source == Source::Tagger && c.end > c.start + 1 {
+            let feminine = |k: usize| ctx.core(k).ends_with('ه');
+            let whose = |k: usize| ctx.has(k, class::DEMONYM) || is_scope_adjective(ctx.core(k));
+            let e = c.end;
+            if e < ctx.words.len()
+                && ctx.sentence[e] == ctx.sentence[c.start]
+                && ctx.words[e - 1].clitics.is_definite()
+                && !whose(e - 1)
+                && ctx.words[e]
+                    .clitics
+                    .prefixes()
+                    .all(|x| matches!(x, Prefix::Al))
+                && ctx.words[e].clitics.is_definite()
+                && whose(e)
+                && feminine(e) == feminine(c.start)
+            {
+                c.end += 1;
+            }
+        }
         // A name introduced by a place noun is a place ("قاعدة "الوطية" الجوية").
         if c.kind == EntityType::Misc {
             let mut j = c.start;
@@ -677,7 +702,17 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         while e < n && ctx.sentence[e] == sent && is_nisba(ctx, e) {
             e += 1;
         }
+        let adjectives_end = e;
         e = purpose_complement_end(ctx, i, e);
+        // A complement makes the name longer than the chunks the tagger found inside it
+        // ("الهيئة السعودية" + "للمواصفات والمقاييس والجودة"): they give way, unless one
+        // names a person or crosses its edge.
+        if e > adjectives_end {
+            let inside = |c: &Cand| i <= c.start && c.end <= e && c.kind != EntityType::Per;
+            if !out.iter().any(|c| c.start < e && i < c.end && !inside(c)) {
+                out.retain(|c| !inside(c));
+            }
+        }
         // "... في إفريقيا" / "... لدى ليبيا": a place complement, then a quoted name.
         let mut q = e;
         if q + 1 < n
@@ -974,9 +1009,40 @@ fn purpose_complement_end(ctx: &Ctx<'_>, head: usize, e: usize) -> usize {
         && g.clitics.is_definite()
         && g.clitics.prefixes().all(|x| matches!(x, Prefix::Al));
     if same && purpose {
-        e + 2
-    } else {
+        return e + 2;
+    }
+    // A definite field with لـ and the fields coordinated to it: "الهيئة السعودية
+    // للمواصفات والمقاييس والجودة", "المؤسسة العامة للموانئ". A verbal noun of purpose
+    // takes a preposition next ("الاتحاد الأوروبي للحد من ..."), and then it is no name;
+    // nor is another institution ("المجلس الرئاسي للحكومة" is the council of a
+    // government).
+    let field = |k: usize, conj: bool| {
+        let w = &ctx.words[k];
+        w.kind == TokenKind::Arabic
+            && ctx.sentence[k] == ctx.sentence[head]
+            && w.clitics.is_definite()
+            && ctx.has_conjunction(k) == conj
+            && !ctx.is_function(k)
+            && !ctx.is_org_head(k)
+    };
+    if !(ctx.sentence[e] == ctx.sentence[head] && p.clitics.has(Prefix::Li) && field(e, false)) {
+        return e;
+    }
+    let mut end = e + 1;
+    while end < ctx.words.len() && end < e + 4 && field(end, true) {
+        end += 1;
+    }
+    // Coordinated fields are a name's; a single one followed by a preposition may be
+    // the verbal noun's.
+    let governs = end == e + 1
+        && ctx
+            .words
+            .get(end)
+            .is_some_and(|w| matches!(w.norm, "من" | "علي" | "الي" | "في" | "عن" | "مع"));
+    if governs {
         e
+    } else {
+        end
     }
 }
 
@@ -1306,6 +1372,24 @@ const PLATFORMS: &[&str] = &[
     "سناب",
 ];
 
+/// An adjective of geographic scope that tells whose an organisation is, as a nationality
+/// does (core, without the article): "الأوروبية", "الخليجي", "الدولية".
+fn is_scope_adjective(core: &str) -> bool {
+    let stem = core.strip_suffix('ه').unwrap_or(core);
+    matches!(
+        stem,
+        "اوروبي"
+            | "عربي"
+            | "افريقي"
+            | "اسيوي"
+            | "خليجي"
+            | "دولي"
+            | "عالمي"
+            | "اسلامي"
+            | "اممي"
+    )
+}
+
 /// A definite relative adjective: a nationality or another nisba ("الرئاسي",
 /// "العسكرية").
 fn is_nisba(ctx: &Ctx<'_>, i: usize) -> bool {
@@ -1498,6 +1582,8 @@ fn roles_of(ctx: &Ctx<'_>, c: &Cand, cands: &[Cand]) -> Vec<(usize, usize)> {
     }
     if let Some(a) = leftmost {
         out.push((a, c.start));
+    } else if let Some(a) = role_before_comma(ctx, c, cands) {
+        out.push(a);
     }
     // After the name, in apposition: ", TITLE ..." or "TITLE ...".
     let n = ctx.words.len();
@@ -1545,6 +1631,47 @@ fn roles_of(ctx: &Ctx<'_>, c: &Cand, cands: &[Cand]) -> Vec<(usize, usize)> {
     out.into_iter()
         .flat_map(|(a, b)| split_at_inner_titles(ctx, a, b))
         .collect()
+}
+
+/// A role phrase set off by a comma before the name, as news agencies write the
+/// apposition: "الأمين العام للأمم المتحدة، أنطونيو غوتيريش،", "مديرة ... في منظمة
+/// «هيومن رايتس ووتش»، جو بيكر". The phrase must open with a title word and the name must
+/// close the apposition (a comma, a period or a quotation mark after it), so that a list
+/// ("زار الوزير، فلان وفلان") or a clause does not lend its words.
+fn role_before_comma(ctx: &Ctx<'_>, c: &Cand, cands: &[Cand]) -> Option<(usize, usize)> {
+    let sent = ctx.sentence[c.start];
+    let comma = c.start.checked_sub(1)?;
+    if ctx.sentence[comma] != sent || !matches!(ctx.words[comma].norm, "،" | ",") {
+        return None;
+    }
+    let closed = ctx.words.get(c.end).is_none_or(|w| {
+        w.kind == TokenKind::Punct
+            && (matches!(w.norm, "،" | "," | "." | "؛") || is_quote_token(w.norm))
+    });
+    if !closed {
+        return None;
+    }
+    // Back over role words; an organisation's name in quotation marks is crossed whole.
+    let in_org = |k: usize| {
+        cands
+            .iter()
+            .any(|x| x.start <= k && k < x.end && x.kind != EntityType::Per)
+    };
+    let mut j = comma;
+    let mut leftmost = None;
+    while j > 0 && ctx.sentence[j - 1] == sent && comma - j < 12 {
+        let k = j - 1;
+        let quoted_name =
+            is_quote_token(ctx.words[k].norm) && ((k > 0 && in_org(k - 1)) || in_org(k + 1));
+        if !quoted_name && !role_token(ctx, k, cands) {
+            break;
+        }
+        j = k;
+        if ctx.is_title(j) && !ctx.has_conjunction(j) {
+            leftmost = Some(j);
+        }
+    }
+    leftmost.map(|a| (a, comma))
 }
 
 /// Splits a role phrase where a second title stands in apposition to the first:
@@ -2295,6 +2422,32 @@ mod tests {
             ),
             vec!["مدير المكتب الإعلامي"]
         );
+    }
+
+    #[test]
+    fn a_role_set_off_by_a_comma_before_the_name() {
+        assert_eq!(
+            roles_of_name(
+                "وقرر الأمين العام للأمم المتحدة، أنطونيو غوتيريش، إضافة التحالف.",
+                "انطونيو"
+            ),
+            vec!["الأمين العام للأمم المتحدة"]
+        );
+        // A name that goes on after the comma is no apposition: "زار الوزير، فلان وفلان".
+        assert!(roles_of_name("التقى الوزير، أنطونيو غوتيريش وآخرين.", "انطونيو").is_empty());
+    }
+
+    #[test]
+    fn an_institution_takes_its_coordinated_fields_not_a_purpose_or_another_body() {
+        let names = entity_names(
+            "أعلنت الهيئة السعودية للمواصفات والمقاييس والجودة عن إلزام المصنعين بمتطلبات السلامة.",
+        );
+        assert!(
+            names.contains(&"الهيئة السعودية للمواصفات والمقاييس والجودة".to_owned()),
+            "{names:?}"
+        );
+        let names = entity_names("وسعى الاتحاد الأوروبي للحد من الهجرة.");
+        assert!(names.contains(&"الاتحاد الأوروبي".to_owned()), "{names:?}");
     }
 
     #[test]
