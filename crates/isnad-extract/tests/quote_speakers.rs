@@ -397,6 +397,35 @@ fn a_document_speaks_for_the_body_that_issued_it() {
 }
 
 #[test]
+fn a_report_speaks_for_the_body_that_published_it_or_is_named_in_its_genitive() {
+    let got = speakers(
+        "من جهة أخرى، كشف تقرير أصدرته رابطة طاقة الرياح الأوروبية أن ألمانيا تخطت بريطانيا.\n\
+         وذكر تقرير الرابطة أنه تم تركيب 584 توربينا في النصف الأول من العام.",
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(
+        got[0].as_deref(),
+        Some("رابطة طاقة الرياح الأوروبية"),
+        "{got:?}"
+    );
+    assert_eq!(
+        got[1].as_deref(),
+        Some("رابطة طاقة الرياح الأوروبية"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_title_in_apposition_before_a_name_stands_for_that_person_later() {
+    let got = speakers(
+        "وقرر الأمين العام للأمم المتحدة، أنطونيو غوتيريش، إضافة التحالف إلى اللائحة.\n\
+         وأشار الأمين العام للأمم المتحدة في تقريره إلى أن الهجمات غير مقبولة.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].as_deref(), Some("أنطونيو غوتيريش"), "{got:?}");
+}
+
+#[test]
 fn a_contrast_after_a_comma_opens_no_content_of_the_cue_before() {
     let d = analyze(
         "ولم تذكر شركة سامسونج الأجهزة التي يشملها البرنامج، إلا أنها قالت في مدونتها إن \

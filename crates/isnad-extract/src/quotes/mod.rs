@@ -2376,7 +2376,8 @@ impl<'a> Extractor<'a> {
             return None;
         }
         let doc = self.doc;
-        // "صادر عن X", "الصادرة من X", or X governed by لـ right after the subject.
+        // "صادر عن X", "الصادرة من X", "أصدرته X", X in the genitive ("تقرير الرابطة"),
+        // or X governed by لـ right after the subject.
         let issuer = (ns + 1..(ne + 2).min(zone_end)).find_map(|k| {
             if matches!(self.stem(k), "صادر" | "صادره")
                 && k + 2 < zone_end
@@ -2384,7 +2385,14 @@ impl<'a> Extractor<'a> {
             {
                 return Some(k + 2);
             }
+            if matches!(self.norm(k), "اصدره" | "اصدرته" | "اصدرها") && k + 1 < zone_end
+            {
+                return Some(k + 1);
+            }
             let t = self.token(k);
+            if k == ns + 1 && k < ne && t.kind == TokenKind::Arabic && t.clitics.is_definite() {
+                return Some(k);
+            }
             (k == ne && t.kind == TokenKind::Arabic && t.clitics.has(Prefix::Li)).then_some(k)
         });
         if let Some(k) = issuer {
