@@ -1176,9 +1176,12 @@ fn names_after_roles(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
         let w = &ctx.words[i];
         // A given name the gazetteer knows, or a word as rare as a foreign given name
         // ("يتسحاك", "نايجل"; an uncommon verb or adverb is still seen more often).
+        // "عبدالعلي", "عبدالرحمن": a servant-of name written as one word.
+        let servant_of = w.norm.starts_with("عبدال") && w.norm.chars().count() >= 7;
         let bare_given_name = w.kind == TokenKind::Arabic
             && w.clitics.is_empty()
             && (ctx.has(i, class::GIVEN_NAME)
+                || servant_of
                 || (count(i) < RARE_GIVEN_NAME
                     && ctx.single[i] & NOT_A_NAME == 0
                     && w.norm.chars().count() >= 3
@@ -1192,8 +1195,17 @@ fn names_after_roles(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
             continue;
         }
         let v = &ctx.words[next];
+        // A family name with the article and the shape of a relative adjective
+        // ("المكرمي", "السيستاني") after a given name the gazetteer knows, when the word
+        // is rare in the news.
+        let known_given = ctx.has(i, class::GIVEN_NAME) || servant_of;
+        let article_only = v.clitics.prefixes().all(|x| matches!(x, Prefix::Al))
+            && v.clitics.is_definite()
+            && v.norm.ends_with('ي')
+            && known_given
+            && count(next) < RARE_WORD;
         let family_name = v.kind == TokenKind::Arabic
-            && v.clitics.is_empty()
+            && (v.clitics.is_empty() || article_only)
             && ctx.single[next] & NOT_A_NAME == 0
             && !ctx.is_title(next)
             && !ctx.is_function(next)
