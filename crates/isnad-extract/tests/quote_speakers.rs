@@ -416,6 +416,27 @@ fn a_report_speaks_for_the_body_that_published_it_or_is_named_in_its_genitive() 
 }
 
 #[test]
+fn a_head_noun_goes_on_with_the_body_already_speaking() {
+    let got = speakers(
+        "أعلنت الهيئة السعودية للمواصفات والمقاييس والجودة عن إلزامها المصنعين بمتطلبات السلامة.\n\
+         وتعمل الدول الأعضاء في هيئة التقييس الخليجية على التوافق معها. وبيّنت الهيئة أن \
+         الاختلافات قليلة.",
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(
+        got[1].as_deref(),
+        Some("الهيئة السعودية للمواصفات والمقاييس والجودة"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_servant_of_name_in_one_word_after_a_role_is_a_person() {
+    let got = speakers("وقال مدير إدارة الرقابة الشاملة عبدالعلي المكرمي إنه تم إغلاق مطعم.");
+    assert_eq!(got, vec![Some("عبدالعلي المكرمي".to_owned())]);
+}
+
+#[test]
 fn a_title_in_apposition_before_a_name_stands_for_that_person_later() {
     let got = speakers(
         "وقرر الأمين العام للأمم المتحدة، أنطونيو غوتيريش، إضافة التحالف إلى اللائحة.\n\

@@ -2317,7 +2317,8 @@ impl<'a> Extractor<'a> {
         // الخارجية الأمريكية").
         if self.token(ns).clitics.is_definite() && self.only_definite_words(ns + 1..ne) {
             if let Some(e) = self
-                .organisation_with_head(ns)
+                .speaking_organisation_with_head(ns)
+                .or_else(|| self.organisation_with_head(ns))
                 .filter(|&e| self.nisbas_in_name(ns + 1..ne, e))
             {
                 return Speaker {
@@ -2459,6 +2460,22 @@ impl<'a> Extractor<'a> {
                 starts || (before.is_some_and(is_head) && !governed)
             })
             .map(|m| m.entity)
+    }
+
+    /// The organisation last quoted, when its name opens with the definite head noun at
+    /// `i`: "وبيّنت الهيئة" goes on with the body that has been speaking, even when the
+    /// article named another body with that head in between ("هيئة التقييس الخليجية" in
+    /// a statement of "الهيئة السعودية للمواصفات").
+    fn speaking_organisation_with_head(&self, i: usize) -> Option<u32> {
+        let e = self.last_speaker.entity?;
+        let entity = &self.doc.entities[e as usize];
+        if entity.kind != EntityType::Org {
+            return None;
+        }
+        let head = self.stem(i);
+        let named = isnad_text::normalize(self.doc.slice(entity.name));
+        let first = named.split(' ').next()?;
+        (first == head || first.strip_prefix("ال") == Some(head)).then_some(e)
     }
 
     /// Whether the words `range` (after an organisation's head noun) are definite words
