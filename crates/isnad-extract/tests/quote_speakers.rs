@@ -431,6 +431,17 @@ fn a_head_noun_goes_on_with_the_body_already_speaking() {
 }
 
 #[test]
+fn a_verbal_noun_object_after_a_head_noun_subject_and_an_adverb() {
+    let d = analyze(
+        "أعلنت الهيئة السعودية للمواصفات والمقاييس والجودة عن إلزام المصنعين بمتطلبات السلامة.\n\
+         وأكدت الهيئة مجدداً منحها قطاع السيارات عناية كبيرة.",
+    );
+    let texts: Vec<&str> = d.quotes.iter().map(|q| d.slice(q.span)).collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert!(texts[1].starts_with("منحها قطاع السيارات"), "{texts:?}");
+}
+
+#[test]
 fn a_servant_of_name_in_one_word_after_a_role_is_a_person() {
     let got = speakers("وقال مدير إدارة الرقابة الشاملة عبدالعلي المكرمي إنه تم إغلاق مطعم.");
     assert_eq!(got, vec![Some("عبدالعلي المكرمي".to_owned())]);

@@ -1088,13 +1088,23 @@ impl<'a> Extractor<'a> {
             let stem = self.stem(j);
             let titled = TITLES.contains(&stem) || TITLES.contains(&self.norm(j));
             let named = !doc.mentions_starting_in(self.token(j).span).is_empty();
-            if !(titled || named) {
+            // "وأكدت الهيئة ...": an organisation's head noun standing for it.
+            let head_noun = !titled
+                && !named
+                && self.token(j).clitics.is_definite()
+                && is_org_head(stem)
+                && self.organisation_with_head(j).is_some();
+            if head_noun {
+                j += 1;
+            } else if titled || named {
+                j = mention_end(j, j + 6)?;
+            } else {
                 return None;
             }
-            j = mention_end(j, j + 6)?;
         }
         loop {
-            if j < end && is_time(j) {
+            // An adverb with its tanween between the subject and the object: "مجدداً".
+            if j < end && (is_time(j) || self.has_tanween(j)) {
                 j += 1;
             } else if j + 1 < end && self.norm(j) == "في" {
                 j = mention_end(j + 1, j + 4)?;
@@ -1108,8 +1118,14 @@ impl<'a> Extractor<'a> {
         }
         let t = self.token(object);
         let n = self.norm(object);
+        // A possessive pronoun may close the noun ("منحها", "حرصه"): it names the
+        // subject again. The noun is counted without it. Before a pronoun a final ت is
+        // as often a perfect verb's ending ("اعتمدتها") as a noun's ة, and is left out.
+        let n = n.get(..n.len() - t.clitics.suffix_bytes()).unwrap_or(n);
+        let verb_like = t.clitics.suffix_bytes() > 0 && n.ends_with('ت');
         let noun = t.kind == TokenKind::Arabic
-            && t.clitics.is_empty()
+            && !verb_like
+            && t.clitics.prefixes().next().is_none()
             && n.chars().count() >= 3
             && !PREPOSITIONS.contains(&n)
             && !ZONE_PREPOSITIONS.contains(&n)
@@ -1125,6 +1141,13 @@ impl<'a> Extractor<'a> {
             zone: cue + 1..object,
             opener: Opener::Preposition { content: object },
         })
+    }
+
+    /// Whether the word at `j` is written with the tanween of the accusative ("مجدداً",
+    /// "أيضاً"), as adverbs are.
+    fn has_tanween(&self, j: usize) -> bool {
+        let t = self.token(j);
+        t.kind == TokenKind::Arabic && self.doc.slice(t.span).contains('\u{064B}')
     }
 
     /// Where the contrast opener whose last word is at `last` starts, not before `floor`:
