@@ -1788,6 +1788,33 @@ fn arguments(
             extra_actors.push(e);
         }
     }
+    // A subject put before its verb after كان or إنّ/أنّ ("وكان عمر البشير زار جوبا",
+    // "قالت مصادر إن الحوثيين وقوات صالح استهدفوا"): the clause is subject-first, and
+    // the noun phrase after the verb is its object.
+    if c.verb && actors.is_empty() && relative_at.is_none() && !c.first_person {
+        if let Some(&k) = before.last() {
+            let m = &in_scope[k];
+            let adjacent = (m.last + 1..c.first)
+                .filter(|&x| is_word(&toks[x]))
+                .all(|x| matches!(strip_conjunction(norm(doc, &toks[x])), "قد" | "لقد"))
+                && !(m.last + 1..c.first).any(|x| is_clause_punct(doc, &toks[x]));
+            let mut s = k;
+            while s > 0 && in_scope[s].coordinated {
+                s -= 1;
+            }
+            let opened = words_before(doc, sent, in_scope[s].head)
+                .next()
+                .is_some_and(|x| {
+                    matches!(
+                        strip_conjunction(norm(doc, &toks[x])),
+                        "كان" | "كانت" | "ان" | "بان" | "لان"
+                    )
+                });
+            if adjacent && opened && m.intro == Intro::Bare && is_actor_kind(m) {
+                actors = (s..=k).collect();
+            }
+        }
+    }
     if actors.is_empty() && extra_actors.is_empty() && relative_at.is_none() && !c.first_person {
         // The first noun phrase after the trigger, if nothing introduces it.
         // A verb's subject may follow an adverb (اجتمع يوم الاثنين، السراج); a noun's
@@ -2533,6 +2560,40 @@ mod tests {
         // Tripoli is in a parenthesis that describes Zuwara's position.
         assert!(e.locations.is_empty());
         assert_eq!(e.date.as_deref(), Some("2020-06-22"));
+    }
+
+    #[test]
+    fn a_subject_before_its_verb_after_kana_or_inna_acts() {
+        let text = "وكان عمر البشير زار جوبا في العام الماضي. وقالت مصادر إن الحوثيين وقوات صالح استهدفوا مدينة تعز.";
+        let mut doc = doc_with(
+            text,
+            &[
+                ("عمر البشير", EntityType::Per),
+                ("جوبا", EntityType::Loc),
+                ("الحوثيين", EntityType::Org),
+                ("قوات صالح", EntityType::Org),
+                ("تعز", EntityType::Loc),
+            ],
+            &[],
+        );
+        run(&mut doc);
+        let visit = doc
+            .events
+            .iter()
+            .find(|e| doc.slice(e.trigger) == "زار")
+            .unwrap();
+        assert_eq!(
+            names(&doc, &visit.actors),
+            ["عمر البشير"],
+            "{:?}",
+            summary(&doc)
+        );
+        let strike = doc
+            .events
+            .iter()
+            .find(|e| doc.slice(e.trigger) == "استهدفوا")
+            .unwrap();
+        assert_eq!(names(&doc, &strike.actors), ["الحوثيين", "قوات صالح"]);
     }
 
     #[test]
