@@ -2464,11 +2464,7 @@ impl<'a> Extractor<'a> {
                 m.span.end <= pos && doc.entities[m.entity as usize].kind == EntityType::Org
             })
             .rfind(|m| {
-                let named = isnad_text::normalize(doc.slice(doc.entities[m.entity as usize].name));
-                let starts = named
-                    .split(' ')
-                    .next()
-                    .is_some_and(|w| w == head || w.strip_prefix("ال") == Some(head));
+                let starts = self.name_opens_with(m.entity, head);
                 // The head noun right before the mention, across an opening quotation mark.
                 let first = doc.text_layers.token_at_or_after(m.span.start);
                 let before = (first.saturating_sub(2)..first)
@@ -2495,10 +2491,17 @@ impl<'a> Extractor<'a> {
         if entity.kind != EntityType::Org {
             return None;
         }
-        let head = self.stem(i);
-        let named = isnad_text::normalize(self.doc.slice(entity.name));
-        let first = named.split(' ').next()?;
-        (first == head || first.strip_prefix("ال") == Some(head)).then_some(e)
+        self.name_opens_with(e, self.stem(i)).then_some(e)
+    }
+
+    /// Whether the name of entity `e` opens with the head noun `head` (normalized, with or
+    /// without the article): "وزارة الخارجية" and "الهيئة السعودية ..." open with their head.
+    fn name_opens_with(&self, e: u32, head: &str) -> bool {
+        let named = isnad_text::normalize(self.doc.slice(self.doc.entities[e as usize].name));
+        named
+            .split(' ')
+            .next()
+            .is_some_and(|w| w == head || w.strip_prefix("ال") == Some(head))
     }
 
     /// Whether the words `range` (after an organisation's head noun) are definite words
