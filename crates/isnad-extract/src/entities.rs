@@ -894,6 +894,41 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             });
         }
     }
+    // 8. A television channel named by its number ("القناة العاشرة الإسرائيلية", "القناة
+    // 20", "القناة الثانية"): an ordinal or a figure after "قناة", and the nationality
+    // after them, name the channel, which the tagger does not know as a name.
+    for i in 0..n.saturating_sub(1) {
+        let w = &ctx.words[i];
+        let next = &ctx.words[i + 1];
+        let numbered = next.kind == TokenKind::Number
+            || (next.clitics.is_definite()
+                && next.clitics.prefixes().all(|x| matches!(x, Prefix::Al))
+                && CHANNEL_ORDINALS.contains(&ctx.core(i + 1)));
+        if in_signature[i]
+            || w.kind != TokenKind::Arabic
+            || ctx.core(i) != "قناه"
+            || w.clitics.has(Prefix::Li)
+            || ctx.sentence[i + 1] != ctx.sentence[i]
+            || !numbered
+        {
+            continue;
+        }
+        let mut e = i + 2;
+        if e < n && ctx.sentence[e] == ctx.sentence[i] && ctx.has(e, class::DEMONYM) {
+            e += 1;
+        }
+        let inside = |c: &Cand| i <= c.start && c.end <= e && c.kind != EntityType::Per;
+        if out.iter().any(|c| c.start < e && i < c.end && !inside(c)) {
+            continue;
+        }
+        out.retain(|c| !inside(c));
+        out.push(Cand {
+            start: i,
+            end: e,
+            kind: EntityType::Org,
+            source: Source::Pattern,
+        });
+    }
     // A compass adjective belongs to the place it follows ("الجبل الغربي").
     let taken: Vec<(usize, usize)> = out.iter().map(|c| (c.start, c.end)).collect();
     for c in out.iter_mut().filter(|c| c.kind == EntityType::Loc) {
@@ -921,6 +956,20 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
     out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     (out, labels.is_some())
 }
+
+/// Feminine ordinals (core, normalized) that number a television channel after "قناة".
+const CHANNEL_ORDINALS: &[&str] = &[
+    "اولي",
+    "ثانيه",
+    "ثالثه",
+    "رابعه",
+    "خامسه",
+    "سادسه",
+    "سابعه",
+    "ثامنه",
+    "تاسعه",
+    "عاشره",
+];
 
 /// Organisation head nouns (normalized) that the tagger's trigger list lacks; they serve
 /// the name patterns only, so that the trained model's features stay as they were. The
@@ -2460,6 +2509,18 @@ mod tests {
         );
         let names = entity_names("وسعى الاتحاد الأوروبي للحد من الهجرة.");
         assert!(names.contains(&"الاتحاد الأوروبي".to_owned()), "{names:?}");
+    }
+
+    #[test]
+    fn a_channel_named_by_its_number_is_an_organisation() {
+        let names = entity_names(
+            "وذكرت القناة العاشرة الإسرائيلية أن الاتفاق قريب، فيما قالت القناة 20 إن المفاوضات مستمرة.",
+        );
+        assert!(
+            names.contains(&"القناة العاشرة الإسرائيلية".to_owned()),
+            "{names:?}"
+        );
+        assert!(names.contains(&"القناة 20".to_owned()), "{names:?}");
     }
 
     #[test]
