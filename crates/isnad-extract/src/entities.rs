@@ -897,14 +897,14 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
     // 8. A television channel named by its number ("القناة العاشرة الإسرائيلية", "القناة
     // 20", "القناة الثانية"): an ordinal or a figure after "قناة", and the nationality
     // after them, name the channel, which the tagger does not know as a name.
-    for i in 0..n.saturating_sub(1) {
+    for (i, &signature) in in_signature.iter().enumerate().take(n.saturating_sub(1)) {
         let w = &ctx.words[i];
         let next = &ctx.words[i + 1];
         let numbered = next.kind == TokenKind::Number
             || (next.clitics.is_definite()
                 && next.clitics.prefixes().all(|x| matches!(x, Prefix::Al))
                 && CHANNEL_ORDINALS.contains(&ctx.core(i + 1)));
-        if in_signature[i]
+        if signature
             || w.kind != TokenKind::Arabic
             || ctx.core(i) != "قناه"
             || w.clitics.has(Prefix::Li)
