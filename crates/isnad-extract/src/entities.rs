@@ -708,10 +708,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         // ("الهيئة السعودية" + "للمواصفات والمقاييس والجودة"): they give way, unless one
         // names a person or crosses its edge.
         if e > adjectives_end {
-            let inside = |c: &Cand| i <= c.start && c.end <= e && c.kind != EntityType::Per;
-            if !out.iter().any(|c| c.start < e && i < c.end && !inside(c)) {
-                out.retain(|c| !inside(c));
-            }
+            give_way(&mut out, i, e);
         }
         // "... في إفريقيا" / "... لدى ليبيا": a place complement, then a quoted name.
         let mut q = e;
@@ -795,12 +792,8 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             || ctx.core(i) == "وزاره";
         let e = purpose_complement_end(ctx, i, e);
         // Chunks of the tagger inside the description give way to it (the country
-        // adjective "السعودية" read as the place); one that crosses its edge or names a
-        // person keeps it from being taken.
-        let inside = |c: &Cand| i <= c.start && c.end <= e && c.kind != EntityType::Per;
-        let blocked = out.iter().any(|c| c.start < e && i < c.end && !inside(c));
-        if national && !blocked {
-            out.retain(|c| !inside(c));
+        // adjective "السعودية" read as the place).
+        if national && give_way(&mut out, i, e) {
             out.push(Cand {
                 start: i,
                 end: e,
@@ -917,11 +910,9 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         if e < n && ctx.sentence[e] == ctx.sentence[i] && ctx.has(e, class::DEMONYM) {
             e += 1;
         }
-        let inside = |c: &Cand| i <= c.start && c.end <= e && c.kind != EntityType::Per;
-        if out.iter().any(|c| c.start < e && i < c.end && !inside(c)) {
+        if !give_way(&mut out, i, e) {
             continue;
         }
-        out.retain(|c| !inside(c));
         out.push(Cand {
             start: i,
             end: e,
@@ -955,6 +946,18 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
     one_type_per_name(ctx, &mut out);
     out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     (out, labels.is_some())
+}
+
+/// Makes room for a pattern's name over tokens `a..b`: the candidates inside it that name
+/// no person give way and true is returned; when one crosses its edge or names a person,
+/// nothing changes and false is returned.
+fn give_way(out: &mut Vec<Cand>, a: usize, b: usize) -> bool {
+    let inside = |c: &Cand| a <= c.start && c.end <= b && c.kind != EntityType::Per;
+    if out.iter().any(|c| c.start < b && a < c.end && !inside(c)) {
+        return false;
+    }
+    out.retain(|c| !inside(c));
+    true
 }
 
 /// Feminine ordinals (core, normalized) that number a television channel after "قناة".
