@@ -36,7 +36,7 @@ use isnad_doc::{
 use isnad_ner::function_words::is_function_word;
 use isnad_ner::gazetteer::{class, words_key, ClassSet, GazMatch};
 use isnad_ner::{Label, Word};
-use isnad_text::chars::is_quote_token;
+use isnad_text::chars::{has_tanween, is_quote_token};
 use isnad_text::{Prefix, TokenKind, WordCounts};
 
 /// Finds entities, their mentions, roles and handles.
@@ -452,11 +452,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
                 && ctx.sentence[e] == ctx.sentence[c.start]
                 && ctx.words[e - 1].clitics.is_definite()
                 && !whose(e - 1)
-                && ctx.words[e]
-                    .clitics
-                    .prefixes()
-                    .all(|x| matches!(x, Prefix::Al))
-                && ctx.words[e].clitics.is_definite()
+                && ctx.words[e].clitics.only_article()
                 && whose(e)
                 && feminine(e) == feminine(c.start)
             {
@@ -894,9 +890,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         let w = &ctx.words[i];
         let next = &ctx.words[i + 1];
         let numbered = next.kind == TokenKind::Number
-            || (next.clitics.is_definite()
-                && next.clitics.prefixes().all(|x| matches!(x, Prefix::Al))
-                && CHANNEL_ORDINALS.contains(&ctx.core(i + 1)));
+            || (next.clitics.only_article() && CHANNEL_ORDINALS.contains(&ctx.core(i + 1)));
         if signature
             || w.kind != TokenKind::Arabic
             || ctx.core(i) != "قناه"
@@ -1237,7 +1231,7 @@ fn names_after_roles(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
                 || (count(i) < RARE_GIVEN_NAME
                     && ctx.single[i] & NOT_A_NAME == 0
                     && w.norm.chars().count() >= 3
-                    && !has_tanween(ctx, i)))
+                    && !has_tanween(ctx.doc.slice(ctx.doc.text_layers.tokens[i].span))))
             && !ctx.is_title(i)
             && !ctx.is_function(i)
             && (w.norm == "علي" || !ROLE_PREPOSITIONS.contains(&w.norm))
@@ -1251,8 +1245,7 @@ fn names_after_roles(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
         // ("المكرمي", "السيستاني") after a given name the gazetteer knows, when the word
         // is rare in the news.
         let known_given = ctx.has(i, class::GIVEN_NAME) || servant_of;
-        let article_only = v.clitics.prefixes().all(|x| matches!(x, Prefix::Al))
-            && v.clitics.is_definite()
+        let article_only = v.clitics.only_article()
             && v.norm.ends_with('ي')
             && known_given
             && count(next) < RARE_WORD;
@@ -1273,9 +1266,7 @@ fn names_after_roles(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
         // ("الإيرانية", "العميد"; not "بالملكة", "في", or the indefinite "لاعب معين"
         // where the word after a title is its adjective).
         let p = &ctx.words[i - 1];
-        let ends_role = ctx.sentence[i - 1] == sent
-            && p.clitics.prefixes().all(|x| matches!(x, Prefix::Al))
-            && p.clitics.is_definite();
+        let ends_role = ctx.sentence[i - 1] == sent && p.clitics.only_article();
         if !family_name || !ends_role {
             continue;
         }
@@ -1299,16 +1290,6 @@ fn names_after_roles(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
         }
     }
     out.extend(found);
-}
-
-/// True when token `i` is written with a tanween, which a name never carries
-/// ("متخشباً").
-fn has_tanween(ctx: &Ctx<'_>, i: usize) -> bool {
-    let span = ctx.doc.text_layers.tokens[i].span;
-    ctx.doc
-        .slice(span)
-        .chars()
-        .any(|c| matches!(c, '\u{064B}'..='\u{064D}'))
 }
 
 /// Complementizers with a preposition (normalized) that are also names in the gazetteer

@@ -1688,6 +1688,14 @@ fn arguments(
         }
         g
     };
+    // The mentions of the coordinated group that ends with the mention at `last`.
+    let group_ending = |last: usize| -> Vec<usize> {
+        let mut first = last;
+        while first > 0 && in_scope[first].coordinated {
+            first -= 1;
+        }
+        (first..=last).collect()
+    };
     let after: Vec<usize> = (0..in_scope.len())
         .filter(|&k| in_scope[k].head >= c.end)
         .collect();
@@ -1798,11 +1806,8 @@ fn arguments(
                 .filter(|&x| is_word(&toks[x]))
                 .all(|x| matches!(strip_conjunction(norm(doc, &toks[x])), "قد" | "لقد"))
                 && !(m.last + 1..c.first).any(|x| is_clause_punct(doc, &toks[x]));
-            let mut s = k;
-            while s > 0 && in_scope[s].coordinated {
-                s -= 1;
-            }
-            let opened = words_before(doc, sent, in_scope[s].head)
+            let subject = group_ending(k);
+            let opened = words_before(doc, sent, in_scope[subject[0]].head)
                 .next()
                 .is_some_and(|x| {
                     matches!(
@@ -1811,7 +1816,7 @@ fn arguments(
                     )
                 });
             if adjacent && opened && m.intro == Intro::Bare && is_actor_kind(m) {
-                actors = (s..=k).collect();
+                actors = subject;
             }
         }
     }
@@ -1870,11 +1875,7 @@ fn arguments(
                     && words_between(m.last + 1, c.first) <= 4
                 {
                     // Take the whole coordinated group this mention ends.
-                    let mut s = k;
-                    while s > 0 && in_scope[s].coordinated {
-                        s -= 1;
-                    }
-                    actors = (s..=k).collect();
+                    actors = group_ending(k);
                 }
             }
         }

@@ -75,6 +75,15 @@ pub fn is_quote_token(s: &str) -> bool {
     matches!((c.next(), c.next()), (Some(q), None) if is_quote_mark(q))
 }
 
+/// The tanween of the accusative (fathatan), which adverbs carry ("مجدداً", "أيضاً").
+pub const TANWEEN_FATH: char = '\u{064B}';
+
+/// True when a word as written carries a tanween (fathatan, dammatan or kasratan), which
+/// marks an indefinite noun or adjective and never a name ("متخشباً").
+pub fn has_tanween(word: &str) -> bool {
+    word.chars().any(|c| matches!(c, '\u{064B}'..='\u{064D}'))
+}
+
 /// True when the text contains at least one Arabic letter.
 pub fn has_arabic(s: &str) -> bool {
     s.chars().any(is_arabic_letter)
@@ -95,6 +104,7 @@ mod tests {
         assert!(is_other_letter('x') && is_other_letter('é') && !is_other_letter('ب'));
         assert!(is_word_internal_mark('\u{064E}') && is_word_internal_mark('ـ'));
         assert!(is_sentence_terminal('؟'));
+        assert!(has_tanween("مجدداً") && has_tanween("خبرٌ") && !has_tanween("مجددا"));
         assert_eq!(closing_quote('«'), Some('»'));
         assert!(has_arabic("abc ليبيا"));
     }

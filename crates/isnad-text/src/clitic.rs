@@ -203,6 +203,12 @@ impl Clitics {
         self.has(Prefix::Al) || self.has(Prefix::AlAssimilated)
     }
 
+    /// True when the article is the word's only proclitic ("الإيرانية", not "بالملكة" or
+    /// "والمقاييس"); an attached pronoun may follow.
+    pub fn only_article(self) -> bool {
+        self.has(Prefix::Al) && self.prefixes().all(|p| p == Prefix::Al)
+    }
+
     /// Bytes of proclitics at the start of the normalized word.
     pub fn prefix_bytes(self) -> usize {
         self.prefixes().map(Prefix::len_bytes).sum()

@@ -1102,9 +1102,14 @@ impl<'a> Extractor<'a> {
                 return None;
             }
         }
+        // An adverb with its tanween between the subject and the object: "مجدداً".
+        let adverb = |j: usize| {
+            let t = self.token(j);
+            t.kind == TokenKind::Arabic
+                && doc.slice(t.span).contains(isnad_text::chars::TANWEEN_FATH)
+        };
         loop {
-            // An adverb with its tanween between the subject and the object: "مجدداً".
-            if j < end && (is_time(j) || self.has_tanween(j)) {
+            if j < end && (is_time(j) || adverb(j)) {
                 j += 1;
             } else if j + 1 < end && self.norm(j) == "في" {
                 j = mention_end(j + 1, j + 4)?;
@@ -1141,13 +1146,6 @@ impl<'a> Extractor<'a> {
             zone: cue + 1..object,
             opener: Opener::Preposition { content: object },
         })
-    }
-
-    /// Whether the word at `j` is written with the tanween of the accusative ("مجدداً",
-    /// "أيضاً"), as adverbs are.
-    fn has_tanween(&self, j: usize) -> bool {
-        let t = self.token(j);
-        t.kind == TokenKind::Arabic && self.doc.slice(t.span).contains('\u{064B}')
     }
 
     /// Where the contrast opener whose last word is at `last` starts, not before `floor`:
@@ -2510,10 +2508,7 @@ impl<'a> Extractor<'a> {
     fn only_definite_words(&self, range: std::ops::Range<usize>) -> bool {
         range.into_iter().all(|k| {
             let t = self.token(k);
-            t.kind == TokenKind::Punct
-                || (t.kind == TokenKind::Arabic
-                    && t.clitics.is_definite()
-                    && t.clitics.prefixes().all(|p| matches!(p, Prefix::Al)))
+            t.kind == TokenKind::Punct || (t.kind == TokenKind::Arabic && t.clitics.only_article())
         })
     }
 
