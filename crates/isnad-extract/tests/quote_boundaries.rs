@@ -161,3 +161,17 @@ fn a_verbal_noun_object_is_the_content_of_an_announcement_or_denial() {
         vec!["الطرق مغلقة"]
     );
 }
+
+#[test]
+fn the_main_clause_after_a_concessive_one_ends_the_content() {
+    let got = quote_texts(
+        "ورغم أن الشركة قالت إن الجهاز يعمل بشكل طبيعي، إلا أن اختبارات المجلة أظهرت العكس.",
+    );
+    assert_eq!(got, vec!["الجهاز يعمل بشكل طبيعي"]);
+    // Without the concessive clause, "إلا أن" goes on with the speaker's words.
+    let got = quote_texts("وقال الوزير إن الأسعار ارتفعت بشكل ملحوظ، إلا أن الطلب ما زال قويا.");
+    assert_eq!(
+        got,
+        vec!["الأسعار ارتفعت بشكل ملحوظ، إلا أن الطلب ما زال قويا"]
+    );
+}

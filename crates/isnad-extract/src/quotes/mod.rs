@@ -1476,8 +1476,20 @@ impl<'a> Extractor<'a> {
     /// Where reported content that starts at `start` ends: the end of the sentence, or the
     /// next frame (", مضيفا أن", ", وأضاف ... أن"), or an attribution (", بحسب").
     fn content_end(&self, start: usize, end: usize) -> usize {
+        let concessive = self.in_concessive_clause(start);
         let mut j = start;
         while j < end {
+            // "رغم أن أبل قالت إن الجهاز سليم، إلا أن الاختبارات ...": the main clause
+            // that answers a concessive one is the article's again.
+            if concessive && j > start && j + 1 < end && self.norm(j) == "الا" {
+                if self.norm(j + 1).starts_with("ان") {
+                    return if self.is_punct(j - 1, &["،", ","]) {
+                        j - 1
+                    } else {
+                        j
+                    };
+                }
+            }
             // An embedded post's own text is no part of the article's reported content.
             if !self.in_body[j] {
                 return j;
@@ -1556,6 +1568,24 @@ impl<'a> Extractor<'a> {
             j += 1;
         }
         end
+    }
+
+    /// True when the content starting at `start` belongs to a concessive clause opened
+    /// earlier in its sentence ("رغم أن", "ورغم أن", "بالرغم من أن", "مع أن").
+    fn in_concessive_clause(&self, start: usize) -> bool {
+        let doc_start = start.saturating_sub(30);
+        for k in (doc_start..start).rev() {
+            if self.is_punct(k, &[".", "!", "?", "؟", "؛", ";"]) {
+                return false;
+            }
+            let (form, _) = self.form(k);
+            if matches!(form, "رغم" | "بالرغم" | "الرغم")
+                || (form == "مع" && self.norm(k + 1).starts_with("ان"))
+            {
+                return true;
+            }
+        }
+        false
     }
 
     fn push_pair(
