@@ -976,6 +976,44 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             source: Source::Pattern,
         });
     }
+    // 10. An organisation's head noun in construct with a name in Latin letters ("شركة
+    // Incapsula", "قناة MBC"): the head and the name, up to four words, are one
+    // organisation, which the tagger, trained on Arabic script, does not see. After a
+    // definite head ("الحكومة Who is ...") the Latin words are a gloss or a title.
+    for i in 0..n.saturating_sub(1) {
+        if in_signature[i]
+            || ctx.words[i].kind != TokenKind::Arabic
+            || !ctx.is_org_head(i)
+            || ctx.words[i].clitics.is_definite()
+            || ctx.words[i + 1].kind != TokenKind::Foreign
+        {
+            continue;
+        }
+        let sent = ctx.sentence[i];
+        let mut e = i + 1;
+        while e < n
+            && e < i + 5
+            && ctx.sentence[e] == sent
+            && ctx.words[e].kind == TokenKind::Foreign
+        {
+            e += 1;
+        }
+        if give_way(&mut out, i, e) {
+            out.push(Cand {
+                start: i,
+                end: e,
+                kind: EntityType::Org,
+                source: Source::Pattern,
+            });
+            // The name alone is how the text may refer to it later ("Incapsula").
+            out.push(Cand {
+                start: i + 1,
+                end: e,
+                kind: EntityType::Org,
+                source: Source::Nested,
+            });
+        }
+    }
     // A compass adjective belongs to the place it follows ("الجبل الغربي").
     let taken: Vec<(usize, usize)> = out.iter().map(|c| (c.start, c.end)).collect();
     for c in out.iter_mut().filter(|c| c.kind == EntityType::Loc) {
@@ -1945,6 +1983,14 @@ fn build_entities(ctx: &Ctx<'_>, cands: Vec<Cand>, roles: Vec<Vec<(usize, usize)
                             || contains_run(mine, other)
                             || fuller_form(mine, other)
                     }
+                    // A name in Latin letters inside "شركة Incapsula" is that company.
+                    EntityType::Org
+                        if c.source == Source::Nested
+                            && cands[k].start < c.start
+                            && c.end <= cands[k].end =>
+                    {
+                        true
+                    }
                     EntityType::Org | EntityType::Misc => {
                         other == mine
                             || (mine.len() >= 2 && starts_with(other, mine))
@@ -2582,6 +2628,16 @@ mod tests {
         // A country in brackets after the name is no short form of it.
         let names = entity_names("وقالت القنصلية الإيطالية في القاهرة (مصر) إن الأمر عاجل.");
         assert!(names.iter().any(|n| n == "مصر"), "{names:?}");
+    }
+
+    #[test]
+    fn a_head_noun_before_a_latin_name_is_that_organisation() {
+        assert_named(
+            "وقالت شركة Consumer Reports إن الجهاز ساخن، وأكدت قناة MBC الخبر.",
+            &["شركة Consumer Reports", "قناة MBC"],
+        );
+        let names = entity_names("وأقرت الحكومة Who is Bruce McArthur أمس.");
+        assert!(!names.iter().any(|n| n.starts_with("الحكومة")), "{names:?}");
     }
 
     fn assert_named(text: &str, expected: &[&str]) {
