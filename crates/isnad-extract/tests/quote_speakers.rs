@@ -533,3 +533,15 @@ fn an_imperfect_shaddada_at_a_clause_start_reports() {
         d.quotes
     );
 }
+
+#[test]
+fn a_study_speaks_for_the_company_that_published_it_also_when_named_again() {
+    let got = speakers(
+        "كشفت دراسة نشرتها شركة Incapsula أن نصف زوار المواقع برامج آلية.\n\
+         وقال المتحدث باسم الشركة إن العدد يرتفع.\n\
+         وقالت الدراسة إن النسبة تتجاوز النصف في المواقع الصغيرة.",
+    );
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(got[0].as_deref(), Some("شركة Incapsula"));
+    assert_eq!(got[2].as_deref(), Some("شركة Incapsula"));
+}

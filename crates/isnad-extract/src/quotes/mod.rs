@@ -551,7 +551,28 @@ word_set! {
 }
 
 /// Documents that speak for the body that issued them (normalized, without article).
-const DOCUMENT_NOUNS: &[&str] = &["بيان", "تقرير", "احصائيه"];
+const DOCUMENT_NOUNS: &[&str] = &["بيان", "تقرير", "احصائيه", "دراسه"];
+
+/// Verbs with the document as their object pronoun, before its issuer: "أصدرته",
+/// "نشرتها", "أجرتها", "أعدها" (normalized).
+const ISSUING_VERBS: &[&str] = &[
+    "اصدره",
+    "اصدرته",
+    "اصدرها",
+    "اصدرتها",
+    "نشره",
+    "نشرته",
+    "نشرها",
+    "نشرتها",
+    "اجراه",
+    "اجراها",
+    "اجرته",
+    "اجرتها",
+    "اعده",
+    "اعدته",
+    "اعدتها",
+    "اعدها",
+];
 
 /// The titles that start with the article, without it ("الرئيس" → "رئيس").
 static TITLES_AFTER_ARTICLE: LazyLock<FxHashSet<&'static str>> =
@@ -2428,26 +2449,7 @@ impl<'a> Extractor<'a> {
             return None;
         }
         let doc = self.doc;
-        // "صادر عن X", "الصادرة من X", "أصدرته X", X in the genitive ("تقرير الرابطة"),
-        // or X governed by لـ right after the subject.
-        let issuer = (ns + 1..(ne + 2).min(zone_end)).find_map(|k| {
-            if matches!(self.stem(k), "صادر" | "صادره")
-                && k + 2 < zone_end
-                && matches!(self.norm(k + 1), "عن" | "من")
-            {
-                return Some(k + 2);
-            }
-            if matches!(self.norm(k), "اصدره" | "اصدرته" | "اصدرها") && k + 1 < zone_end
-            {
-                return Some(k + 1);
-            }
-            let t = self.token(k);
-            if k == ns + 1 && k < ne && t.kind == TokenKind::Arabic && t.clitics.is_definite() {
-                return Some(k);
-            }
-            (k == ne && t.kind == TokenKind::Arabic && t.clitics.has(Prefix::Li)).then_some(k)
-        });
-        if let Some(k) = issuer {
+        let issuer_speaker = |k: usize| {
             let named = doc
                 .mentions_starting_in(self.token(k).span)
                 .first()
@@ -2459,11 +2461,32 @@ impl<'a> Extractor<'a> {
                     description: None,
                 })
             };
-            return named.or_else(headed);
+            named.or_else(headed)
+        };
+        if let Some(k) = self.issuer_of_document(ns, ne, zone_end) {
+            return issuer_speaker(k);
+        }
+        let alone = ne == ns + 1 && self.token(ns).clitics.is_definite();
+        // "وقالت الدراسة" after "كشفت دراسة نشرتها شركة X": the issuer named with the
+        // same document noun last.
+        if alone {
+            let earlier = (ns.saturating_sub(400)..ns)
+                .rev()
+                .filter(|&k| self.stem(k) == head)
+                .find_map(|k| {
+                    let end = (k + 8).min(ns);
+                    self.issuer_of_document(k, k + 1, end).filter(|&i| {
+                        doc.mentions_starting_in(self.token(i).span)
+                            .first()
+                            .is_some()
+                    })
+                });
+            if let Some(k) = earlier {
+                return issuer_speaker(k);
+            }
         }
         // "البيان" alone: the statement of the speaker last quoted.
         let last = self.last_speaker.entity?;
-        let alone = ne == ns + 1 && self.token(ns).clitics.is_definite();
         let in_statement = self.quotes.last().and_then(|q| q.channel) == Some(Channel::Statement);
         let organisation = doc.entities[last as usize].kind == EntityType::Org;
         let issued = organisation || (in_statement && head == "بيان");
@@ -2471,6 +2494,29 @@ impl<'a> Extractor<'a> {
             entity: Some(last),
             span: Some(span),
             description: None,
+        })
+    }
+
+    /// The token naming the issuer of the document noun at `ns` (its words `ns..ne`),
+    /// looked for up to `zone_end`: "صادر عن X", "الصادرة من X", "أصدرته X", "نشرتها X",
+    /// "أجرتها X", "أعدها X", X in the genitive ("تقرير الرابطة"), or X governed by لـ
+    /// right after the subject.
+    fn issuer_of_document(&self, ns: usize, ne: usize, zone_end: usize) -> Option<usize> {
+        (ns + 1..(ne + 2).min(zone_end)).find_map(|k| {
+            if matches!(self.stem(k), "صادر" | "صادره")
+                && k + 2 < zone_end
+                && matches!(self.norm(k + 1), "عن" | "من")
+            {
+                return Some(k + 2);
+            }
+            if ISSUING_VERBS.contains(&self.norm(k)) && k + 1 < zone_end {
+                return Some(k + 1);
+            }
+            let t = self.token(k);
+            if k == ns + 1 && k < ne && t.kind == TokenKind::Arabic && t.clitics.is_definite() {
+                return Some(k);
+            }
+            (k == ne && t.kind == TokenKind::Arabic && t.clitics.has(Prefix::Li)).then_some(k)
         })
     }
 
