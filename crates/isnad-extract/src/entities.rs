@@ -1615,6 +1615,11 @@ fn split_chunk(ctx: &Ctx<'_>, mut a: usize, mut b: usize, kind: EntityType) -> V
         while b > a + 1 && TIME_AFTER_NAME.contains(&ctx.words[b - 1].norm) {
             b -= 1;
         }
+        // A weekday after a full name tells when ("ستافان دي ميستورا الجمعة"); after a
+        // given name alone it may be a family name ("عبدالرحمن الخميس").
+        if b > a + 2 && WEEKDAYS.contains(&ctx.words[b - 1].norm) {
+            b -= 1;
+        }
         // "على" written with alef maqsura before a definite word or one with a pronoun is
         // the preposition, not the name علي ("سير الدين يوسف على صفحته").
         if b > a + 1 && is_preposition_ala(ctx, b - 1) && b < ctx.words.len() && {
@@ -1688,6 +1693,17 @@ const TIME_AFTER_NAME: &[&str] = &[
     "ظهر",
     "عصر",
     "فجر",
+];
+
+/// Weekdays with the article (normalized).
+const WEEKDAYS: &[&str] = &[
+    "الاحد",
+    "الاثنين",
+    "الثلاثاء",
+    "الاربعاء",
+    "الخميس",
+    "الجمعه",
+    "السبت",
 ];
 
 /// May token `i` continue a role phrase?
@@ -2638,6 +2654,14 @@ mod tests {
         );
         let names = entity_names("وأقرت الحكومة Who is Bruce McArthur أمس.");
         assert!(!names.iter().any(|n| n.starts_with("الحكومة")), "{names:?}");
+    }
+
+    #[test]
+    fn a_weekday_after_a_full_name_is_no_part_of_it() {
+        let names = entity_names(
+            "وقال مبعوث الأمم المتحدة إلى سوريا ستافان دي ميستورا الجمعة : إن الأطراف اتفقت.",
+        );
+        assert!(names.iter().any(|n| n == "ستافان دي ميستورا"), "{names:?}");
     }
 
     fn assert_named(text: &str, expected: &[&str]) {
