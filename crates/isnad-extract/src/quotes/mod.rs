@@ -2412,10 +2412,20 @@ impl<'a> Extractor<'a> {
                 EntityType::Misc => Some(2),
                 _ => None,
             };
+            // A name after a title in the subject is the title's complement ("علي أحمدي
+            // المتحدث باسم قوات المقاومة"): the subject is the title's holder.
+            let after_title = |m: &&isnad_doc::Mention| {
+                let at = doc.text_layers.token_at_or_after(m.span.start);
+                (ns..at.min(ne)).any(|k| {
+                    let (w, _) = self.form(k);
+                    TITLES.contains(&w) || TITLES_AFTER_ARTICLE.contains(&w)
+                })
+            };
             let first = doc
                 .mentions_starting_in(zspan)
                 .iter()
                 .filter(|m| zspan.contains(m.span) && free(m.span) && span.overlaps(m.span))
+                .filter(|m| !after_title(m))
                 .filter_map(|m| {
                     Some((m.span.start, rank(doc.entities[m.entity as usize].kind)?, m))
                 })
