@@ -1014,6 +1014,48 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             });
         }
     }
+    // 11. Armed forces named by whom they serve ("قوات النظام", "قوات الأمن", "شرطة
+    // الاحتلال"): an indefinite force noun in construct with a definite noun, and the
+    // nisba adjectives after it, are the actor the text names, which event actors and
+    // speakers need and the tagger, trained on proper names, leaves out.
+    for i in 0..n.saturating_sub(1) {
+        let w = &ctx.words[i];
+        let owner = &ctx.words[i + 1];
+        if in_signature[i]
+            || w.kind != TokenKind::Arabic
+            || w.clitics.is_definite()
+            || w.clitics.has(Prefix::Li)
+            || !FORCE_NOUNS.contains(&ctx.core(i))
+            || ctx.sentence[i + 1] != ctx.sentence[i]
+            || owner.kind != TokenKind::Arabic
+            || !owner.clitics.only_article()
+            || ctx.is_function(i + 1)
+            || TIME_AFTER_NAME.contains(&owner.norm)
+        {
+            continue;
+        }
+        let mut e = i + 2;
+        while e < n && ctx.sentence[e] == ctx.sentence[i] && is_nisba(ctx, e) {
+            e += 1;
+        }
+        // An owner that is a name of its own ends where that name ends.
+        if let Some(named) = out.iter().filter(|c| c.start == i + 1).map(|c| c.end).max() {
+            e = e.max(named);
+        }
+        // The names inside stay ("فصائل الجيش السوري الحر" and "الجيش السوري الحر" are two
+        // actors); a name crossing its edge leaves it alone.
+        let crossing = out
+            .iter()
+            .any(|c| c.start < e && i < c.end && (c.start < i || c.end > e || c.start == i));
+        if !crossing {
+            out.push(Cand {
+                start: i,
+                end: e,
+                kind: EntityType::Org,
+                source: Source::Pattern,
+            });
+        }
+    }
     // A compass adjective belongs to the place it follows ("الجبل الغربي").
     let taken: Vec<(usize, usize)> = out.iter().map(|c| (c.start, c.end)).collect();
     for c in out.iter_mut().filter(|c| c.kind == EntityType::Loc) {
@@ -1693,6 +1735,19 @@ const TIME_AFTER_NAME: &[&str] = &[
     "ظهر",
     "عصر",
     "فجر",
+];
+
+/// Nouns of armed forces that name an actor with their owner in construct (normalized).
+const FORCE_NOUNS: &[&str] = &[
+    "قوات",
+    "جيش",
+    "شرطه",
+    "ميليشيا",
+    "مليشيا",
+    "ميليشيات",
+    "مليشيات",
+    "كتائب",
+    "فصائل",
 ];
 
 /// Weekdays with the article (normalized).
@@ -2662,6 +2717,14 @@ mod tests {
             "وقال مبعوث الأمم المتحدة إلى سوريا ستافان دي ميستورا الجمعة : إن الأطراف اتفقت.",
         );
         assert!(names.iter().any(|n| n == "ستافان دي ميستورا"), "{names:?}");
+    }
+
+    #[test]
+    fn a_force_named_by_whom_it_serves_is_an_actor() {
+        assert_named(
+            "وقصفت قوات النظام بلدة دوما، فيما اشتبكت فصائل المعارضة السورية مع قوات الأمن.",
+            &["قوات النظام", "فصائل المعارضة السورية", "قوات الأمن"],
+        );
     }
 
     fn assert_named(text: &str, expected: &[&str]) {
