@@ -1497,13 +1497,12 @@ impl<'a> Extractor<'a> {
     /// Where reported content that starts at `start` ends: the end of the sentence, or the
     /// next frame (", مضيفا أن", ", وأضاف ... أن"), or an attribution (", بحسب").
     fn content_end(&self, start: usize, end: usize) -> usize {
-        let concessive = self.in_concessive_clause(start);
         let mut j = start;
         while j < end {
             // "رغم أن أبل قالت إن الجهاز سليم، إلا أن الاختبارات ...": the main clause
             // that answers a concessive one is the article's again.
-            if concessive && j > start && j + 1 < end && self.norm(j) == "الا" {
-                if self.norm(j + 1).starts_with("ان") {
+            if j > start && j + 1 < end && self.norm(j) == "الا" {
+                if self.norm(j + 1).starts_with("ان") && self.in_concessive_clause(start) {
                     return if self.is_punct(j - 1, &["،", ","]) {
                         j - 1
                     } else {
