@@ -1750,6 +1750,9 @@ const FORCE_NOUNS: &[&str] = &[
     "فصائل",
 ];
 
+/// Honorifics written as one letter and a period: د. (doctor), م. (engineer), أ. (professor).
+const ABBREVIATED_HONORIFICS: &[&str] = &["د", "م", "ا"];
+
 /// Weekdays with the article (normalized).
 const WEEKDAYS: &[&str] = &[
     "الاحد",
@@ -1794,9 +1797,20 @@ fn role_token(ctx: &Ctx<'_>, i: usize, cands: &[Cand]) -> bool {
 /// The role phrases (token ranges) attached to a person mention.
 fn roles_of(ctx: &Ctx<'_>, c: &Cand, cands: &[Cand]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let sent = ctx.sentence[c.start];
-    // Before the name: back over role words to the leftmost title word.
+    let mut sent = ctx.sentence[c.start];
+    // Before the name: back over role words to the leftmost title word, and over an
+    // abbreviated honorific ("رئيس لجنة الاحتراف د. عبد الله البرقان"), whose period may
+    // have ended a sentence.
     let mut j = c.start;
+    if j >= 3
+        && ctx.words[j - 1].norm == "."
+        && ABBREVIATED_HONORIFICS.contains(&ctx.words[j - 2].norm)
+        && ctx.words[j - 3].kind == TokenKind::Arabic
+    {
+        j -= 2;
+        sent = ctx.sentence[j - 1];
+    }
+    let name_start = j;
     let mut leftmost = None;
     while j > 0 && ctx.sentence[j - 1] == sent {
         if !role_token(ctx, j - 1, cands) {
@@ -1812,7 +1826,7 @@ fn roles_of(ctx: &Ctx<'_>, c: &Cand, cands: &[Cand]) -> Vec<(usize, usize)> {
         }
     }
     if let Some(a) = leftmost {
-        out.push((a, c.start));
+        out.push((a, name_start));
     } else if let Some(a) = role_before_comma(ctx, c, cands) {
         out.push(a);
     }
@@ -2724,6 +2738,17 @@ mod tests {
         assert_named(
             "وقصفت قوات النظام بلدة دوما، فيما اشتبكت فصائل المعارضة السورية مع قوات الأمن.",
             &["قوات النظام", "فصائل المعارضة السورية", "قوات الأمن"],
+        );
+    }
+
+    #[test]
+    fn a_role_reaches_over_an_abbreviated_honorific() {
+        assert_eq!(
+            roles_of_name(
+                "سبق: أماط رئيس لجنة الاحتراف د. عبد الله البرقان اللثام عن الأندية.",
+                "عبد"
+            ),
+            vec!["رئيس لجنة الاحتراف"]
         );
     }
 
