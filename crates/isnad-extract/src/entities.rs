@@ -919,9 +919,9 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
     // الإنسان في العراق"): the head, up to three words in construct after it (the last one
     // definite or a name), "في" and a named place make one name. Other heads keep a place after them out ("اجتمع مجلس
     // الوزراء في الرياض" tells where it met).
-    for i in 0..n.saturating_sub(3) {
+    for (i, &signature) in in_signature.iter().enumerate().take(n.saturating_sub(3)) {
         let w = &ctx.words[i];
-        if in_signature[i]
+        if signature
             || w.kind != TokenKind::Arabic
             || w.clitics.has(Prefix::Li)
             || !BRANCH_HEADS.contains(&ctx.core(i))
@@ -980,8 +980,8 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
     // Incapsula", "قناة MBC"): the head and the name, up to four words, are one
     // organisation, which the tagger, trained on Arabic script, does not see. After a
     // definite head ("الحكومة Who is ...") the Latin words are a gloss or a title.
-    for i in 0..n.saturating_sub(1) {
-        if in_signature[i]
+    for (i, &signature) in in_signature.iter().enumerate().take(n.saturating_sub(1)) {
+        if signature
             || ctx.words[i].kind != TokenKind::Arabic
             || !ctx.is_org_head(i)
             || ctx.words[i].clitics.is_definite()
@@ -1018,10 +1018,10 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
     // الاحتلال"): an indefinite force noun in construct with a definite noun, and the
     // nisba adjectives after it, are the actor the text names, which event actors and
     // speakers need and the tagger, trained on proper names, leaves out.
-    for i in 0..n.saturating_sub(1) {
+    for (i, &signature) in in_signature.iter().enumerate().take(n.saturating_sub(1)) {
         let w = &ctx.words[i];
         let owner = &ctx.words[i + 1];
-        if in_signature[i]
+        if signature
             || w.kind != TokenKind::Arabic
             || w.clitics.is_definite()
             || w.clitics.has(Prefix::Li)

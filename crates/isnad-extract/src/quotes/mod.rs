@@ -1501,14 +1501,17 @@ impl<'a> Extractor<'a> {
         while j < end {
             // "رغم أن أبل قالت إن الجهاز سليم، إلا أن الاختبارات ...": the main clause
             // that answers a concessive one is the article's again.
-            if j > start && j + 1 < end && self.norm(j) == "الا" {
-                if self.norm(j + 1).starts_with("ان") && self.in_concessive_clause(start) {
-                    return if self.is_punct(j - 1, &["،", ","]) {
-                        j - 1
-                    } else {
-                        j
-                    };
-                }
+            if j > start
+                && j + 1 < end
+                && self.norm(j) == "الا"
+                && self.norm(j + 1).starts_with("ان")
+                && self.in_concessive_clause(start)
+            {
+                return if self.is_punct(j - 1, &["،", ","]) {
+                    j - 1
+                } else {
+                    j
+                };
             }
             // An embedded post's own text is no part of the article's reported content.
             if !self.in_body[j] {
@@ -2484,11 +2487,8 @@ impl<'a> Extractor<'a> {
                 .filter(|&k| self.stem(k) == head)
                 .find_map(|k| {
                     let end = (k + 8).min(ns);
-                    self.issuer_of_document(k, k + 1, end).filter(|&i| {
-                        doc.mentions_starting_in(self.token(i).span)
-                            .first()
-                            .is_some()
-                    })
+                    self.issuer_of_document(k, k + 1, end)
+                        .filter(|&i| !doc.mentions_starting_in(self.token(i).span).is_empty())
                 });
             if let Some(k) = earlier {
                 return issuer_speaker(k);
