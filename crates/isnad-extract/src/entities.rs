@@ -1659,7 +1659,9 @@ fn split_chunk(ctx: &Ctx<'_>, mut a: usize, mut b: usize, kind: EntityType) -> V
         }
         // A weekday after a full name tells when ("ستافان دي ميستورا الجمعة"); after a
         // given name alone it may be a family name ("عبدالرحمن الخميس").
-        if b > a + 2 && WEEKDAYS.contains(&ctx.words[b - 1].norm) {
+        let weekday =
+            |w: &str| w.starts_with("ال") && isnad_resources::calendar().weekday(w).is_some();
+        if b > a + 2 && weekday(ctx.words[b - 1].norm) {
             b -= 1;
         }
         // "على" written with alef maqsura before a definite word or one with a pronoun is
@@ -1752,17 +1754,6 @@ const FORCE_NOUNS: &[&str] = &[
 
 /// Honorifics written as one letter and a period: د. (doctor), م. (engineer), أ. (professor).
 const ABBREVIATED_HONORIFICS: &[&str] = &["د", "م", "ا"];
-
-/// Weekdays with the article (normalized).
-const WEEKDAYS: &[&str] = &[
-    "الاحد",
-    "الاثنين",
-    "الثلاثاء",
-    "الاربعاء",
-    "الخميس",
-    "الجمعه",
-    "السبت",
-];
 
 /// May token `i` continue a role phrase?
 fn role_token(ctx: &Ctx<'_>, i: usize, cands: &[Cand]) -> bool {
