@@ -175,3 +175,12 @@ fn the_main_clause_after_a_concessive_one_ends_the_content() {
         vec!["الأسعار ارتفعت بشكل ملحوظ، إلا أن الطلب ما زال قويا"]
     );
 }
+
+#[test]
+fn a_quoted_name_with_one_word_more_than_the_entity_found_is_a_label() {
+    let got = quote_texts(
+        "وأكد الرئيس التركي أنه حتى الآن لم يدخل \"الجيش السوري الحر\" إلى إدلب وأن تركيا تدير العملية.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].starts_with("حتى الآن لم يدخل"), "{got:?}");
+}

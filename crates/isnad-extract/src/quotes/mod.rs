@@ -1420,10 +1420,16 @@ impl<'a> Extractor<'a> {
             end: self.token(close).span.start,
         };
         let inner = isnad_doc::trim_span(&self.doc.text, inner);
-        self.doc
-            .mentions
-            .iter()
-            .any(|m| m.span == inner || (inner.contains(m.span) && m.span.len() + 4 >= inner.len()))
+        // A name, also with one word the entity layer left out of it ("الجيش السوري الحر"
+        // when only "الجيش السوري" was found).
+        self.doc.mentions.iter().any(|m| {
+            m.span == inner
+                || (inner.contains(m.span)
+                    && (m.span.len() + 4 >= inner.len()
+                        || (m.span.start == inner.start
+                            && words == m_words(self, m.span, p.open + 1..close) + 1
+                            && words >= 3)))
+        })
     }
 
     /// Reported content from `start`: indirect, or direct/mixed when it holds quotations.
@@ -2752,6 +2758,16 @@ fn is_org_head(stem: &str) -> bool {
         })
         .iter()
         .any(|h| h == stem)
+}
+
+/// The words among tokens `range` that lie inside `span`.
+fn m_words(x: &Extractor<'_>, span: Span, range: std::ops::Range<usize>) -> usize {
+    range
+        .filter(|&i| {
+            let t = x.token(i);
+            t.kind.is_word() && span.contains(t.span)
+        })
+        .count()
 }
 
 fn cue_of(doc: &Doc, i: usize) -> Option<(&'static Cue, bool, &str)> {
