@@ -1427,7 +1427,7 @@ impl<'a> Extractor<'a> {
                 || (inner.contains(m.span)
                     && (m.span.len() + 4 >= inner.len()
                         || (m.span.start == inner.start
-                            && words == m_words(self, m.span, p.open + 1..close) + 1
+                            && words == words_inside(self, m.span, p.open + 1..close) + 1
                             && words >= 3)))
         })
     }
@@ -2761,7 +2761,7 @@ fn is_org_head(stem: &str) -> bool {
 }
 
 /// The words among tokens `range` that lie inside `span`.
-fn m_words(x: &Extractor<'_>, span: Span, range: std::ops::Range<usize>) -> usize {
+fn words_inside(x: &Extractor<'_>, span: Span, range: std::ops::Range<usize>) -> usize {
     range
         .filter(|&i| {
             let t = x.token(i);
