@@ -917,8 +917,8 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
     // 9. An organisation whose head names a branch or a mission takes the place it works
     // in ("بعثة الأمم المتحدة في ليبيا", "سفارة المغرب في كوت ديفوار", "مفوضية حقوق
     // الإنسان في العراق"): the head, up to three words in construct after it (the last one
-    // definite or a name), "في" and a named place make one name. Other heads keep a place after them out ("اجتمع مجلس
-    // الوزراء في الرياض" tells where it met).
+    // definite or a name), "في" and a named place make one name. Other heads keep a place
+    // after them out ("اجتمع مجلس الوزراء في الرياض" tells where it met).
     for (i, &signature) in in_signature.iter().enumerate().take(n.saturating_sub(3)) {
         let w = &ctx.words[i];
         if signature
@@ -961,11 +961,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         else {
             continue;
         };
-        // A person named inside, or a name running past either edge, leaves it alone.
-        if out.iter().any(|c| {
-            (c.start < place_end && i < c.end)
-                && (c.kind == EntityType::Per || c.start < i || c.end > place_end)
-        }) {
+        if blocked(&out, i, place_end) {
             continue;
         }
         // The names inside stay mentions of their own ("الأمم المتحدة", "ليبيا").
@@ -1103,12 +1099,19 @@ const BRANCH_HEADS: &[&str] = &[
 /// no person give way and true is returned; when one crosses its edge or names a person,
 /// nothing changes and false is returned.
 fn give_way(out: &mut Vec<Cand>, a: usize, b: usize) -> bool {
-    let inside = |c: &Cand| a <= c.start && c.end <= b && c.kind != EntityType::Per;
-    if out.iter().any(|c| c.start < b && a < c.end && !inside(c)) {
+    if blocked(out, a, b) {
         return false;
     }
-    out.retain(|c| !inside(c));
+    out.retain(|c| !(a <= c.start && c.end <= b));
     true
+}
+
+/// True when a candidate crosses an edge of tokens `a..b` or names a person inside them:
+/// then no pattern's name may be laid over them.
+fn blocked(out: &[Cand], a: usize, b: usize) -> bool {
+    out.iter().any(|c| {
+        c.start < b && a < c.end && (c.start < a || c.end > b || c.kind == EntityType::Per)
+    })
 }
 
 /// Feminine ordinals (core, normalized) that number a television channel after "قناة".

@@ -1422,12 +1422,12 @@ impl<'a> Extractor<'a> {
         let inner = isnad_doc::trim_span(&self.doc.text, inner);
         // A name, also with one word the entity layer left out of it ("الجيش السوري الحر"
         // when only "الجيش السوري" was found).
-        self.doc.mentions.iter().any(|m| {
+        self.doc.mentions_starting_in(inner).iter().any(|m| {
             m.span == inner
                 || (inner.contains(m.span)
                     && (m.span.len() + 4 >= inner.len()
                         || (m.span.start == inner.start
-                            && words == words_inside(self, m.span, p.open + 1..close) + 1
+                            && words == self.words_inside(m.span, p.open + 1..close) + 1
                             && words >= 3)))
         })
     }
@@ -1599,11 +1599,22 @@ impl<'a> Extractor<'a> {
         end
     }
 
+    /// The words among tokens `range` that lie inside `span`.
+    fn words_inside(&self, span: Span, range: std::ops::Range<usize>) -> usize {
+        range
+            .filter(|&i| {
+                let t = self.token(i);
+                t.kind.is_word() && span.contains(t.span)
+            })
+            .count()
+    }
+
     /// True when the content starting at `start` belongs to a concessive clause opened
     /// earlier in its sentence ("رغم أن", "ورغم أن", "بالرغم من أن", "مع أن").
     fn in_concessive_clause(&self, start: usize) -> bool {
-        let doc_start = start.saturating_sub(30);
-        for k in (doc_start..start).rev() {
+        // The clause opens within the 30 tokens before the content, in the same sentence.
+        let floor = start.saturating_sub(30);
+        for k in (floor..start).rev() {
             if self.is_punct(k, &[".", "!", "?", "؟", "؛", ";"]) {
                 return false;
             }
@@ -2758,16 +2769,6 @@ fn is_org_head(stem: &str) -> bool {
         })
         .iter()
         .any(|h| h == stem)
-}
-
-/// The words among tokens `range` that lie inside `span`.
-fn words_inside(x: &Extractor<'_>, span: Span, range: std::ops::Range<usize>) -> usize {
-    range
-        .filter(|&i| {
-            let t = x.token(i);
-            t.kind.is_word() && span.contains(t.span)
-        })
-        .count()
 }
 
 fn cue_of(doc: &Doc, i: usize) -> Option<(&'static Cue, bool, &str)> {
