@@ -511,6 +511,9 @@ word_set! {
         "المستشار",
         "النائب",
         "المبعوث",
+        "مبعوث",
+        "الموفد",
+        "موفد",
         "الوكيل",
         "المحافظ",
         "الحاكم",
@@ -2211,9 +2214,13 @@ impl<'a> Extractor<'a> {
                         // A title right after the preposition's indefinite noun is that
                         // noun's genitive ("على زيارة الرئيس الأميركي"), not a subject
                         // ("في بيان صحفي وزير الخارجية" is one).
+                        // A name is no such noun: "موفد الأمم المتحدة إلى سوريا ستافان دي
+                        // ميستورا" names the envoy after the place.
                         let genitive = j == i + 2 && {
                             let p = self.token(j - 1);
-                            p.kind == TokenKind::Arabic && !p.clitics.is_definite()
+                            p.kind == TokenKind::Arabic
+                                && !p.clitics.is_definite()
+                                && doc.mentions_starting_in(p.span).is_empty()
                         };
                         let stop = (t.kind == TokenKind::Punct && self.opens[j] == NO_PAIR)
                             || (self.starts_person(j) && j > i + 1 && j <= i + 3 && !genitive)
