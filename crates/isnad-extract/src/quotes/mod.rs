@@ -1536,11 +1536,18 @@ impl<'a> Extractor<'a> {
                 if CONTENT_STOPS.contains(&next) || CONTENT_STOPS.contains(&self.norm(j + 1)) {
                     return j;
                 }
-                // "، وفيما يخص اللاعبين ..." / "، وبخصوص ...": the reporter turns to another
-                // topic.
+                // "، وفيما يخص اللاعبين ..." / "، وبخصوص ...", "، من جانب آخر": the
+                // reporter turns to another topic; "، أما المواطن فلان فقال": to another
+                // speaker ("، أما البقية فتأتي من النوافذ" goes on with the same one).
                 let topic = match next {
                     "فيما" => j + 2 < end && matches!(self.norm(j + 2), "يخص" | "يتعلق"),
                     "بخصوص" => true,
+                    "اما" => self.topic_with_own_cue(j + 2, end),
+                    "من" => {
+                        j + 3 < end
+                            && matches!(self.norm(j + 2), "جانب" | "جهه" | "ناحيه")
+                            && matches!(self.norm(j + 3), "اخر" | "اخري")
+                    }
                     _ => false,
                 };
                 if topic {
@@ -1600,6 +1607,25 @@ impl<'a> Extractor<'a> {
             j += 1;
         }
         end
+    }
+
+    /// True when the topic of an "أما" clause starting at `from` is answered by a reporting
+    /// verb within ten words ("أما المواطن مصطفى الحمدان، فقد قال", "أما محمد الحيز صاحب
+    /// محل فواكه يقول").
+    /// An answer with فـ that is no cue ("أما كمية الحرارة فتعتمد على") keeps the speaker;
+    /// "فقد" only announces the answer.
+    fn topic_with_own_cue(&self, from: usize, end: usize) -> bool {
+        for k in from..end.min(from + 10) {
+            if let Some((c, conj, form)) = self.cue(k) {
+                if c.role == CueRole::Verb && (conj || !AMBIGUOUS_CUES.contains(&form)) {
+                    return true;
+                }
+            }
+            if self.token(k).clitics.has(Prefix::Fa) && self.form(k).0 != "قد" {
+                return false;
+            }
+        }
+        false
     }
 
     /// The words among tokens `range` that lie inside `span`.
