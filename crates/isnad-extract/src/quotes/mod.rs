@@ -1587,6 +1587,15 @@ impl<'a> Extractor<'a> {
                     if new_frame && self.frame(j, c, end).is_some() {
                         return j;
                     }
+                    // "... وعن الأسعار قال مزمل إن": a fronted phrase with و opens the
+                    // clause of the verb behind it.
+                    if c.role == CueRole::Verb && !conj {
+                        if let Some(k) = self.fronted_phrase(j, start) {
+                            if self.frame(j, c, end).is_some() {
+                                return k;
+                            }
+                        }
+                    }
                     // "سيئة لكنه شدد على أن", "بينما تؤكد أربيل أن": a contrast opens
                     // another speaker's clause, or another one of the same speaker.
                     if c.role == CueRole::Verb {
@@ -1607,6 +1616,24 @@ impl<'a> Extractor<'a> {
             j += 1;
         }
         end
+    }
+
+    /// The start of a prepositional phrase with و right before the verb at `j`, within
+    /// three words and after `floor`: "وعن الأسعار قال", "وفي هذا السياق أكد".
+    fn fronted_phrase(&self, j: usize, floor: usize) -> Option<usize> {
+        let first = j.saturating_sub(3).max(floor + 1);
+        let k = (first..j).find(|&k| self.is_fronted_preposition(k))?;
+        (k + 1..j)
+            .all(|m| self.token(m).kind == TokenKind::Arabic)
+            .then_some(k)
+    }
+
+    /// A preposition with و that fronts the topic or the setting of the clause that
+    /// follows ("وعن", "وحول", "وفي", "وبشأن", "وخلال", "ومن"); "ولدى" and the others
+    /// rather join a phrase to the one before ("لديها ولدى المنظمات الشريكة").
+    fn is_fronted_preposition(&self, k: usize) -> bool {
+        self.token(k).clitics.has(Prefix::Wa)
+            && matches!(self.form(k).0, "عن" | "حول" | "في" | "بشان" | "خلال" | "من")
     }
 
     /// True when the topic of an "أما" clause starting at `from` is answered by a reporting
@@ -1982,7 +2009,8 @@ impl<'a> Extractor<'a> {
             j = j.max(a.saturating_sub(3));
             end = a;
         }
-        if end <= j {
+        // "وعن فيصل اليامي قال": a fronted phrase is no subject; the verb's is implicit.
+        if end <= j || self.is_fronted_preposition(j) {
             return Speaker::default();
         }
         self.speaker(j..end, None)
