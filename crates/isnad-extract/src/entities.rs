@@ -1487,6 +1487,15 @@ fn continues_name(ctx: &Ctx<'_>, j: usize) -> bool {
     {
         return false;
     }
+    // "لويس كويجز كبير الاقتصاديين": "كبير" with a definite complement heads a title.
+    if TITLE_HEADS_AFTER_NAME.contains(&ctx.core(j))
+        && ctx
+            .words
+            .get(j + 1)
+            .is_some_and(|n| n.kind == TokenKind::Arabic && n.clitics.is_definite())
+    {
+        return false;
+    }
     if ctx.is_title(j) {
         // A title needs a complement; when what follows cannot be one (another title,
         // a function word, punctuation), the word is a name ("محمد رحيم امين حاكم").
@@ -1693,6 +1702,10 @@ fn split_chunk(ctx: &Ctx<'_>, mut a: usize, mut b: usize, kind: EntityType) -> V
     out.push((s, b));
     out
 }
+
+/// Heads of a title phrase that the tagger's title list lacks, since alone they are
+/// adjectives: "كبير الاقتصاديين", "كبيرة المفاوضين" (normalized).
+const TITLE_HEADS_AFTER_NAME: &[&str] = &["كبير", "كبيره"];
 
 /// Words of the blessings that follow a name (normalized): عليه السلام، رضي الله عنه،
 /// رحمه الله، صلى الله عليه وسلم، تعالى.
