@@ -70,13 +70,14 @@ pub const EVENT_MODES: [&str; 30] = [
 ];
 
 /// More modes (the array above is split to keep each list short).
-const MORE_MODES: [&str; 6] = [
+const MORE_MODES: [&str; 7] = [
     "explosives",
     "suicide-attack",
     "destroy",
     "beat",
     "economic",
     "deport",
+    "abduct",
 ];
 
 fn intern_mode(m: &str) -> Option<&'static str> {
