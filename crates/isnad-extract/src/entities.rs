@@ -1052,6 +1052,49 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             });
         }
     }
+    // 12. Armed forces named by their adjectives ("القوات العراقية", "الطيران الحربي
+    // الروسي", "الفصائل المقاتلة"): a definite force noun and the nisba or participle
+    // adjectives after it. A bare "الشرطة" stays a common noun.
+    for (i, &signature) in in_signature.iter().enumerate().take(n.saturating_sub(1)) {
+        let w = &ctx.words[i];
+        if signature
+            || w.kind != TokenKind::Arabic
+            || !w.clitics.only_article()
+            || !FORCE_NOUNS.contains(&ctx.core(i))
+        {
+            continue;
+        }
+        // The adjectives agree with the noun: feminine after a plural or a feminine noun
+        // ("الفصائل الكردية"), masculine after "الجيش" and "الطيران" ("الجيش المعارضة" is
+        // two nouns, "شركات الطيران الصينية" qualifies the companies).
+        let feminine = !matches!(ctx.core(i), "جيش" | "طيران");
+        let agrees = |k: usize| ctx.core(k).ends_with('ه') == feminine;
+        let mut e = i + 1;
+        while e < n
+            && ctx.sentence[e] == ctx.sentence[i]
+            && (is_nisba(ctx, e) || is_participle_adjective(ctx, e))
+            && agrees(e)
+        {
+            e += 1;
+        }
+        // "الطيران" alone is aviation; it is a force with a military or national adjective
+        // ("الطيران الحربي", "الطيران الروسي"), not "الطيران المدني".
+        let aviation = ctx.core(i) == "طيران"
+            && !(matches!(ctx.core(i + 1), "حربي" | "مروحي" | "عسكري")
+                || ctx.has(i + 1, class::DEMONYM));
+        if e == i + 1 || aviation {
+            continue;
+        }
+        let crossing = out.iter().any(|c| c.start < e && i < c.end);
+        if !crossing {
+            out.push(Cand {
+                start: i,
+                end: e,
+                kind: EntityType::Org,
+                source: Source::Pattern,
+            });
+        }
+    }
     // A compass adjective belongs to the place it follows ("الجبل الغربي").
     let taken: Vec<(usize, usize)> = out.iter().map(|c| (c.start, c.end)).collect();
     for c in out.iter_mut().filter(|c| c.kind == EntityType::Loc) {
@@ -1622,6 +1665,16 @@ fn is_nisba(ctx: &Ctx<'_>, i: usize) -> bool {
         })
 }
 
+/// A definite participle that can be an adjective: the article alone, then م and at least
+/// three more letters ("المقاتلة", "المعارضة", "الموالية"); no function word.
+fn is_participle_adjective(ctx: &Ctx<'_>, i: usize) -> bool {
+    let w = &ctx.words[i];
+    w.kind == TokenKind::Arabic && w.clitics.only_article() && !ctx.is_function(i) && {
+        let c = ctx.core(i);
+        c.starts_with('م') && c.chars().count() >= 4
+    }
+}
+
 /// Cleans a tagger chunk: no punctuation at its ends; a person or place chunk is cut
 /// where a word carries the conjunction و/ف ("تاونسند ونورلاند" is two people); title
 /// words at the start of a person chunk are a role, not the name; a chunk of another
@@ -1758,6 +1811,7 @@ const TIME_AFTER_NAME: &[&str] = &[
 /// Nouns of armed forces that name an actor with their owner in construct (normalized).
 const FORCE_NOUNS: &[&str] = &[
     "قوات",
+    "طيران",
     "جيش",
     "شرطه",
     "ميليشيا",
@@ -2746,6 +2800,25 @@ mod tests {
             "وقصفت قوات النظام بلدة دوما، فيما اشتبكت فصائل المعارضة السورية مع قوات الأمن.",
             &["قوات النظام", "فصائل المعارضة السورية", "قوات الأمن"],
         );
+    }
+
+    #[test]
+    fn a_force_named_by_its_adjectives_is_an_actor() {
+        assert_named(
+            "وقصفت القوات العراقية مواقع التنظيم، فيما شن الطيران الحربي الروسي غارات على إدلب.",
+            &["القوات العراقية", "الطيران الحربي الروسي"],
+        );
+        // Civil aviation is no force, and an adjective that does not agree with the noun
+        // belongs to another one.
+        let names =
+            entity_names("وأعلنت هيئة الطيران المدني أن شركات الطيران الصينية ستستأنف رحلاتها.");
+        assert!(!names.iter().any(|n| n.starts_with("الطيران")), "{names:?}");
+    }
+
+    #[test]
+    fn a_title_after_a_name_is_no_part_of_it() {
+        let names = entity_names("وقال لويس كويجز كبير الاقتصاديين في البنك إن الديون مرتفعة.");
+        assert!(names.iter().any(|n| n == "لويس كويجز"), "{names:?}");
     }
 
     #[test]

@@ -184,3 +184,45 @@ fn a_quoted_name_with_one_word_more_than_the_entity_found_is_a_label() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(got[0].starts_with("حتى الآن لم يدخل"), "{got:?}");
 }
+
+#[test]
+fn the_content_ends_where_the_reporter_turns_to_another_speaker_or_topic() {
+    let got = quote_texts(
+        "ولفت المواطن سعد الحربي إلى أن وجودها في المنزل مطلب ضروري للجميع، أما المواطن \
+         مصطفى الحمدان فقال إن الأسعار مرتفعة.\n\
+         وأكد التاجر محمد الحيز أن الطلب ازداد بشكل كبير، من جانب آخر تشهد المحلات إقبالا.",
+    );
+    assert_eq!(
+        got,
+        vec![
+            "وجودها في المنزل مطلب ضروري للجميع",
+            "الأسعار مرتفعة",
+            "الطلب ازداد بشكل كبير"
+        ]
+    );
+}
+
+#[test]
+fn an_amma_clause_that_no_cue_answers_goes_on() {
+    let got = quote_texts(
+        "وقال مختصون إن الحرارة تنتقل صيفا إلى داخل المبنى، أما كمية الحرارة فتعتمد على \
+         عوامل عدة أهمها الفرق بين درجات الحرارة.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].ends_with("الفرق بين درجات الحرارة"), "{got:?}");
+}
+
+#[test]
+fn a_fronted_phrase_opens_the_next_clause() {
+    let got = quote_texts(
+        "وقال التاجر أحمد سالم إن الأسعار ارتفعت كثيرا وعن الاسعار قال التاجر مزمل ان \
+         الجلوس الفاخر يتراوح سعره بين ثلاثة آلاف جنيه.",
+    );
+    assert_eq!(
+        got,
+        vec![
+            "الأسعار ارتفعت كثيرا",
+            "الجلوس الفاخر يتراوح سعره بين ثلاثة آلاف جنيه"
+        ]
+    );
+}

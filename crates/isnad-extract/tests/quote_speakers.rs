@@ -545,3 +545,20 @@ fn a_study_speaks_for_the_company_that_published_it_also_when_named_again() {
     assert_eq!(got[0].as_deref(), Some("شركة Incapsula"));
     assert_eq!(got[2].as_deref(), Some("شركة Incapsula"));
 }
+
+#[test]
+fn an_envoy_named_after_the_place_of_his_mission_speaks() {
+    let got = speakers(
+        "وقال موفد الأمم المتحدة إلى سوريا ستافان دي ميستورا إن المحادثات ستستأنف الأسبوع المقبل.",
+    );
+    assert_eq!(got, vec![Some("ستافان دي ميستورا".to_owned())]);
+}
+
+#[test]
+fn a_fronted_phrase_is_no_subject() {
+    let got = speakers(
+        "وقال الشاعر تركي المشيقح إنه خارج المنافسة مع الشعراء، وعن فيصل اليامي قال: إنه شريك نجاح.",
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1].as_deref(), Some("تركي المشيقح"), "{got:?}");
+}
