@@ -226,3 +226,13 @@ fn a_fronted_phrase_opens_the_next_clause() {
         ]
     );
 }
+
+#[test]
+fn quoted_words_that_end_an_organisations_name_are_a_term() {
+    let got = quote_texts(
+        "كشفت دراسة أجراها المركز الوطني للطب البديل والتكميلي بالرياض، عن أن الكليات \
+         الصحية لا يوجد فيها أي مسار متخصص في \"الطب البديل والتكميلي\"، باستثناء بعض المقررات.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].starts_with("الكليات الصحية"), "{got:?}");
+}

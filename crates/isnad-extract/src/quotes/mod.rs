@@ -1423,6 +1423,12 @@ impl<'a> Extractor<'a> {
             end: self.token(close).span.start,
         };
         let inner = isnad_doc::trim_span(&self.doc.text, inner);
+        // A few words that end the name of an organisation of the document are its field,
+        // named as a term ("مسار متخصص في \"الطب البديل والتكميلي\"" beside "المركز
+        // الوطني للطب البديل والتكميلي").
+        if words <= 4 && self.ends_an_organisation_name(inner) {
+            return true;
+        }
         // A name, also with one word the entity layer left out of it ("الجيش السوري الحر"
         // when only "الجيش السوري" was found).
         self.doc.mentions_starting_in(inner).iter().any(|m| {
@@ -1501,6 +1507,28 @@ impl<'a> Extractor<'a> {
 
     fn closes_pair(&self, i: usize) -> bool {
         self.pairs.iter().any(|p| p.close == Some(i))
+    }
+
+    /// True when the words of `span` end the name of an organisation of the document
+    /// that is longer than they are, after normalization; the article of the first word
+    /// may be the name's لـ ("الطب" in "للطب").
+    fn ends_an_organisation_name(&self, span: Span) -> bool {
+        let doc = self.doc;
+        let words = isnad_text::normalize(doc.slice(span));
+        let words = words.trim();
+        doc.entities
+            .iter()
+            .filter(|e| e.kind == EntityType::Org)
+            .any(|e| {
+                let name = isnad_text::normalize(doc.slice(e.name));
+                // "الطب ..." follows a space, or is "للطب ..." in the name.
+                name.strip_suffix(words)
+                    .is_some_and(|head| head.ends_with(' '))
+                    || words.strip_prefix("ال").is_some_and(|bare| {
+                        name.strip_suffix(bare)
+                            .is_some_and(|head| head.ends_with(" لل") || head.ends_with(" ل"))
+                    })
+            })
     }
 
     /// Where reported content that starts at `start` ends: the end of the sentence, or the
