@@ -158,7 +158,10 @@ impl<'d> Ctx<'d> {
     /// "وفي").
     fn is_function(&self, i: usize) -> bool {
         let w = &self.words[i];
-        w.kind == TokenKind::Arabic && (is_function_word(w.norm) || is_function_word(self.core(i)))
+        // A function word takes no article: "فالكي" read as ف + ال + كي is a name.
+        w.kind == TokenKind::Arabic
+            && (is_function_word(w.norm)
+                || (!w.clitics.is_definite() && is_function_word(self.core(i))))
     }
 
     /// True when token `i` is a reporting verb, with or without its conjunction
@@ -1826,7 +1829,14 @@ fn split_chunk(ctx: &Ctx<'_>, mut a: usize, mut b: usize, kind: EntityType) -> V
     let mut out = Vec::new();
     let mut s = a;
     for i in a + 1..b {
+        // Inside a person's name the tagger read whole, a leading ف is a letter of the
+        // name ("جيروم فالكي"), not "then": only و joins two people.
+        let fa_in_name = kind == EntityType::Per
+            && !ctx.hidden_wa[i]
+            && !ctx.words[i].clitics.has(Prefix::Wa)
+            && ctx.words[i].clitics.has(Prefix::Fa);
         if ctx.has_conjunction(i)
+            && !fa_in_name
             && !(kind == EntityType::Per && ctx.conjunction_is_part_of_name(i))
         {
             out.push((s, i));
@@ -2961,6 +2971,16 @@ mod tests {
         // After a government, a لـ phrase is the purpose of an act.
         let names = entity_names("ودعت الحكومة الكوبية للمشاركة في المؤتمر.");
         assert!(!names.iter().any(|n| n.contains("للمشاركة")), "{names:?}");
+    }
+
+    #[test]
+    fn a_leading_fa_inside_a_foreign_name_is_a_letter() {
+        let names = entity_names(
+            "وصرح أمين عام الفيفا جيروم فالكي خلال الحفل قائلا إن البرنامج ناجح، كما التقى \
+             هرمان فان رومبوي.",
+        );
+        assert!(names.iter().any(|n| n == "جيروم فالكي"), "{names:?}");
+        assert!(names.iter().any(|n| n == "هرمان فان رومبوي"), "{names:?}");
     }
 
     #[test]
