@@ -102,6 +102,18 @@ struct Cand {
     source: Source,
 }
 
+impl Cand {
+    /// A candidate that one of the stage's name patterns found.
+    fn pattern(start: usize, end: usize, kind: EntityType) -> Cand {
+        Cand {
+            start,
+            end,
+            kind,
+            source: Source::Pattern,
+        }
+    }
+}
+
 /// Token-level facts the stage computes once.
 struct Ctx<'d> {
     doc: &'d Doc,
@@ -514,12 +526,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         if let Some(c) = out.iter_mut().find(|c| c.start == i && c.end == i + 1) {
             c.kind = EntityType::Org;
         } else if !overlaps(&out, i, i + 1) {
-            out.push(Cand {
-                start: i,
-                end: i + 1,
-                kind: EntityType::Org,
-                source: Source::Pattern,
-            });
+            out.push(Cand::pattern(i, i + 1, EntityType::Org));
         }
     }
     // An organisation's head noun in construct state with a place name is an
@@ -588,12 +595,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             && !ctx.is_function(i)
             && !overlaps(&out, i, i + 1)
         {
-            out.push(Cand {
-                start: i,
-                end: i + 1,
-                kind: EntityType::Per,
-                source: Source::Pattern,
-            });
+            out.push(Cand::pattern(i, i + 1, EntityType::Per));
         }
     }
     out.extend(nested_places);
@@ -733,27 +735,12 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
                 .any(|c| c.kind == EntityType::Per && c.start < q && i < c.end)
             {
                 out.retain(|c| !(c.start < q && i < c.end && c.kind != EntityType::Loc));
-                out.push(Cand {
-                    start: i,
-                    end: q,
-                    kind: EntityType::Org,
-                    source: Source::Pattern,
-                });
+                out.push(Cand::pattern(i, q, EntityType::Org));
                 out.retain(|c| !(c.start == q + 1 && c.end == q + 2));
-                out.push(Cand {
-                    start: q + 1,
-                    end: q + 2,
-                    kind: EntityType::Org,
-                    source: Source::Pattern,
-                });
+                out.push(Cand::pattern(q + 1, q + 2, EntityType::Org));
             }
         } else if e > i + 1 && !overlaps(&out, i, e) {
-            out.push(Cand {
-                start: i,
-                end: e,
-                kind: EntityType::Org,
-                source: Source::Pattern,
-            });
+            out.push(Cand::pattern(i, e, EntityType::Org));
         }
     }
     // 4. Organisations named by a head noun in construct state with a definite noun,
@@ -793,12 +780,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         // Chunks of the tagger inside the description give way to it (the country
         // adjective "السعودية" read as the place).
         if national && give_way(&mut out, i, e) {
-            out.push(Cand {
-                start: i,
-                end: e,
-                kind: EntityType::Org,
-                source: Source::Pattern,
-            });
+            out.push(Cand::pattern(i, e, EntityType::Org));
         }
     }
     // 5. A sector noun in construct with a place names that place's directorate
@@ -835,12 +817,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
                 source: Source::Nested,
             });
         }
-        out.push(Cand {
-            start: i,
-            end,
-            kind: EntityType::Org,
-            source: Source::Pattern,
-        });
+        out.push(Cand::pattern(i, end, EntityType::Org));
     }
     // 6. An organisation named by a head noun in construct with a place goes on with the
     // head's own adjectives ("قوات سوريا الديمقراطية", "مصرف لبنان المركزي"): after a
@@ -878,12 +855,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
                 continue;
             }
             out.retain(|c| !(c.start < close && head < c.end));
-            out.push(Cand {
-                start: head,
-                end: close,
-                kind: EntityType::Org,
-                source: Source::Pattern,
-            });
+            out.push(Cand::pattern(head, close, EntityType::Org));
         }
     }
     // 8. A television channel named by its number ("القناة العاشرة الإسرائيلية", "القناة
@@ -910,12 +882,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         if !give_way(&mut out, i, e) {
             continue;
         }
-        out.push(Cand {
-            start: i,
-            end: e,
-            kind: EntityType::Org,
-            source: Source::Pattern,
-        });
+        out.push(Cand::pattern(i, e, EntityType::Org));
     }
     // 9. An organisation whose head names a branch or a mission takes the place it works
     // in ("بعثة الأمم المتحدة في ليبيا", "سفارة المغرب في كوت ديفوار", "مفوضية حقوق
@@ -968,12 +935,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             continue;
         }
         // The names inside stay mentions of their own ("الأمم المتحدة", "ليبيا").
-        out.push(Cand {
-            start: i,
-            end: place_end,
-            kind: EntityType::Org,
-            source: Source::Pattern,
-        });
+        out.push(Cand::pattern(i, place_end, EntityType::Org));
     }
     // 10. An organisation's head noun in construct with a name in Latin letters ("شركة
     // Incapsula", "قناة MBC"): the head and the name, up to four words, are one
@@ -998,12 +960,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             e += 1;
         }
         if give_way(&mut out, i, e) {
-            out.push(Cand {
-                start: i,
-                end: e,
-                kind: EntityType::Org,
-                source: Source::Pattern,
-            });
+            out.push(Cand::pattern(i, e, EntityType::Org));
             // The name alone is how the text may refer to it later ("Incapsula").
             out.push(Cand {
                 start: i + 1,
@@ -1047,12 +1004,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             .iter()
             .any(|c| c.start < e && i < c.end && (c.start < i || c.end > e || c.start == i));
         if !crossing {
-            out.push(Cand {
-                start: i,
-                end: e,
-                kind: EntityType::Org,
-                source: Source::Pattern,
-            });
+            out.push(Cand::pattern(i, e, EntityType::Org));
         }
     }
     // 12. Armed forces named by their adjectives ("القوات العراقية", "الطيران الحربي
@@ -1090,12 +1042,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         }
         let crossing = out.iter().any(|c| c.start < e && i < c.end);
         if !crossing {
-            out.push(Cand {
-                start: i,
-                end: e,
-                kind: EntityType::Org,
-                source: Source::Pattern,
-            });
+            out.push(Cand::pattern(i, e, EntityType::Org));
         }
     }
     // 13. Public bodies named by head, adjective and purpose ("المؤسسة العامة للخطوط
@@ -1172,12 +1119,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             continue;
         }
         out.retain(|c| !(c.start == i && c.end < e));
-        out.push(Cand {
-            start: i,
-            end: e,
-            kind: EntityType::Org,
-            source: Source::Pattern,
-        });
+        out.push(Cand::pattern(i, e, EntityType::Org));
     }
     // A compass adjective belongs to the place it follows ("الجبل الغربي").
     let taken: Vec<(usize, usize)> = out.iter().map(|c| (c.start, c.end)).collect();
@@ -1568,12 +1510,7 @@ fn names_after_roles(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
             }
         }
         if titled {
-            found.push(Cand {
-                start: i,
-                end: next + 1,
-                kind: EntityType::Per,
-                source: Source::Pattern,
-            });
+            found.push(Cand::pattern(i, next + 1, EntityType::Per));
         }
     }
     out.extend(found);
