@@ -1666,8 +1666,8 @@ impl<'a> Extractor<'a> {
 
     /// True when the topic of an "أما" clause starting at `from` is answered by a reporting
     /// verb within ten words ("أما المواطن مصطفى الحمدان، فقد قال", "أما محمد الحيز صاحب
-    /// محل فواكه يقول"). An answer with فـ that is no cue ("أما كمية الحرارة فتعتمد على") keeps the speaker;
-    /// "فقد" only announces the answer.
+    /// محل فواكه يقول"). An answer with فـ that is no cue ("أما كمية الحرارة فتعتمد
+    /// على") keeps the speaker; "فقد" only announces the answer.
     fn topic_with_own_cue(&self, from: usize, end: usize) -> bool {
         for k in from..end.min(from + 10) {
             if let Some((c, conj, form)) = self.cue(k) {
