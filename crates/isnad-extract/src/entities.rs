@@ -1516,6 +1516,11 @@ fn names_after_roles(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
     out.extend(found);
 }
 
+/// Fewer occurrences than this in the news corpora's word counts: rare enough, after a known
+/// given name, for a word with the article and a nisba's shape to be a family name
+/// ("السيجري").
+const RARE_FAMILY_NAME: u32 = 50;
+
 /// Complementizers with a preposition (normalized) that are also names in the gazetteer
 /// ("بان" of "بان كي مون"): after a name they open a clause ("وذكّر بورت بأن"), so they
 /// neither continue nor end one.
@@ -1543,7 +1548,18 @@ fn continues_name(ctx: &Ctx<'_>, j: usize) -> bool {
         .clitics
         .prefixes()
         .all(|p| matches!(p, Prefix::Al) && ctx.core(j).ends_with('ي'));
-    if ctx.single[j] & names == 0
+    // A family name no gazetteer knows after a given name one knows: the article and a
+    // nisba's shape, and rare in the news corpora ("مصطفى السيجري"; a common word there is
+    // rather an adjective).
+    let unknown_family_name = j > 0
+        && ctx.has(j - 1, class::GIVEN_NAME)
+        && w.kind == TokenKind::Arabic
+        && w.clitics.only_article()
+        && ctx.core(j).ends_with('ي')
+        && w.norm.chars().count() >= 4
+        && WordCounts::count(isnad_resources::word_counts(), w.norm) < RARE_FAMILY_NAME
+        && !has_tanween(ctx.doc.slice(ctx.doc.text_layers.tokens[j].span));
+    if (ctx.single[j] & names == 0 && !unknown_family_name)
         || ctx.single[j] & NOT_A_NAME != 0
         || !only_article
         || ctx.is_function(j)
@@ -2918,6 +2934,13 @@ mod tests {
         );
         assert!(names.iter().any(|n| n == "جيروم فالكي"), "{names:?}");
         assert!(names.iter().any(|n| n == "هرمان فان رومبوي"), "{names:?}");
+    }
+
+    #[test]
+    fn a_rare_nisba_after_a_known_given_name_is_the_family_name() {
+        let names =
+            entity_names("وأضاف المسؤول مصطفى السيجري التابع للواء المعتصم أن الفصائل ستشارك.");
+        assert!(names.iter().any(|n| n == "مصطفى السيجري"), "{names:?}");
     }
 
     #[test]
