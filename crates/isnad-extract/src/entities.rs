@@ -1040,8 +1040,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         if e == i + 1 || aviation {
             continue;
         }
-        let crossing = out.iter().any(|c| c.start < e && i < c.end);
-        if !crossing {
+        if !overlaps(&out, i, e) {
             out.push(Cand::pattern(i, e, EntityType::Org));
         }
     }
@@ -1108,14 +1107,9 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             // One adjective that is no nisba before it ("البديل").
             e += 2;
         }
-        // A name the tagger found from the head is widened; one that crosses an edge,
-        // or a person inside, leaves the phrase alone.
-        if out.iter().any(|c| {
-            c.start < e && i < c.end && (c.start != i || c.end > e || c.kind == EntityType::Per)
-        }) || out
-            .iter()
-            .any(|c| c.kind == EntityType::Per && i <= c.start && c.end <= e)
-        {
+        // A name the tagger found from the head is widened; one that crosses an edge or
+        // starts inside, or a person inside, leaves the phrase alone.
+        if blocked(&out, i, e) || out.iter().any(|c| i < c.start && c.start < e) {
             continue;
         }
         out.retain(|c| !(c.start == i && c.end < e));
