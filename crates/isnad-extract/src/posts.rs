@@ -401,26 +401,82 @@ fn mentions_platform(s: &str) -> bool {
 /// length), or the previous line when the signature opens its line.
 fn post_text(doc: &Doc, p: usize, sig_start: u32) -> Span {
     let para = doc.paragraphs()[p];
-    let same_line = Span::new(para.span.start as usize, sig_start as usize);
-    let same_line = isnad_doc::trim_span(&doc.text, same_line);
+    let line_start = Span::new(para.span.start as usize, sig_start as usize);
+    // A second signature on the line: its post starts after the first one's signature.
+    let start = last_signature_end(doc, line_start).unwrap_or(para.span.start);
+    let same_line = isnad_doc::trim_span(&doc.text, Span::new(start as usize, sig_start as usize));
     if !same_line.is_empty() {
-        return trailing_sentences(doc, same_line);
+        let text = trailing_sentences(doc, same_line);
+        return earlier_lines_of_post(doc, p, text).unwrap_or(text);
     }
     if p == 0 {
         return Span::new(sig_start as usize, sig_start as usize);
     }
     let prev = doc.paragraphs()[p - 1].span;
-    let prev_is_signature = doc
-        .posts
-        .iter()
-        .any(|q| q.signature.is_some_and(|s| s.overlaps(prev)));
-    if prev_is_signature {
-        return Span::new(sig_start as usize, sig_start as usize);
+    if let Some(end) = last_signature_end(doc, prev) {
+        // Two embeds in a row with their line breaks lost: the text after the previous
+        // signature is this post's, unless the article's prose goes on there ("وقال ...").
+        let after = isnad_doc::trim_span(&doc.text, Span::new(end as usize, prev.end as usize));
+        if after.is_empty() || starts_with_conjunction(doc, after) {
+            return Span::new(sig_start as usize, sig_start as usize);
+        }
+        return trailing_sentences(doc, after);
     }
     if doc.slice(prev).chars().count() <= MAX_POST_LINE_CHARS && !introduces_post(doc.slice(prev)) {
         return strip_trailing_links(doc, prev);
     }
     trailing_sentences(doc, prev)
+}
+
+/// Where the last post signature inside `span` ends, if one does.
+fn last_signature_end(doc: &Doc, span: Span) -> Option<u32> {
+    doc.posts
+        .iter()
+        .filter_map(|q| q.signature)
+        .filter(|s| s.overlaps(span))
+        .map(|s| s.end)
+        .max()
+}
+
+/// A post whose text on the signature's line is one word (`text`, which opens its line) is
+/// the last line of a post written on several lines: a post of one word is rare, and a
+/// short one ("Thanks anyway !") may follow the article's own line. Its earlier lines are
+/// the last sentences of the lines before, as long as the whole fits in a post and they do
+/// not read as the article's own prose. `None` when nothing is added.
+fn earlier_lines_of_post(doc: &Doc, p: usize, text: Span) -> Option<Span> {
+    let line_start = isnad_doc::trim_span(&doc.text, doc.paragraphs()[p].span).start;
+    let words = doc.tokens()[doc.text_layers.tokens_in(text)]
+        .iter()
+        .filter(|t| t.kind != TokenKind::Punct)
+        .count();
+    if text.start != line_start || words != 1 {
+        return None;
+    }
+    let mut chars = doc.slice(text).chars().count();
+    let mut start = text.start;
+    for q in (0..p).rev() {
+        let line = isnad_doc::trim_span(&doc.text, doc.paragraphs()[q].span);
+        if line.is_empty()
+            || last_signature_end(doc, line).is_some()
+            || introduces_post(doc.slice(line))
+        {
+            break;
+        }
+        let tail = trailing_sentences(doc, line);
+        let n = doc.slice(tail).chars().count();
+        if tail.is_empty()
+            || chars + n > MAX_INLINE_POST_CHARS
+            || starts_with_conjunction(doc, tail)
+        {
+            break;
+        }
+        chars += n;
+        start = tail.start;
+        if tail.start != line.start {
+            break;
+        }
+    }
+    (start != text.start).then_some(Span::new(start as usize, text.end as usize))
 }
 
 /// The last sentences of `span`, as long as they fit in a post and do not read as the
@@ -478,6 +534,16 @@ fn trailing_sentences(doc: &Doc, span: Span) -> Span {
         {
             start = rest.start;
         }
+    }
+    // A spaced ellipsis (". .") leaves its last dot at the start of a sentence.
+    let first_word = doc.tokens()[doc.text_layers.tokens_in(Span {
+        start,
+        end: span.end,
+    })]
+    .iter()
+    .find(|t| t.kind != TokenKind::Punct || !matches!(doc.slice(t.span), "." | "،" | "," | "؛"));
+    if let Some(t) = first_word {
+        start = t.span.start;
     }
     strip_trailing_links(
         doc,
@@ -570,6 +636,60 @@ mod tests {
                 ParagraphKind::PostSignature,
                 ParagraphKind::Body
             ]
+        );
+    }
+
+    /// The texts of the posts of `d`, in order.
+    fn post_texts(d: &Doc) -> Vec<&str> {
+        d.posts.iter().map(|p| d.slice(p.text)).collect()
+    }
+
+    #[test]
+    fn embeds_run_together_on_one_line() {
+        // Line breaks lost between two embeds: the second post starts after the first
+        // signature, not at the start of the line.
+        let text = "No hits confirmed - IDF ( @ IDFSpokesperson ) البطارية أطلقت صاروخا على طائرة كانت في مهمة - افيخاي ادرعي ( @ AvichayAdraee ) وقال موقع إن حادثا خطيرا وقع.\n- ( @ noamamir74 ) الناطق أوضح أن الطائرة عادت.";
+        let d = doc(text);
+        assert_eq!(
+            post_texts(&d),
+            vec![
+                "No hits confirmed",
+                "البطارية أطلقت صاروخا على طائرة كانت في مهمة",
+                // The article's prose after the second signature ("وقال ...") is not the
+                // text of the post signed on the next line.
+                "",
+            ]
+        );
+    }
+
+    #[test]
+    fn post_text_after_the_previous_lines_signature() {
+        let text = "صور للآليات لحظة عبورها الحدود - خالد ( @ khalid_a ) مقطع يظهر دخول دبابات إلى المحافظة.\n- خالد شعبان ( @ Khaled_q ) وتشكل المحافظة واحدة من أربع مناطق.";
+        let d = doc(text);
+        assert_eq!(
+            post_texts(&d),
+            vec![
+                "صور للآليات لحظة عبورها الحدود",
+                "مقطع يظهر دخول دبابات إلى المحافظة."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_post_written_on_several_lines() {
+        // Only the last word of the post shares the signature's line; its earlier lines
+        // are the lines before, back to the article's own sentence (with و).
+        let text = "وأكد النبأ أحد مساعديه مقدما التعازي. رحمة الله على الرئيس السابق.\nأعزي الشعب اليمني وأسرة الزعيم في مصابهم.\nسينتصر - علي البخيتي ( @ Ali_Albukhaiti ) وتداول الناشطون صورا.";
+        let d = doc(text);
+        assert_eq!(
+            post_texts(&d),
+            vec!["رحمة الله على الرئيس السابق.\nأعزي الشعب اليمني وأسرة الزعيم في مصابهم.\nسينتصر"]
+        );
+        // A longer line before the signature is the whole post.
+        let text = "أعلنت الوزارة اليوم إطلاق خدمة جديدة.\nاجتماع إيجابي مع السفير بشأن دعم الاستقرار - الوزير ( @ minister ) June 23, 2020";
+        assert_eq!(
+            post_texts(&doc(text)),
+            vec!["اجتماع إيجابي مع السفير بشأن دعم الاستقرار"]
         );
     }
 
