@@ -259,6 +259,19 @@ fn signature_head(before: &str) -> Option<SignatureHead> {
             _ => {}
         }
     }
+    // "( @ handle )" opening its line: the dash and the name were both lost.
+    if dash.is_none()
+        && before
+            .rsplit('\n')
+            .next()
+            .is_some_and(|l| l.trim().is_empty())
+    {
+        return Some(SignatureHead {
+            platform: Platform::Twitter,
+            start: before.len(),
+            name: None,
+        });
+    }
     let (at, len) = dash?;
     let name_raw = &before[at + len..];
     let name = name_raw.trim();
@@ -391,6 +404,7 @@ fn mentions_platform(s: &str) -> bool {
         "انستقرام",
         "فيسبوك",
         "فيس بوك",
+        "التواصل الاجتماعي",
     ]
     .iter()
     .any(|k| n.contains(k))
@@ -739,6 +753,22 @@ mod tests {
         let p = &d.posts[0];
         assert_eq!(d.slice(p.author.unwrap()), "Donald J . Trump");
         assert_eq!(d.slice(p.text), "Thanks anyway !");
+        // Dash and name both lost: the handle opens the line after the post.
+        let d = doc("وقال الشرعي إنه اعتقل في تركيا .\nغضب علي ناشطون واتهموني بأني جاهل بالواقع\n( @ mgsa2006 ) الأحمد ينفي تصريحات .");
+        assert_eq!(
+            post_texts(&d),
+            vec!["غضب علي ناشطون واتهموني بأني جاهل بالواقع"]
+        );
+        // A handle in parentheses inside prose signs nothing.
+        assert!(doc("كتب الوزير ( @ minister ) أن الاجتماع انتهى .")
+            .posts
+            .is_empty());
+    }
+
+    #[test]
+    fn the_articles_sentence_on_social_media_is_not_the_post() {
+        let d = doc("هذا وتناقل رواد مواقع التواصل الاجتماعي أنباء عن سقوط طائرة . إسقاط طائرة حربية فوق قرية دون تأكيد - simo kurd ( @ simo_kurd ) المصدر : وكالات");
+        assert_eq!(post_texts(&d), vec!["إسقاط طائرة حربية فوق قرية دون تأكيد"]);
     }
 
     #[test]
