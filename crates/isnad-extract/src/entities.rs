@@ -1058,28 +1058,58 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             continue;
         }
         let same = |k: usize| k < n && ctx.sentence[k] == ctx.sentence[i];
+        // The purpose at `k`, up to its end: "للإحصاء", or "لمكافحة الفساد" with its own
+        // genitive, and the nisbas after it.
+        let purpose_end = |k: usize| -> Option<usize> {
+            if !same(k) || ctx.words[k].kind != TokenKind::Arabic {
+                return None;
+            }
+            let purpose = ctx.words[k].clitics;
+            if !purpose.has(Prefix::Li) || purpose.has(Prefix::Wa) || ctx.is_function(k) {
+                return None;
+            }
+            let mut e = k + 1;
+            if !purpose.is_definite() {
+                if !same(e) || !ctx.words[e].clitics.only_article() || ctx.is_function(e) {
+                    return None;
+                }
+                e += 1;
+            }
+            while same(e) && is_nisba(ctx, e) {
+                e += 1;
+            }
+            Some(e)
+        };
         let mut e = i + 1;
         while same(e) && (is_nisba(ctx, e) || BODY_ADJECTIVES.contains(&ctx.core(e))) {
             e += 1;
         }
-        // The purpose: "للإحصاء", or "لمكافحة الفساد" with its own genitive.
-        if e == i + 1 || !same(e) || ctx.words[e].kind != TokenKind::Arabic {
-            continue;
-        }
-        let purpose = ctx.words[e].clitics;
-        if !purpose.has(Prefix::Li) || purpose.has(Prefix::Wa) || ctx.is_function(e) {
-            continue;
-        }
-        e += 1;
-        if !purpose.is_definite() {
-            if !same(e) || !ctx.words[e].clitics.only_article() || ctx.is_function(e) {
+        // The genitive may be an organisation the tagger found, with or without لـ, when
+        // a purpose with its own genitive follows it: the United Nations' agencies
+        // ("المفوضية السامية للأمم المتحدة لشؤون اللاجئين", "مكتب الأمم المتحدة لتنسيق
+        // الشؤون الإنسانية"). Without it the genitive is the body's owner ("المجلس الرئاسي
+        // لحكومة الوفاق"), and a single definite word after it is mostly the purpose of an
+        // act ("دعا الجمعية العامة للأمم المتحدة للانعقاد").
+        let inner = out.iter().position(|c| {
+            c.start == e && c.kind == EntityType::Org && same(c.end - 1) && !ctx.has_conjunction(e)
+        });
+        let e = if let Some(k) = inner {
+            let org_end = out[k].end;
+            let construct = same(org_end) && !ctx.words[org_end].clitics.is_definite();
+            match purpose_end(org_end) {
+                Some(end) if construct => end,
+                _ => continue,
+            }
+        } else {
+            if e == i + 1 {
                 continue;
             }
-            e += 1;
-        }
-        while same(e) && is_nisba(ctx, e) {
-            e += 1;
-        }
+            match purpose_end(e) {
+                Some(end) => end,
+                None => continue,
+            }
+        };
+        let mut e = e;
         // A last word joined by و ends the name when nothing definite follows it
         // ("للبحوث العلمية والإفتاء", "للطب البديل والتكميلي").
         let joined = |k: usize| {
@@ -1109,8 +1139,15 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         }
         // A name the tagger found from the head is widened; one that crosses an edge or
         // starts inside, or a person inside, leaves the phrase alone.
-        if blocked(&out, i, e) || out.iter().any(|c| i < c.start && c.start < e) {
+        // The organisation of the genitive becomes part of the name, so it blocks nothing.
+        if out.iter().enumerate().any(|(j, c)| {
+            Some(j) != inner
+                && (blocked(std::slice::from_ref(c), i, e) || (i < c.start && c.start < e))
+        }) {
             continue;
+        }
+        if let Some(k) = inner {
+            out.remove(k);
         }
         out.retain(|c| !(c.start == i && c.end < e));
         out.push(Cand::pattern(i, e, EntityType::Org));
@@ -2918,6 +2955,28 @@ mod tests {
         // After a government, a لـ phrase is the purpose of an act.
         let names = entity_names("ودعت الحكومة الكوبية للمشاركة في المؤتمر.");
         assert!(!names.iter().any(|n| n.contains("للمشاركة")), "{names:?}");
+    }
+
+    #[test]
+    fn an_agency_of_an_organisation_is_named_with_its_purpose() {
+        assert_named(
+            "وأعلنت المفوضية السامية للأمم المتحدة لشؤون اللاجئين أن العدد تجاوز ثلاثة ملايين.",
+            &["المفوضية السامية للأمم المتحدة لشؤون اللاجئين"],
+        );
+        // Without a purpose the organisation owns the body; a single definite word after
+        // it is the purpose of an act.
+        for text in [
+            "واجتمع المجلس الرئاسي لحكومة الوفاق الوطني في طرابلس.",
+            "ودعا الوزير الجمعية العامة للأمم المتحدة للانعقاد فورا.",
+        ] {
+            let names = entity_names(text);
+            assert!(
+                !names
+                    .iter()
+                    .any(|n| n.contains("لحكومة") || n.contains("للانعقاد")),
+                "{names:?}"
+            );
+        }
     }
 
     #[test]
