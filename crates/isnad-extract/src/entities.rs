@@ -1965,20 +1965,37 @@ fn role_token(ctx: &Ctx<'_>, i: usize, cands: &[Cand]) -> bool {
     if ctx.has_conjunction(i) && (ctx.is_title(i) || ctx.has(i, class::ORG_HEAD)) {
         return false;
     }
+    // A function word that a gazetteer also lists ("ان" is a city) is no role word; the
+    // role's prepositions are.
+    if ctx.is_function(i) && !ROLE_PREPOSITIONS.contains(&w.norm) {
+        return false;
+    }
     // A prepositional phrase in construct inside the role: "(مدير الفريق الأول) لكرة
     // القدم بنادي هجر".
     let construct_pp = (w.clitics.has(Prefix::Li) || w.clitics.has(Prefix::Bi))
         && ctx.words.get(i + 1).is_some_and(|n| {
             n.clitics.is_definite() && ctx.sentence.get(i + 1) == Some(&ctx.sentence[i])
         });
-    // The name an organisation's head noun governs: "بنادي هجر".
-    let named_by_head =
-        i > 0 && ctx.sentence[i - 1] == ctx.sentence[i] && ctx.has(i - 1, class::ORG_HEAD);
+    // The name an organisation's head noun governs ("بنادي هجر"), or a place noun or a
+    // title: "أمير منطقة عسير", "أمير عسير" (a bare word, no function word: "مؤتمر
+    // صحفي مع" is no role).
+    let governed_by =
+        |class: u8| i > 0 && ctx.sentence[i - 1] == ctx.sentence[i] && ctx.has(i - 1, class);
+    let bare_name = w.clitics.is_empty() && !ctx.is_function(i);
+    let named_by_head = governed_by(class::ORG_HEAD)
+        || (bare_name
+            && (governed_by(class::PLACE_NOUN)
+                || (i > 0 && ctx.sentence[i - 1] == ctx.sentence[i] && ctx.is_title(i - 1))));
     w.clitics.is_definite()
         || construct_pp
         || named_by_head
         || ctx.is_title(i)
-        || ctx.single[i] & ((1 << class::DEMONYM) | (1 << class::ORG_HEAD) | MAJOR_PLACES) != 0
+        || ctx.single[i]
+            & ((1 << class::DEMONYM)
+                | (1 << class::ORG_HEAD)
+                | (1 << class::PLACE_NOUN)
+                | MAJOR_PLACES)
+            != 0
         || ROLE_PREPOSITIONS.contains(&w.norm)
 }
 
@@ -2125,8 +2142,13 @@ fn split_at_inner_titles(ctx: &Ctx<'_>, a: usize, b: usize) -> Vec<(usize, usize
             && !ctx.has_conjunction(k)
             && (ctx.words[k - 1].clitics.is_definite()
                 || ctx.in_title_phrase[k - 1]
-                // A name governed by a head noun ends its phrase: "بنادي هجر | الأستاذ".
-                || (k >= 2 && k - 2 >= a && ctx.has(k - 2, class::ORG_HEAD)));
+                // A name governed by a head noun, a place noun or a title ends its phrase:
+                // "بنادي هجر | الأستاذ", "أمير منطقة عسير | الأمير".
+                || (k >= 2
+                    && k - 2 >= a
+                    && (ctx.has(k - 2, class::ORG_HEAD)
+                        || ctx.has(k - 2, class::PLACE_NOUN)
+                        || ctx.is_title(k - 2))));
         if apposition {
             out.push((start, k));
             start = k;
@@ -2858,13 +2880,14 @@ mod tests {
             vec!["الجنرال", "قائد القيادة العسكرية الأمريكية في إفريقيا"]
         );
         // A quoted name keeps the role after its closing mark, and a title-like adjective
-        // ("الإعلامي") stays in the role it qualifies.
+        // ("الإعلامي") stays in the role it qualifies, with the name a place noun governs
+        // (dev6's gold role).
         assert_eq!(
             roles_of_name(
                 "أوضح \" مازن علوش \" مدير المكتب الإعلامي لمعبر باب الهوى حقيقة القرار.",
                 "مازن"
             ),
-            vec!["مدير المكتب الإعلامي"]
+            vec!["مدير المكتب الإعلامي لمعبر باب الهوى"]
         );
     }
 
@@ -3035,6 +3058,23 @@ mod tests {
             "وذكرت القناة العاشرة الإسرائيلية أن الاتفاق قريب، فيما قالت القناة 20 إن المفاوضات مستمرة.",
             &["القناة العاشرة الإسرائيلية", "القناة 20"],
         );
+    }
+
+    #[test]
+    fn a_role_governs_a_place_or_a_bare_name() {
+        assert_eq!(
+            roles_of_name(
+                "أكد أمير منطقة عسير الأمير فيصل بن خالد أن التحقيقات تتواصل.",
+                "فيصل"
+            ),
+            vec!["أمير منطقة عسير", "الأمير"]
+        );
+        assert_eq!(
+            roles_of_name("وقال رئيس وزراء هولندا مارك روته إن الاتفاق جيد.", "مارك"),
+            vec!["رئيس وزراء هولندا"]
+        );
+        // A function word after a title is no part of a role.
+        assert!(roles_of_name("في مؤتمر صحفي مع سعد الحريري.", "سعد").is_empty());
     }
 
     #[test]
