@@ -32,6 +32,18 @@ fn a_reporting_verb_after_a_comma_ends_the_content() {
 }
 
 #[test]
+fn a_connective_before_a_reporting_verb_after_a_comma_ends_the_content() {
+    let got = quote_texts(
+        "أعلن رئيس الاتحاد طلال الفهد عن تأجيل البطولة لمدة عام واحد، إذ أكد الفهد أنهم \
+         سيكونون جاهزين لاستضافتها.",
+    );
+    assert_eq!(
+        got,
+        vec!["تأجيل البطولة لمدة عام واحد", "سيكونون جاهزين لاستضافتها"]
+    );
+}
+
+#[test]
 fn a_comma_between_the_preposition_and_the_complementizer_is_skipped() {
     let got = quote_texts("وأشار إلى، أنه تم تطوير الضوابط المنظمة للمعارض.");
     assert_eq!(got, vec!["تم تطوير الضوابط المنظمة للمعارض"]);

@@ -334,8 +334,9 @@ word_set! {
     ]
 }
 
-/// Negations and auxiliaries that may stand between a clause's start and its verb.
-const CLAUSE_PARTICLES: &[&str] = &["لم", "لن", "قد", "كان", "كانت"];
+/// Negations, auxiliaries and connectives that may stand between a clause's start and
+/// its verb ("، إذ أكد الفهد أن", "، حيث أوضح أن").
+const CLAUSE_PARTICLES: &[&str] = &["لم", "لن", "قد", "كان", "كانت", "اذ", "حيث"];
 
 word_set! {
     /// Time words that can stand in a speaker zone without naming anyone.
