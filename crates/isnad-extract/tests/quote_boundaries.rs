@@ -44,6 +44,23 @@ fn a_connective_before_a_reporting_verb_after_a_comma_ends_the_content() {
 }
 
 #[test]
+fn a_preposition_in_the_subject_is_no_content_before_a_complementizer() {
+    let got = quote_texts(
+        "وأفادت مصادر مختصة بالاقتصاد في اليونان بأن الضرائب سترتفع.\n\
+         وأفادت وكالة الأنباء بارتفاع حصيلة القتلى.\n\
+         وحذر الخبير من زيادة التدخل العسكري في المنطقة.",
+    );
+    assert_eq!(
+        got,
+        vec![
+            "الضرائب سترتفع",
+            "بارتفاع حصيلة القتلى",
+            "زيادة التدخل العسكري في المنطقة"
+        ]
+    );
+}
+
+#[test]
 fn a_comma_between_the_preposition_and_the_complementizer_is_skipped() {
     let got = quote_texts("وأشار إلى، أنه تم تطوير الضوابط المنظمة للمعارض.");
     assert_eq!(got, vec!["تم تطوير الضوابط المنظمة للمعارض"]);

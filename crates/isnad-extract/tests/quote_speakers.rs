@@ -562,3 +562,12 @@ fn a_fronted_phrase_is_no_subject() {
     assert_eq!(got.len(), 2, "{got:?}");
     assert_eq!(got[1].as_deref(), Some("تركي المشيقح"), "{got:?}");
 }
+
+#[test]
+fn a_place_after_a_noun_of_unnamed_sources_is_their_origin() {
+    let got = speakers(
+        "أفادت وسائل إعلام محلية سورية بسقوط طائرة قرب مدينة دير الزور.\n\
+         وقالت مصادر عراقية إن الطريق مغلق.",
+    );
+    assert_eq!(got, vec![None, None]);
+}

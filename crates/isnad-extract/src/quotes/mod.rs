@@ -281,6 +281,29 @@ word_set! {
 /// page banner ("صحيفة اليوم : ..."), not a headline's speaker.
 const MEDIA_HEADS: &[&str] = &["صحيفه", "جريده", "موقع", "بوابه", "مجله"];
 
+/// Indefinite nouns of unnamed sources (normalized): "مصادر عراقية", "وسائل إعلام سورية".
+const UNNAMED_SOURCE_HEADS: &[&str] = &[
+    "مصدر",
+    "مصادر",
+    "وسائل",
+    "اوساط",
+    "مسؤول",
+    "مسؤولون",
+    "مسؤولين",
+    "دبلوماسيون",
+    "دبلوماسيين",
+    "ناشطون",
+    "ناشطين",
+    "نشطاء",
+    "شهود",
+    "مراقبون",
+    "خبراء",
+    "محللون",
+    "تقارير",
+    "صحف",
+    "وكالات",
+];
+
 /// Reporting verbs whose content may be a verbal noun object ("أعلن انتهاء", "أكد رغبة",
 /// "نفى وجود"), as well as a clause.
 const NOUN_OBJECT_LEMMAS: &[&str] = &["أعلن", "أكد", "نفى"];
@@ -1230,10 +1253,16 @@ impl<'a> Extractor<'a> {
             // بـ governs the content only when no person is named soon after it while
             // none was before it: in "ووصف الأمين العام ... بالجامعة العربية السفير محمد
             // صبيح ... الهجوم بالأمر الخطير", the first بـ is the subject's.
+            // Nor when a complementizer follows soon, before any punctuation: in "أفادت
+            // مصادر مختصة بالاقتصاد بأن ..." the content is the clause ("بالأمر الخطير،
+            // وخاصة أنه" goes on with the content).
             "ب" => {
                 (n == "ب" || t.clitics.has(Prefix::Bi))
                     && (!self.names_person(j + 1..end.min(j + 8))
                         || self.names_person(zone_start..j))
+                    && !(j + 1..end.min(j + 8))
+                        .take_while(|&k| self.token(k).kind != TokenKind::Punct)
+                        .any(|k| COMPLEMENTIZERS.contains(&self.norm(k)))
             }
             // لـ governs the content only when no إلى comes later in the clause: in
             // "دعا الأمين العام للأمم المتحدة ... إلى", the لـ is the subject's.
@@ -2529,11 +2558,22 @@ impl<'a> Extractor<'a> {
                     TITLES.contains(&w) || TITLES_AFTER_ARTICLE.contains(&w)
                 })
             };
+            // After a noun of unnamed sources, a place is their origin, not the speaker:
+            // "وسائل إعلام محلية سورية", "مصادر عراقية" ("حكومة إستونيا" is the country's).
+            let head_token = self.token(ns);
+            let unnamed_sources = head_token.kind == TokenKind::Arabic
+                && head_token.clitics.prefixes().next().is_none()
+                && UNNAMED_SOURCE_HEADS.contains(&self.norm(ns));
+            let place_of_head = |m: &&isnad_doc::Mention| {
+                unnamed_sources
+                    && doc.entities[m.entity as usize].kind == EntityType::Loc
+                    && m.span.start > head_token.span.start
+            };
             let first = doc
                 .mentions_starting_in(zspan)
                 .iter()
                 .filter(|m| zspan.contains(m.span) && free(m.span) && span.overlaps(m.span))
-                .filter(|m| !after_title(m))
+                .filter(|m| !after_title(m) && !place_of_head(m))
                 .filter_map(|m| {
                     Some((m.span.start, rank(doc.entities[m.entity as usize].kind)?, m))
                 })
