@@ -669,6 +669,9 @@ struct Extractor<'a> {
     last_speaker: Speaker,
     /// Paragraph index of the last quote.
     last_quote_paragraph: Option<usize>,
+    /// The entities' names, normalized, computed on first use: several rules compare
+    /// words with them, and most documents never ask.
+    normalized_names: std::cell::OnceCell<Vec<String>>,
 }
 
 impl<'a> Extractor<'a> {
@@ -697,6 +700,7 @@ impl<'a> Extractor<'a> {
             quotes: Vec::new(),
             last_speaker: Speaker::default(),
             last_quote_paragraph: None,
+            normalized_names: std::cell::OnceCell::new(),
         };
         for p in &pairs {
             limits.push(match p.close {
@@ -723,7 +727,19 @@ impl<'a> Extractor<'a> {
             quotes: Vec::new(),
             last_speaker: Speaker::default(),
             last_quote_paragraph: None,
+            normalized_names: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The normalized name of entity `e`.
+    fn normalized_name(&self, e: usize) -> &str {
+        &self.normalized_names.get_or_init(|| {
+            self.doc
+                .entities
+                .iter()
+                .map(|x| isnad_text::normalize(self.doc.slice(x.name)))
+                .collect()
+        })[e]
     }
 
     fn norm(&self, i: usize) -> &'a str {
@@ -1548,9 +1564,10 @@ impl<'a> Extractor<'a> {
         let words = words.trim();
         doc.entities
             .iter()
-            .filter(|e| e.kind == EntityType::Org)
-            .any(|e| {
-                let name = isnad_text::normalize(doc.slice(e.name));
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityType::Org)
+            .any(|(k, _)| {
+                let name = self.normalized_name(k);
                 // "الطب ..." follows a space, or is "للطب ..." in the name.
                 name.strip_suffix(words)
                     .is_some_and(|head| head.ends_with(' '))
@@ -2726,7 +2743,7 @@ impl<'a> Extractor<'a> {
     /// Whether the name of entity `e` opens with the head noun `head` (normalized, with or
     /// without the article): "وزارة الخارجية" and "الهيئة السعودية ..." open with their head.
     fn name_opens_with(&self, e: u32, head: &str) -> bool {
-        let named = isnad_text::normalize(self.doc.slice(self.doc.entities[e as usize].name));
+        let named = self.normalized_name(e as usize);
         named
             .split(' ')
             .next()
@@ -2747,7 +2764,7 @@ impl<'a> Extractor<'a> {
     /// name: a nisba names a country or a domain ("الوزارة الروسية" is not "وزارة الخارجية
     /// الأمريكية"); other adjectives ("المعارض") may describe it.
     fn nisbas_in_name(&self, range: std::ops::Range<usize>, e: u32) -> bool {
-        let name = isnad_text::normalize(self.doc.slice(self.doc.entities[e as usize].name));
+        let name = self.normalized_name(e as usize);
         range.into_iter().all(|k| {
             let stem = self.stem(k);
             let nisba = self.token(k).kind == TokenKind::Arabic
@@ -2881,25 +2898,22 @@ impl<'a> Extractor<'a> {
     }
 }
 
-/// The cue at token `i`, if the word is a reporting cue (a conjunction stripped, also
-/// when segmentation kept it on an unattested form), whether it had a conjunction, and
-/// its form.
 /// Whether a word stem (normalized, without proclitics) heads organisation names
 /// ("حكومه", "وزاره", "شرطه").
 fn is_org_head(stem: &str) -> bool {
-    static HEADS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    HEADS
-        .get_or_init(|| {
-            isnad_ner::triggers::ORG_HEADS
-                .iter()
-                .filter(|h| !h.contains(' '))
-                .map(|h| isnad_text::normalize(h))
-                .collect()
-        })
-        .iter()
-        .any(|h| h == stem)
+    static HEADS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+        isnad_ner::triggers::ORG_HEADS
+            .iter()
+            .filter(|h| !h.contains(' '))
+            .map(|h| isnad_text::normalize(h))
+            .collect()
+    });
+    HEADS.contains(stem)
 }
 
+/// The cue at token `i`, if the word is a reporting cue (a conjunction stripped, also
+/// when segmentation kept it on an unattested form), whether it had a conjunction, and
+/// its form.
 fn cue_of(doc: &Doc, i: usize) -> Option<(&'static Cue, bool, &str)> {
     let t = doc.tokens()[i];
     if t.kind != TokenKind::Arabic || t.norm.len() < 4 {
