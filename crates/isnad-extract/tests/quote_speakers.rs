@@ -571,3 +571,15 @@ fn a_place_after_a_noun_of_unnamed_sources_is_their_origin() {
     );
     assert_eq!(got, vec![None, None]);
 }
+
+#[test]
+fn a_pronoun_subject_after_a_contrast_is_the_person_the_sentence_names() {
+    let got = speakers(
+        "وقال الوزير أحمد سالم إن الخطة جاهزة.\n\
+         ولم يفصح خالد الفهيد عما إذا كانت الوزارة قد منحت الأراضي، لكنه أكد أن الإجراء تم.",
+    );
+    assert_eq!(
+        got,
+        vec![Some("أحمد سالم".to_owned()), Some("خالد الفهيد".to_owned())]
+    );
+}

@@ -274,6 +274,15 @@ word_set! {
         "وهذا",
         "لان",
         "اذا",
+        // A pronoun subject before the verb: "لكنه أكد", "بيد أنه أكد", "إلا أنها قالت".
+        "لكنه",
+        "لكنها",
+        "لكنهم",
+        "لكنهما",
+        "انه",
+        "انها",
+        "انهم",
+        "انهما",
     ]
 }
 
@@ -2084,7 +2093,7 @@ impl<'a> Extractor<'a> {
             end = a;
         }
         // "وعن فيصل اليامي قال": a fronted phrase is no subject; the verb's is implicit.
-        if end <= j || self.is_fronted_preposition(j) {
+        if end <= j || self.is_fronted_preposition(j) || self.fronted_phrase(cue, j).is_some() {
             return Speaker::default();
         }
         self.speaker(j..end, None)
