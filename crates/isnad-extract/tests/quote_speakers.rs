@@ -583,3 +583,13 @@ fn a_pronoun_subject_after_a_contrast_is_the_person_the_sentence_names() {
         vec![Some("أحمد سالم".to_owned()), Some("خالد الفهيد".to_owned())]
     );
 }
+
+#[test]
+fn the_adjectives_of_a_prepositions_object_are_no_subject() {
+    let got = speakers(
+        "وقال الوزير عبداللطيف آل الشيخ إن اللائحة واضحة.\n\
+         وأشار في تعميم للجان المحلية للانتخابات إلى ضرورة الالتزام بما ورد في اللائحة.",
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1], got[0], "{got:?}");
+}

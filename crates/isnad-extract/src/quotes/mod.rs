@@ -2341,6 +2341,24 @@ impl<'a> Extractor<'a> {
                         // "للجزيرة نت": a news site's name ends with "نت".
                         in_pp[i + 1 - zone.start] = true;
                         j = i + 2;
+                    } else {
+                        // The object's adjectives: "في تعميم للجان المحلية"; a title, a
+                        // name or an organisation's head noun is the subject again
+                        // ("للصحفيين الوزير فلان").
+                        while j < zone.end && j <= i + 2 && {
+                            let t = self.token(j);
+                            let n = self.norm(j);
+                            t.kind == TokenKind::Arabic
+                                && t.clitics.only_article()
+                                && !TITLES.contains(&self.stem(j))
+                                && !TITLES.contains(&n)
+                                && !HONORIFICS.contains(&n)
+                                && !is_org_head(self.stem(j))
+                                && doc.mentions_starting_in(t.span).is_empty()
+                        } {
+                            in_pp[j - zone.start] = true;
+                            j += 1;
+                        }
                     }
                 } else {
                     while j < zone.end {
