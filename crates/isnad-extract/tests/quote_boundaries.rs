@@ -61,6 +61,15 @@ fn a_preposition_in_the_subject_is_no_content_before_a_complementizer() {
 }
 
 #[test]
+fn a_verbal_noun_object_after_a_title_its_organisation_and_the_person() {
+    let got = quote_texts(
+        "أكد وزير الشؤون البلدية رئيس اللجنة العامة للانتخابات البلدية المهندس عبداللطيف آل \
+         الشيخ ضرورة الالتزام بشروط اللائحة.",
+    );
+    assert_eq!(got, vec!["ضرورة الالتزام بشروط اللائحة"]);
+}
+
+#[test]
 fn a_comma_between_the_preposition_and_the_complementizer_is_skipped() {
     let got = quote_texts("وأشار إلى، أنه تم تطوير الضوابط المنظمة للمعارض.");
     assert_eq!(got, vec!["تم تطوير الضوابط المنظمة للمعارض"]);

@@ -1171,6 +1171,23 @@ impl<'a> Extractor<'a> {
                 j += 1;
             } else if titled || named {
                 j = mention_end(j, j + 6)?;
+                // A title's organisation, then the person with an honorific: "وزير الشؤون
+                // البلدية رئيس اللجنة العامة للانتخابات المهندس عبداللطيف آل الشيخ".
+                // The words between are the person's role, as the entity layer read it.
+                if let Some(k) = (j..end.min(j + 3)).find(|&k| self.starts_person(k)) {
+                    let roles: Vec<Span> = doc
+                        .mentions_starting_in(self.token(k).span)
+                        .iter()
+                        .flat_map(|m| doc.entities[m.entity as usize].roles.iter().copied())
+                        .collect();
+                    let in_role = (j..k).all(|m| {
+                        let t = self.token(m).span;
+                        TITLES.contains(&self.norm(m)) || roles.iter().any(|r| r.contains(t))
+                    });
+                    if in_role {
+                        j = mention_end(k, k + 1)?;
+                    }
+                }
             } else {
                 return None;
             }
