@@ -1093,7 +1093,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         let inner = out.iter().position(|c| {
             c.start == e && c.kind == EntityType::Org && same(c.end - 1) && !ctx.has_conjunction(e)
         });
-        let e = if let Some(k) = inner {
+        let mut e = if let Some(k) = inner {
             let org_end = out[k].end;
             let construct = same(org_end) && !ctx.words[org_end].clitics.is_definite();
             match purpose_end(org_end) {
@@ -1109,7 +1109,6 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
                 None => continue,
             }
         };
-        let mut e = e;
         // A last word joined by و ends the name when nothing definite follows it
         // ("للبحوث العلمية والإفتاء", "للطب البديل والتكميلي").
         let joined = |k: usize| {
@@ -1976,16 +1975,14 @@ fn role_token(ctx: &Ctx<'_>, i: usize, cands: &[Cand]) -> bool {
         && ctx.words.get(i + 1).is_some_and(|n| {
             n.clitics.is_definite() && ctx.sentence.get(i + 1) == Some(&ctx.sentence[i])
         });
-    // The name an organisation's head noun governs ("بنادي هجر"), or a place noun or a
-    // title: "أمير منطقة عسير", "أمير عسير" (a bare word, no function word: "مؤتمر
-    // صحفي مع" is no role).
-    let governed_by =
-        |class: u8| i > 0 && ctx.sentence[i - 1] == ctx.sentence[i] && ctx.has(i - 1, class);
-    let bare_name = w.clitics.is_empty() && !ctx.is_function(i);
-    let named_by_head = governed_by(class::ORG_HEAD)
-        || (bare_name
-            && (governed_by(class::PLACE_NOUN)
-                || (i > 0 && ctx.sentence[i - 1] == ctx.sentence[i] && ctx.is_title(i - 1))));
+    // The name an organisation's head noun governs ("بنادي هجر"), or, as a bare word, the
+    // name a place noun or a title governs: "أمير منطقة عسير", "أمير عسير" (function words
+    // were turned away above: "مؤتمر صحفي مع" is no role).
+    let after_in_sentence = i > 0 && ctx.sentence[i - 1] == ctx.sentence[i];
+    let named_by_head = after_in_sentence
+        && (ctx.has(i - 1, class::ORG_HEAD)
+            || (w.clitics.is_empty()
+                && (ctx.has(i - 1, class::PLACE_NOUN) || ctx.is_title(i - 1))));
     w.clitics.is_definite()
         || construct_pp
         || named_by_head
