@@ -70,6 +70,15 @@ fn a_verbal_noun_object_after_a_title_its_organisation_and_the_person() {
 }
 
 #[test]
+fn an_ellipsis_ends_a_teaser_whose_quotation_never_closes() {
+    let got = quote_texts(
+        "وقال المتحدث باسم الأمين العام ستيفان دوجاريك: \"ندعو حكومة . . . إذاعة الأمم \
+         المتحدة 21 أبريل 2017 قال يان إيغلاند مستشار الشؤون الإنسانية إن المساعدات تراجعت.",
+    );
+    assert_eq!(got, vec!["ندعو حكومة", "المساعدات تراجعت"]);
+}
+
+#[test]
 fn a_comma_between_the_preposition_and_the_complementizer_is_skipped() {
     let got = quote_texts("وأشار إلى، أنه تم تطوير الضوابط المنظمة للمعارض.");
     assert_eq!(got, vec!["تم تطوير الضوابط المنظمة للمعارض"]);

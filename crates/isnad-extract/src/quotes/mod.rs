@@ -790,16 +790,23 @@ impl<'a> Extractor<'a> {
         let pi = doc.paragraph_at(pos).unwrap_or(0);
         let para = doc.paragraphs()[pi];
         let si = doc.sentence_at(pos).unwrap_or(0);
+        let mut limit = para.end_token as usize;
         for s in &doc.sentences()[si + 1..para.end_sentence as usize] {
             let first = s.first_token as usize;
             if self
                 .cue(first)
                 .is_some_and(|(c, conj, _)| conj && c.role == CueRole::Verb)
             {
-                return first;
+                limit = first;
+                break;
             }
         }
-        para.end_token as usize
+        // A teaser cut short ("«تعليق . . . الجماهير : وكالات"): the ellipsis ends it.
+        let ellipsis = |k: usize| {
+            matches!(self.norm(k), "..." | "…")
+                || (k + 2 < limit && (k..k + 3).all(|m| self.norm(m) == "."))
+        };
+        (open + 1..limit).find(|&k| ellipsis(k)).unwrap_or(limit)
     }
 
     /// The word without a leading conjunction, and whether it had one.
