@@ -112,6 +112,14 @@ impl Cand {
             source: Source::Pattern,
         }
     }
+
+    /// Whether this candidate crosses an edge of tokens `a..b` or is a person inside them
+    /// (see [`blocked`]).
+    fn blocks(&self, a: usize, b: usize) -> bool {
+        self.start < b
+            && a < self.end
+            && (self.start < a || self.end > b || self.kind == EntityType::Per)
+    }
 }
 
 /// Token-level facts the stage computes once.
@@ -1011,12 +1019,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
     // الروسي", "الفصائل المقاتلة"): a definite force noun and the nisba or participle
     // adjectives after it. A bare "الشرطة" stays a common noun.
     for (i, &signature) in in_signature.iter().enumerate().take(n.saturating_sub(1)) {
-        let w = &ctx.words[i];
-        if signature
-            || w.kind != TokenKind::Arabic
-            || !w.clitics.only_article()
-            || !FORCE_NOUNS.contains(&ctx.core(i))
-        {
+        if signature || !definite_word_in(ctx, i, FORCE_NOUNS) {
             continue;
         }
         // The adjectives agree with the noun: feminine after a plural or a feminine noun
@@ -1049,12 +1052,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
     // body head (`BODY_HEADS`), its adjectives, and a genitive with لـ and that
     // genitive's adjectives. The tagger, trained on other papers, misses many of them.
     for (i, &signature) in in_signature.iter().enumerate().take(n.saturating_sub(2)) {
-        let w = &ctx.words[i];
-        if signature
-            || w.kind != TokenKind::Arabic
-            || !w.clitics.only_article()
-            || !BODY_HEADS.contains(&ctx.core(i))
-        {
+        if signature || !definite_word_in(ctx, i, BODY_HEADS) {
             continue;
         }
         let same = |k: usize| k < n && ctx.sentence[k] == ctx.sentence[i];
@@ -1139,10 +1137,11 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         // A name the tagger found from the head is widened; one that crosses an edge or
         // starts inside, or a person inside, leaves the phrase alone.
         // The organisation of the genitive becomes part of the name, so it blocks nothing.
-        if out.iter().enumerate().any(|(j, c)| {
-            Some(j) != inner
-                && (blocked(std::slice::from_ref(c), i, e) || (i < c.start && c.start < e))
-        }) {
+        if out
+            .iter()
+            .enumerate()
+            .any(|(j, c)| Some(j) != inner && (c.blocks(i, e) || (i < c.start && c.start < e)))
+        {
             continue;
         }
         if let Some(k) = inner {
@@ -1205,12 +1204,17 @@ fn give_way(out: &mut Vec<Cand>, a: usize, b: usize) -> bool {
     true
 }
 
+/// Whether token `i` is an Arabic word with the article and no other proclitic whose core
+/// is one of `words` ("القوات", "المؤسسة").
+fn definite_word_in(ctx: &Ctx<'_>, i: usize, words: &[&str]) -> bool {
+    let w = &ctx.words[i];
+    w.kind == TokenKind::Arabic && w.clitics.only_article() && words.contains(&ctx.core(i))
+}
+
 /// True when a candidate crosses an edge of tokens `a..b` or names a person inside them:
 /// then no pattern's name may be laid over them.
 fn blocked(out: &[Cand], a: usize, b: usize) -> bool {
-    out.iter().any(|c| {
-        c.start < b && a < c.end && (c.start < a || c.end > b || c.kind == EntityType::Per)
-    })
+    out.iter().any(|c| c.blocks(a, b))
 }
 
 /// Feminine ordinals (core, normalized) that number a television channel after "قناة".

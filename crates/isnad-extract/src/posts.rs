@@ -415,9 +415,9 @@ fn mentions_platform(s: &str) -> bool {
 /// length), or the previous line when the signature opens its line.
 fn post_text(doc: &Doc, p: usize, sig_start: u32) -> Span {
     let para = doc.paragraphs()[p];
-    let line_start = Span::new(para.span.start as usize, sig_start as usize);
+    let before_signature = Span::new(para.span.start as usize, sig_start as usize);
     // A second signature on the line: its post starts after the first one's signature.
-    let start = last_signature_end(doc, line_start).unwrap_or(para.span.start);
+    let start = last_signature_end(doc, before_signature).unwrap_or(para.span.start);
     let same_line = isnad_doc::trim_span(&doc.text, Span::new(start as usize, sig_start as usize));
     if !same_line.is_empty() {
         let text = trailing_sentences(doc, same_line);

@@ -768,6 +768,11 @@ impl<'a> Extractor<'a> {
         Some(s.first_token as usize..s.end_token as usize)
     }
 
+    /// Whether token `i` is a title word, with its proclitics or without them.
+    fn is_title_word(&self, i: usize) -> bool {
+        TITLES.contains(&self.stem(i)) || TITLES.contains(&self.norm(i))
+    }
+
     fn token(&self, i: usize) -> Token {
         self.doc.tokens()[i]
     }
@@ -1166,7 +1171,7 @@ impl<'a> Extractor<'a> {
             // The subject is a name, or a title before one ("مدير شؤون المعلمين عبدالله
             // خضران"); another word is no subject but the object ("تؤكد عزم الولايات").
             let stem = self.stem(j);
-            let titled = TITLES.contains(&stem) || TITLES.contains(&self.norm(j));
+            let titled = self.is_title_word(j);
             let named = !doc.mentions_starting_in(self.token(j).span).is_empty();
             // "وأكدت الهيئة ...": an organisation's head noun standing for it.
             let head_noun = !titled
@@ -2374,8 +2379,7 @@ impl<'a> Extractor<'a> {
                             let n = self.norm(j);
                             t.kind == TokenKind::Arabic
                                 && t.clitics.only_article()
-                                && !TITLES.contains(&self.stem(j))
-                                && !TITLES.contains(&n)
+                                && !self.is_title_word(j)
                                 && !HONORIFICS.contains(&n)
                                 && !is_org_head(self.stem(j))
                                 && doc.mentions_starting_in(t.span).is_empty()
