@@ -1015,11 +1015,14 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             out.push(Cand::pattern(i, e, EntityType::Org));
         }
     }
-    // 12. Armed forces named by their adjectives ("القوات العراقية", "الطيران الحربي
-    // الروسي", "الفصائل المقاتلة"): a definite force noun and the nisba or participle
-    // adjectives after it. A bare "الشرطة" stays a common noun.
+    // 12. Armed forces and movements named by their adjectives ("القوات العراقية",
+    // "الطيران الحربي الروسي", "الفصائل المقاتلة", "المقاومة الشعبية", "المعارضة
+    // السورية"): a definite force or movement noun and the nisba or participle adjectives
+    // after it. A bare "الشرطة" stays a common noun.
     for (i, &signature) in in_signature.iter().enumerate().take(n.saturating_sub(1)) {
-        if signature || !definite_word_in(ctx, i, FORCE_NOUNS) {
+        if signature
+            || !(definite_word_in(ctx, i, FORCE_NOUNS) || definite_word_in(ctx, i, MOVEMENT_NOUNS))
+        {
             continue;
         }
         // The adjectives agree with the noun: feminine after a plural or a feminine noun
@@ -1951,6 +1954,11 @@ const FORCE_NOUNS: &[&str] = &[
     "كتائب",
     "فصائل",
 ];
+
+/// Nouns of movements that name an actor with their adjectives ("المقاومة الشعبية",
+/// "المعارضة المسلحة") but not in construct, where they are verbal nouns ("مقاومة
+/// الاحتلال" is resisting it, "معارضة القرار" opposing it).
+const MOVEMENT_NOUNS: &[&str] = &["مقاومه", "معارضه"];
 
 /// Honorifics written as one letter and a period: د. (doctor), م. (engineer), أ. (professor).
 const ABBREVIATED_HONORIFICS: &[&str] = &["د", "م", "ا"];
@@ -2964,6 +2972,22 @@ mod tests {
         let names =
             entity_names("وأعلنت هيئة الطيران المدني أن شركات الطيران الصينية ستستأنف رحلاتها.");
         assert!(!names.iter().any(|n| n.starts_with("الطيران")), "{names:?}");
+    }
+
+    #[test]
+    fn a_movement_named_by_its_adjectives_is_an_actor() {
+        assert_named(
+            "وسيطرت المقاومة الشعبية على الميناء، فيما رفضت المعارضة السورية المسلحة الهدنة.",
+            &["المقاومة الشعبية", "المعارضة السورية المسلحة"],
+        );
+        // In construct, the noun is a verbal noun: resisting, opposing.
+        let names = entity_names("ودعا إلى مقاومة الاحتلال ومعارضة القرار.");
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.contains("مقاومة") || n.contains("معارضة")),
+            "{names:?}"
+        );
     }
 
     #[test]
