@@ -163,3 +163,99 @@ pub fn reporting_verbs(
     );
     Ok(())
 }
+
+/// Names of organisations, mined from the corpora: a word without the article that follows
+/// a head noun of a movement or armed group (`ORGANISATION_NAME_HEADS`, with or without
+/// و/ف/ب/ل) at least `MIN_AFTER_HEAD` times and in at least `MIN_HEAD_SHARE` of all its
+/// occurrences, and that takes the article in less than `MAX_ARTICLE_SHARE` of them (a
+/// common noun after a head, "حركة نزوح", takes it often). The word that follows it after
+/// the head in at least `MIN_NEXT_SHARE` of the cases is part of the name ("احرار الشام").
+/// A name whose article share is under `MAX_BARE_ARTICLE_SHARE` names the organisation
+/// without its head too ("داعش"); the others only after it ("حركة فتح", not "فتح باب").
+/// Writes `phrase\tafter_head\tcount\tarticle_share\tbare` rows, most frequent first.
+pub fn org_names(corpora: &[PathBuf], out: &Path) -> Result<()> {
+    const MIN_AFTER_HEAD: u32 = 20;
+    const MIN_HEAD_SHARE: f64 = 0.1;
+    const MAX_ARTICLE_SHARE: f64 = 0.3;
+    const MAX_BARE_ARTICLE_SHARE: f64 = 0.12;
+    const MIN_NEXT_SHARE: f64 = 0.5;
+    let heads = isnad_resources::ORGANISATION_NAME_HEADS;
+    let is_head = |w: &str| {
+        heads.contains(&w)
+            || w.strip_prefix(['و', 'ف', 'ب', 'ل'])
+                .is_some_and(|rest| heads.contains(&rest))
+    };
+    let mut counts: FxHashMap<String, u32> = FxHashMap::default();
+    // Word after a head → (times, the words after it).
+    let mut after_head: FxHashMap<String, (u32, FxHashMap<String, u32>)> = FxHashMap::default();
+    let mut articles = 0usize;
+    for item in isnad_input::read(corpora, ReadOptions::default()) {
+        let Item::Article(a) = item else { continue };
+        articles += 1;
+        let layers = isnad_text::analyze(&a.text, &isnad_text::NoCounts);
+        for s in &layers.sentences {
+            let toks = &layers.tokens[s.first_token as usize..s.end_token as usize];
+            for (i, t) in toks.iter().enumerate() {
+                if t.kind != isnad_text::TokenKind::Arabic {
+                    continue;
+                }
+                let w = layers.norm_text(t);
+                *counts.entry(w.to_owned()).or_default() += 1;
+                let Some(x) = toks.get(i + 1) else { continue };
+                let xw = layers.norm_text(x);
+                if !is_head(w)
+                    || x.kind != isnad_text::TokenKind::Arabic
+                    || xw.starts_with("ال")
+                    || xw.chars().count() < 3
+                {
+                    continue;
+                }
+                let e = after_head.entry(xw.to_owned()).or_default();
+                e.0 += 1;
+                if let Some(y) = toks.get(i + 2) {
+                    if y.kind == isnad_text::TokenKind::Arabic {
+                        *e.1.entry(layers.norm_text(y).to_owned()).or_default() += 1;
+                    }
+                }
+            }
+        }
+    }
+    let mut rows: Vec<(String, u32, u32, f64, bool)> = Vec::new();
+    for (x, (n, next)) in &after_head {
+        let total = counts.get(x).copied().unwrap_or(0).max(*n);
+        let article = counts.get(&format!("ال{x}")).copied().unwrap_or(0) as f64 / total as f64;
+        if *n < MIN_AFTER_HEAD
+            || (*n as f64) < MIN_HEAD_SHARE * total as f64
+            || article >= MAX_ARTICLE_SHARE
+        {
+            continue;
+        }
+        let bare = article < MAX_BARE_ARTICLE_SHARE;
+        rows.push((x.clone(), *n, total, article, bare));
+        if let Some((y, k)) = next
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+        {
+            if *k as f64 >= MIN_NEXT_SHARE * *n as f64 {
+                rows.push((format!("{x} {y}"), *k, total, article, bare));
+            }
+        }
+    }
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let mut f =
+        std::fs::File::create(out).with_context(|| format!("creating {}", out.display()))?;
+    writeln!(
+        f,
+        "# phrase\tafter_head\tcount\tarticle_share\tbare — organisation names mined from {articles} articles; built by `isnad build org-names`"
+    )?;
+    for (p, n, total, article, bare) in &rows {
+        let bare = if *bare { "yes" } else { "no" };
+        writeln!(f, "{p}\t{n}\t{total}\t{article:.2}\t{bare}")?;
+    }
+    eprintln!(
+        "isnad: {} organisation names from {articles} articles written to {}",
+        rows.len(),
+        out.display()
+    );
+    Ok(())
+}

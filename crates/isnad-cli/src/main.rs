@@ -404,6 +404,15 @@ enum BuildCommand {
         #[arg(required = true)]
         corpora: Vec<PathBuf>,
     },
+    /// Organisation names that follow a movement's head noun in the news corpora.
+    OrgNames {
+        /// Output file.
+        #[arg(long, default_value = "data/gazetteer/organisations.tsv")]
+        out: PathBuf,
+        /// Corpus files or directories.
+        #[arg(required = true)]
+        corpora: Vec<PathBuf>,
+    },
     /// Word counts of the news corpora, for clitic segmentation and features.
     Lexicon {
         /// Keep words seen at least this many times.
@@ -592,6 +601,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 corpora,
             } => {
                 build::reporting_verbs(&corpora, window, min_count, &out)?;
+                Ok(ExitCode::SUCCESS)
+            }
+            BuildCommand::OrgNames { out, corpora } => {
+                build::org_names(&corpora, &out)?;
                 Ok(ExitCode::SUCCESS)
             }
             BuildCommand::Lexicon {

@@ -13,6 +13,7 @@ pub mod calendar;
 pub mod events;
 pub mod lexicon;
 pub mod ner;
+pub mod organisations;
 pub mod places;
 pub mod reporting;
 
@@ -23,6 +24,7 @@ pub use ner::{
     country_names, name_words, ner_clusters, ner_gazetteer, ner_profiles, ner_resources,
     ner_tagger, town_words, CountryNames,
 };
+pub use organisations::{organisation_names, OrganisationNames, ORGANISATION_NAME_HEADS};
 pub use places::{countries, places, Countries, Country, LatinPlace, Place, PlaceKind, Places};
 pub use reporting::{reporting, Cue, CueRole, ReportingLexicon};
 
