@@ -283,3 +283,19 @@ fn quoted_words_that_end_an_organisations_name_are_a_term() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(got[0].starts_with("الكليات الصحية"), "{got:?}");
 }
+
+#[test]
+fn a_short_title_after_a_label_noun_behind_a_preposition_is_no_quotation() {
+    // "بمسرحية «...»" names the play; the words quoted after "فقال" are speech.
+    let got = quote_texts(
+        "واختتم المهرجان فعالياته بمسرحية \"همس الكراسي\"، وقدم القراءة النقدية للعمل حسن \
+         رشيد فقال: \"ختامها مسك هذا عرض جميل\".",
+    );
+    assert_eq!(got, vec!["ختامها مسك هذا عرض جميل"]);
+    // A long quotation is words even after such a noun (the page lost the site's name).
+    let got = quote_texts(
+        "وكتب المدون سير الدين يوسف على صفحته الشخصية بموقع \" من يسمع بقانونهم سيقول في \
+         قرارة نفسه إن طوابير الشباب يتسابقون أملا بالعودة \" .",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+}

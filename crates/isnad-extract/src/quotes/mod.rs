@@ -473,6 +473,13 @@ word_set! {
         "كتاب",
         "فيلم",
         "مسلسل",
+        "مسرحيه",
+        "روايه",
+        "قصيده",
+        "اغنيه",
+        "ديوان",
+        "مقال",
+        "مقاله",
         "تنظيم",
         "جماعه",
         "حركه",
@@ -1353,7 +1360,8 @@ impl<'a> Extractor<'a> {
             let (prev_form, _) = self.form(open - 1);
             let governed = PREPOSITIONS.contains(&prev) || PREPOSITIONS.contains(&prev_form);
             let own_preposition = cue.prepositions.iter().any(|p| p == prev);
-            if (governed && !own_preposition) || LABEL_NOUNS.contains(&prev_form) {
+            let label = LABEL_NOUNS.contains(&prev_form) || self.label_with_preposition(k);
+            if (governed && !own_preposition) || label {
                 return false;
             }
         }
@@ -1475,6 +1483,28 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    /// True when quotation `k` is a short name after a label noun that stands behind a
+    /// preposition, without the article: "بمسرحية «همس الكراسي»", "لفيلم «...»". With the
+    /// article the noun may be the subject whose words follow ("التنظيم «يحاول الدفاع
+    /// ...»"); a long quotation is words, whatever precedes it (a scraped page may have
+    /// lost the site's name: "بموقع «من يسمع بقانونهم سيقول ...»").
+    fn label_with_preposition(&self, k: usize) -> bool {
+        /// The most words a title of a work or a campaign has.
+        const MAX_LABEL_WORDS: usize = 6;
+        let p = self.pairs[k];
+        let (Some(i), Some(close)) = (p.open.checked_sub(1), p.close) else {
+            return false;
+        };
+        let c = self.token(i).clitics;
+        let words = (p.open + 1..close)
+            .filter(|&j| self.token(j).kind.is_word())
+            .count();
+        (c.has(Prefix::Bi) || c.has(Prefix::Li) || c.has(Prefix::Ka))
+            && !c.is_definite()
+            && words <= MAX_LABEL_WORDS
+            && LABEL_NOUNS.contains(&self.stem(i))
+    }
+
     /// True when a quoted phrase names something rather than quoting someone: a naming
     /// word introduces it ("باسم «...»", "قناة «...»"), or it is exactly an entity mention
     /// («داعش», "غرفة عمليات رابعة"); or it is a figure («10.5», «4 مليارات دولار»).
@@ -1482,7 +1512,10 @@ impl<'a> Extractor<'a> {
         let p = self.pairs[k];
         if p.open > 0 {
             let (prev, _) = self.form(p.open - 1);
-            if NAMING_WORDS.contains(&prev) || LABEL_NOUNS.contains(&prev) {
+            if NAMING_WORDS.contains(&prev)
+                || LABEL_NOUNS.contains(&prev)
+                || self.label_with_preposition(k)
+            {
                 return true;
             }
         }
