@@ -299,3 +299,12 @@ fn a_short_title_after_a_label_noun_behind_a_preposition_is_no_quotation() {
     );
     assert_eq!(got.len(), 1, "{got:?}");
 }
+
+#[test]
+fn an_apposition_after_the_speaker_is_no_verbal_noun_object() {
+    // "أحد المواطنين" says who the speaker is; the content follows the colon and أن.
+    let got = quote_texts(
+        "وأكد حمود الشمري أحد المواطنين لـ \"سبق\": أن أهالي المركز يعانون من التعطل المستمر.",
+    );
+    assert_eq!(got, vec!["أهالي المركز يعانون من التعطل المستمر"]);
+}

@@ -1246,6 +1246,8 @@ impl<'a> Extractor<'a> {
             && !COMPLEMENTIZERS.contains(&n)
             && !TIME_WORDS.contains(&n)
             && !is_function_word(n)
+            // "حمود الشمري أحد المواطنين": an apposition that says who the subject is.
+            && !matches!(n, "احد" | "احدي")
             && self.cue(object).is_none()
             && doc.mentions_starting_in(t.span).is_empty()
             && isnad_resources::word_counts().count(n) >= COMMON;
