@@ -593,3 +593,16 @@ fn the_adjectives_of_a_prepositions_object_are_no_subject() {
     assert_eq!(got.len(), 2, "{got:?}");
     assert_eq!(got[1], got[0], "{got:?}");
 }
+
+#[test]
+fn a_place_after_a_masculine_verb_is_its_object() {
+    // Places are feminine: "ودعا ألمانيا" has Germany for object, and the subject is
+    // the one who spoke before; a masculine country (العراق) may still speak.
+    let got = speakers(
+        "وشدد برزاني على أن إقليم كردستان ملتزم بالعمل مع بغداد، ودعا ألمانيا إلى لعب دور \
+         أكبر.\nوأعلن العراق أن الحرب على التنظيم انتهت.",
+    );
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(got[1].as_deref(), Some("برزاني"));
+    assert_eq!(got[2].as_deref(), Some("العراق"));
+}

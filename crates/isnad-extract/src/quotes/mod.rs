@@ -946,6 +946,12 @@ impl<'a> Extractor<'a> {
                 })
             } else {
                 let mut s = self.speaker(frame.zone.clone(), Some(&cue.lemma));
+                // A place after a verb of the masculine is its object, not its subject:
+                // places are feminine, and a verb before a feminine subject takes its
+                // mark ("ودعا ألمانيا إلى", but "ودعت ألمانيا").
+                if self.masculine_verb(i) && self.is_feminine_place(s.entity) {
+                    s = Speaker::default();
+                }
                 // Subject before the verb ("كان التحالف أعلن أن", "الوزير قال إن").
                 // "وكانت تقارير إعلامية قد أشارت": a subject before قد.
                 let after_qad = i > range.start && self.norm(i - 1) == "قد";
@@ -2861,6 +2867,28 @@ impl<'a> Extractor<'a> {
                 && (stem.ends_with('ي') || stem.ends_with("يه"));
             !nisba || name.split(' ').any(|w| w.ends_with(stem))
         })
+    }
+
+    /// True when the reporting verb at `i` has the form of the masculine: no feminine
+    /// ت at its end (قالت) or its start (تقول).
+    fn masculine_verb(&self, i: usize) -> bool {
+        let v = self.stem(i);
+        !(v.ends_with('ت') || v.starts_with('ت'))
+    }
+
+    /// True when `entity` is a place of the feminine: every place but the few countries
+    /// named with the article and no feminine ending (ة, ا), which are masculine (العراق،
+    /// الأردن، السودان، المغرب، اليمن; not ألمانيا, whose ال is its own).
+    fn is_feminine_place(&self, entity: Option<u32>) -> bool {
+        let Some(id) = entity.map(|e| e as usize) else {
+            return false;
+        };
+        let e = &self.doc.entities[id];
+        let country = e.geo.as_ref().is_some_and(|g| g.feature == "country");
+        let name = self.normalized_name(id);
+        let masculine =
+            country && !name.contains(' ') && name.starts_with("ال") && !name.ends_with(['ه', 'ا']);
+        e.kind == EntityType::Loc && !masculine
     }
 
     /// The person mentioned last before the current quote.
