@@ -1558,7 +1558,17 @@ fn names_after_roles(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
             && (w.norm == "علي" || !ROLE_PREPOSITIONS.contains(&w.norm))
             && !ORDINALS.contains(&w.norm)
             && !is_preposition_ala(ctx, i);
-        if !bare_given_name || ctx.sentence[next] != sent || overlaps(out, i, next + 1) {
+        // The tagger may have read the unknown given name alone as a place ("نقيب
+        // المعلمين في السليمانية دلشاد مفرجي"): the role says it is a person's name. (A
+        // given name it read as a person stays alone: the bare word after it is as often
+        // a verb or a noun, "أحمد رحمه الله".)
+        let lone_tagger_word = |c: &Cand| {
+            c.start == i && c.end == next && c.source == Source::Tagger && c.kind == EntityType::Loc
+        };
+        let blocked_here = out
+            .iter()
+            .any(|c| c.start < next + 1 && i < c.end && !lone_tagger_word(c));
+        if !bare_given_name || ctx.sentence[next] != sent || blocked_here {
             continue;
         }
         let v = &ctx.words[next];
@@ -1605,6 +1615,11 @@ fn names_after_roles(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
             found.push(Cand::pattern(i, next + 1, EntityType::Per));
         }
     }
+    out.retain(|c| {
+        !found
+            .iter()
+            .any(|f| c.source == Source::Tagger && c.start == f.start && c.end == f.start + 1)
+    });
     out.extend(found);
 }
 
@@ -3045,6 +3060,14 @@ mod tests {
             1,
             "{names:?}"
         );
+    }
+
+    #[test]
+    fn an_unknown_name_after_a_role_that_ends_on_a_place_is_a_person() {
+        let names = entity_names(
+            "وذكر نقيب المعلمين في السليمانية دلشاد مفرجي ان الاضراب جاء بعد ان تفاقمت الازمة.",
+        );
+        assert!(names.iter().any(|n| n == "دلشاد مفرجي"), "{names:?}");
     }
 
     #[test]
