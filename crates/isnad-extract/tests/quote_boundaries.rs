@@ -308,3 +308,15 @@ fn an_apposition_after_the_speaker_is_no_verbal_noun_object() {
     );
     assert_eq!(got, vec!["أهالي المركز يعانون من التعطل المستمر"]);
 }
+
+#[test]
+fn a_verbal_noun_object_after_a_common_definite_subject() {
+    // The subject is a common noun with its adjective; the object's genitive a figure.
+    let got = quote_texts(
+        "فقد أعلنت السلطات المحلية الاثنين مقتل 328 شخصا على الأقل. ونفى المصدر نفسه قصف \
+         أحياء في حمص.",
+    );
+    assert_eq!(got, vec!["مقتل 328 شخصا على الأقل", "قصف أحياء في حمص"]);
+    // A definite object names a topic, not its content.
+    assert!(quote_texts("ونفت الوزارة الأنباء التي تحدثت عن استقالته.").is_empty());
+}

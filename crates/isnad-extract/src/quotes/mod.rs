@@ -1213,6 +1213,16 @@ impl<'a> Extractor<'a> {
                         j = mention_end(k, k + 1)?;
                     }
                 }
+            } else if self.definite_content_word(j) {
+                // A common definite subject and its adjectives: "أعلنت السلطات الإيرانية
+                // الاثنين مقتل", "نفى المصدر نفسه قصف", "أكدت الدراسة وجود".
+                j += 1;
+                while j < end && j < cue + 5 && self.definite_content_word(j) {
+                    j += 1;
+                }
+                if j < end && self.norm(j) == "نفسه" {
+                    j += 1;
+                }
             } else {
                 return None;
             }
@@ -1257,12 +1267,29 @@ impl<'a> Extractor<'a> {
             && self.cue(object).is_none()
             && doc.mentions_starting_in(t.span).is_empty()
             && isnad_resources::word_counts().count(n) >= COMMON;
-        let genitive = self.token(object + 1).kind == TokenKind::Arabic;
+        // The genitive, a word or a figure ("مقتل 328 شخصا").
+        let genitive = matches!(
+            self.token(object + 1).kind,
+            TokenKind::Arabic | TokenKind::Number
+        );
         (noun && genitive).then_some(Frame {
             cue,
             zone: cue + 1..object,
             opener: Opener::Preposition { content: object },
         })
+    }
+
+    /// True when token `i` is an Arabic word with the article and no other clitic, and no
+    /// function, time or reporting word: a common noun or adjective of a subject.
+    fn definite_content_word(&self, i: usize) -> bool {
+        let t = self.token(i);
+        let n = self.norm(i);
+        t.kind == TokenKind::Arabic
+            && t.clitics.only_article()
+            && !is_function_word(n)
+            && !TIME_WORDS.contains(&n)
+            && self.cue(i).is_none()
+            && !self.doc.timex.iter().any(|x| x.span.contains(t.span))
     }
 
     /// Where the contrast opener whose last word is at `last` starts, not before `floor`:
