@@ -320,3 +320,13 @@ fn a_verbal_noun_object_after_a_common_definite_subject() {
     // A definite object names a topic, not its content.
     assert!(quote_texts("ونفت الوزارة الأنباء التي تحدثت عن استقالته.").is_empty());
 }
+
+#[test]
+fn unmarked_words_after_a_participle_of_saying_are_the_speech() {
+    let got = quote_texts("وعلق الوزير على القرار قائلاً ايقاف الاستيراد الحق بنا خسائر كبيرة.");
+    assert_eq!(got, vec!["ايقاف الاستيراد الحق بنا خسائر كبيرة"]);
+    // The topic of a question is no speech; a colon ahead opens the content as usual.
+    assert!(quote_texts("وكتب متسائلا عن سبب كل هذا الكم من الصور.").is_empty());
+    let got = quote_texts("وعلق قائلا في بيان: الوضع صعب.");
+    assert_eq!(got, vec!["الوضع صعب"]);
+}

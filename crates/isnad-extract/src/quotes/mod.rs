@@ -1065,6 +1065,9 @@ impl<'a> Extractor<'a> {
     fn frame(&self, cue: usize, c: &Cue, end: usize) -> Option<Frame> {
         const MAX_ZONE: usize = 40;
         let start = cue + 1;
+        if let Some(f) = self.unmarked_after_saying(cue, c, end) {
+            return Some(f);
+        }
         let mut j = start;
         while j < end && j - start <= MAX_ZONE {
             let t = self.token(j);
@@ -1276,6 +1279,39 @@ impl<'a> Extractor<'a> {
             cue,
             zone: cue + 1..object,
             opener: Opener::Preposition { content: object },
+        })
+    }
+
+    /// The words right after "قائلا" or "متسائلا" with no mark, colon or complementizer
+    /// ahead in the sentence are the speaker's own ("وعلق قائلاً ايقاف الاستيراد الحق بنا
+    /// خسائر", "وتابع قائلاً وعلى الرغم من اننا ..."): a participle of saying is followed
+    /// by what was said. The frame reads them as after a colon.
+    fn unmarked_after_saying(&self, cue: usize, c: &Cue, end: usize) -> Option<Frame> {
+        /// How far ahead a colon, a quotation mark or a complementizer still opens the
+        /// content the ordinary way ("قائلا في بيان: ...").
+        const LOOKAHEAD: usize = 8;
+        if c.role != CueRole::Participle || !matches!(c.lemma.as_str(), "قال" | "تساءل") {
+            return None;
+        }
+        let first = cue + 1;
+        // "متسائلا عن سبب ...": the topic of the question, not its words.
+        if first >= end || self.token(first).kind != TokenKind::Arabic || self.norm(first) == "عن"
+        {
+            return None;
+        }
+        // A complementizer after من is a concessive's or a comparison's ("على الرغم من
+        // أننا", "بدلا من أن"), not the one that opens the content.
+        let marked = (first..end.min(first + LOOKAHEAD)).any(|j| {
+            let n = self.norm(j);
+            let complementizer = (COMPLEMENTIZERS.contains(&n)
+                || COMPLEMENTIZERS.contains(&self.stem(j)))
+                && !(j > first && self.stem(j - 1) == "من");
+            self.opens[j] != NO_PAIR || self.inside[j] != NO_PAIR || n == ":" || complementizer
+        });
+        (!marked).then_some(Frame {
+            cue,
+            zone: first..first,
+            opener: Opener::Colon(cue),
         })
     }
 
