@@ -330,3 +330,13 @@ fn unmarked_words_after_a_participle_of_saying_are_the_speech() {
     let got = quote_texts("وعلق قائلا في بيان: الوضع صعب.");
     assert_eq!(got, vec!["الوضع صعب"]);
 }
+
+#[test]
+fn a_few_quoted_words_that_open_with_a_names_head_are_a_name() {
+    // «منطقة خفض التوتر» names a zone: the content is the clause around it.
+    let got = quote_texts("وقال الجيش إن قواته ستنتشر في \"منطقة خفض التوتر\" خلال الأيام المقبلة.");
+    assert_eq!(
+        got,
+        vec!["قواته ستنتشر في \"منطقة خفض التوتر\" خلال الأيام المقبلة"]
+    );
+}

@@ -1606,6 +1606,12 @@ impl<'a> Extractor<'a> {
         {
             return true;
         }
+        // A few quoted words that open with the head of a name, an organisation's, a
+        // place's or a title's, are that name ("«الوحدات الكردية»", "«منطقة خفض
+        // التوتر»", "«والي ولاية البركة»").
+        if words <= 4 && is_name_head(self.stem(p.open + 1)) {
+            return true;
+        }
         let inner = Span {
             start: self.token(p.open).span.end,
             end: self.token(close).span.start,
@@ -3077,6 +3083,19 @@ impl<'a> Extractor<'a> {
         }
         None
     }
+}
+
+/// Whether a word stem (normalized, without proclitics) heads a name: an organisation's,
+/// a place's ("منطقه", "ولايه") or a title ("والي").
+fn is_name_head(stem: &str) -> bool {
+    static PLACE_HEADS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+        isnad_ner::triggers::PLACE_NOUNS
+            .iter()
+            .filter(|h| !h.contains(' '))
+            .map(|h| isnad_text::normalize(h))
+            .collect()
+    });
+    is_org_head(stem) || PLACE_HEADS.contains(stem) || TITLES.contains(stem)
 }
 
 /// Whether a word stem (normalized, without proclitics) heads organisation names
