@@ -340,3 +340,13 @@ fn a_few_quoted_words_that_open_with_a_names_head_are_a_name() {
         vec!["قواته ستنتشر في \"منطقة خفض التوتر\" خلال الأيام المقبلة"]
     );
 }
+
+#[test]
+fn a_quoted_name_after_the_verb_is_not_its_content() {
+    // «واي كومبيناتور» names a company in the speaker's apposition: the verb reports
+    // nothing in this sentence.
+    let got = quote_texts(
+        "وقال سام ألتمان، رئيس «واي كومبيناتور»، التي تعمل في مجال تحفيز الشركات الناشئة.",
+    );
+    assert!(got.is_empty(), "{got:?}");
+}

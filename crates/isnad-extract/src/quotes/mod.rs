@@ -1425,6 +1425,10 @@ impl<'a> Extractor<'a> {
     /// (`على "تويتر"`, `لـ«الشرق الأوسط»`, `قناة "سكاي نيوز"`), or when a complementizer or a
     /// colon still follows it in the sentence.
     fn quotation_is_content(&self, k: usize, zone_start: usize, end: usize, cue: &Cue) -> bool {
+        // A name in quotation marks ("«داعش»", "«منطقة خفض التوتر»") is no one's words.
+        if self.is_label(k) {
+            return false;
+        }
         let open = self.pairs[k].open;
         if open > zone_start {
             let prev = self.norm(open - 1);
