@@ -606,3 +606,12 @@ fn a_place_after_a_masculine_verb_is_its_object() {
     assert_eq!(got[1].as_deref(), Some("برزاني"));
     assert_eq!(got[2].as_deref(), Some("العراق"));
 }
+
+#[test]
+fn a_person_after_a_quoted_name_in_the_title_is_the_speaker() {
+    let got = speakers(
+        "وقال مدير إدارة الطوارئ الصحية بـ\"صحة الطائف\" سعيد الزهراني: إنه تم البدء بالفعل \
+         في التجهيز المبكر.",
+    );
+    assert_eq!(got, vec![Some("سعيد الزهراني".to_string())]);
+}

@@ -2521,6 +2521,9 @@ impl<'a> Extractor<'a> {
                         };
                         let stop = (t.kind == TokenKind::Punct && self.opens[j] == NO_PAIR)
                             || (self.starts_person(j) && j > i + 1 && j <= i + 3 && !genitive)
+                            // A quoted name closes the phrase: "مدير الطوارئ بـ"صحة
+                            // الطائف" سعيد الزهراني".
+                            || (self.starts_person(j) && self.closes_pair(j - 1))
                             || (TITLES.contains(&n) && !genitive)
                             || HONORIFICS.contains(&n)
                             || TIME_WORDS.contains(&n)
