@@ -1425,10 +1425,6 @@ impl<'a> Extractor<'a> {
     /// (`على "تويتر"`, `لـ«الشرق الأوسط»`, `قناة "سكاي نيوز"`), or when a complementizer or a
     /// colon still follows it in the sentence.
     fn quotation_is_content(&self, k: usize, zone_start: usize, end: usize, cue: &Cue) -> bool {
-        // A name in quotation marks ("«داعش»", "«منطقة خفض التوتر»") is no one's words.
-        if self.is_label(k) {
-            return false;
-        }
         let open = self.pairs[k].open;
         if open > zone_start {
             let prev = self.norm(open - 1);
@@ -1440,8 +1436,10 @@ impl<'a> Extractor<'a> {
                 return false;
             }
         }
+        // A name in quotation marks ("«داعش»", "«منطقة خفض التوتر»") is no one's words
+        // (asked last: the other tests are cheaper).
         let Some(close) = self.pairs[k].close else {
-            return true;
+            return !self.is_label(k);
         };
         let mut j = close + 1;
         while j < end && j <= close + 12 {
@@ -1467,7 +1465,7 @@ impl<'a> Extractor<'a> {
             }
             j += 1;
         }
-        (open + 1..close).any(|i| self.token(i).kind.is_word())
+        (open + 1..close).any(|i| self.token(i).kind.is_word()) && !self.is_label(k)
     }
 
     /// A closed, unused quotation that ends right before the cue at `i` (only punctuation
