@@ -3090,29 +3090,27 @@ impl<'a> Extractor<'a> {
     }
 }
 
+/// The one-word entries of a trigger list, normalized.
+fn normalized_single_words(list: &[&str]) -> FxHashSet<String> {
+    list.iter()
+        .filter(|h| !h.contains(' '))
+        .map(|h| isnad_text::normalize(h))
+        .collect()
+}
+
 /// Whether a word stem (normalized, without proclitics) heads a name: an organisation's,
 /// a place's ("منطقه", "ولايه") or a title ("والي").
 fn is_name_head(stem: &str) -> bool {
-    static PLACE_HEADS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
-        isnad_ner::triggers::PLACE_NOUNS
-            .iter()
-            .filter(|h| !h.contains(' '))
-            .map(|h| isnad_text::normalize(h))
-            .collect()
-    });
+    static PLACE_HEADS: LazyLock<FxHashSet<String>> =
+        LazyLock::new(|| normalized_single_words(isnad_ner::triggers::PLACE_NOUNS));
     is_org_head(stem) || PLACE_HEADS.contains(stem) || TITLES.contains(stem)
 }
 
 /// Whether a word stem (normalized, without proclitics) heads organisation names
 /// ("حكومه", "وزاره", "شرطه").
 fn is_org_head(stem: &str) -> bool {
-    static HEADS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
-        isnad_ner::triggers::ORG_HEADS
-            .iter()
-            .filter(|h| !h.contains(' '))
-            .map(|h| isnad_text::normalize(h))
-            .collect()
-    });
+    static HEADS: LazyLock<FxHashSet<String>> =
+        LazyLock::new(|| normalized_single_words(isnad_ner::triggers::ORG_HEADS));
     HEADS.contains(stem)
 }
 
