@@ -1020,9 +1020,19 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
     // السورية"): a definite force or movement noun and the nisba or participle adjectives
     // after it. A bare "الشرطة" stays a common noun.
     for (i, &signature) in in_signature.iter().enumerate().take(n.saturating_sub(1)) {
-        if signature
-            || !(definite_word_in(ctx, i, FORCE_NOUNS) || definite_word_in(ctx, i, MOVEMENT_NOUNS))
-        {
+        // Also joined to the actor before it: "الجيش الوطني والمقاومة الشعبية".
+        let definite_noun = |words: &[&str]| {
+            let w = &ctx.words[i];
+            definite_word_in(ctx, i, words)
+                || (w.kind == TokenKind::Arabic
+                    && w.clitics.has(Prefix::Al)
+                    && w.clitics.has(Prefix::Wa)
+                    && w.clitics
+                        .prefixes()
+                        .all(|p| matches!(p, Prefix::Wa | Prefix::Al))
+                    && words.contains(&ctx.core(i)))
+        };
+        if signature || !(definite_noun(FORCE_NOUNS) || definite_noun(MOVEMENT_NOUNS)) {
             continue;
         }
         // The adjectives agree with the noun: feminine after a plural or a feminine noun
@@ -3075,6 +3085,11 @@ mod tests {
         assert_named(
             "وسيطرت المقاومة الشعبية على الميناء، فيما رفضت المعارضة السورية المسلحة الهدنة.",
             &["المقاومة الشعبية", "المعارضة السورية المسلحة"],
+        );
+        // Joined to the actor before it.
+        assert_named(
+            "وسيطر الجيش الوطني والمقاومة الشعبية على المدينة.",
+            &["المقاومة الشعبية"],
         );
         // In construct, the noun is a verbal noun: resisting, opposing.
         let names = entity_names("ودعا إلى مقاومة الاحتلال ومعارضة القرار.");
