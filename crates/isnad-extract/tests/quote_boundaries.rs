@@ -350,3 +350,14 @@ fn a_quoted_name_after_the_verb_is_not_its_content() {
     );
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn a_few_quoted_words_that_a_relative_clause_describes_are_a_name() {
+    let got = quote_texts(
+        "وأكد المدير أن رعاية الافطار تأتي استكمالا لنهج \" عام الخير \" الذي أعلنه رئيس الدولة.",
+    );
+    assert_eq!(
+        got,
+        vec!["رعاية الافطار تأتي استكمالا لنهج \" عام الخير \" الذي أعلنه رئيس الدولة"]
+    );
+}

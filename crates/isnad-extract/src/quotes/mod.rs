@@ -1608,6 +1608,14 @@ impl<'a> Extractor<'a> {
         {
             return true;
         }
+        // A few quoted words that a relative clause describes are a name or a term: "نهج
+        // «عام الخير» الذي أعلنه ...", "مع «يوم زايد للعمل الانساني» الذي يكرس ...".
+        if words <= 6
+            && close + 1 < self.doc.tokens().len()
+            && matches!(self.norm(close + 1), "الذي" | "التي")
+        {
+            return true;
+        }
         // A few quoted words that open with the head of a name, an organisation's, a
         // place's or a title's, are that name ("«الوحدات الكردية»", "«منطقة خفض
         // التوتر»", "«والي ولاية البركة»").
