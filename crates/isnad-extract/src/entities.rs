@@ -1020,19 +1020,19 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
     // السورية"): a definite force or movement noun and the nisba or participle adjectives
     // after it. A bare "الشرطة" stays a common noun.
     for (i, &signature) in in_signature.iter().enumerate().take(n.saturating_sub(1)) {
-        // Also joined to the actor before it: "الجيش الوطني والمقاومة الشعبية".
-        let definite_noun = |words: &[&str]| {
-            let w = &ctx.words[i];
-            definite_word_in(ctx, i, words)
-                || (w.kind == TokenKind::Arabic
-                    && w.clitics.has(Prefix::Al)
-                    && w.clitics.has(Prefix::Wa)
-                    && w.clitics
-                        .prefixes()
-                        .all(|p| matches!(p, Prefix::Wa | Prefix::Al))
-                    && words.contains(&ctx.core(i)))
-        };
-        if signature || !(definite_noun(FORCE_NOUNS) || definite_noun(MOVEMENT_NOUNS)) {
+        // The article and no other proclitic, but for a و that joins it to the actor
+        // before it ("الجيش الوطني والمقاومة الشعبية").
+        let w = &ctx.words[i];
+        let definite = w.kind == TokenKind::Arabic
+            && w.clitics.has(Prefix::Al)
+            && w.clitics
+                .prefixes()
+                .all(|p| matches!(p, Prefix::Wa | Prefix::Al));
+        let core = ctx.core(i);
+        if signature
+            || !definite
+            || !(FORCE_NOUNS.contains(&core) || MOVEMENT_NOUNS.contains(&core))
+        {
             continue;
         }
         // The adjectives agree with the noun: feminine after a plural or a feminine noun

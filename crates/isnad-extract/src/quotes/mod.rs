@@ -1149,10 +1149,6 @@ impl<'a> Extractor<'a> {
             return None;
         }
         let doc = self.doc;
-        let is_time = |j: usize| {
-            let t = self.token(j).span;
-            TIME_WORDS.contains(&self.norm(j)) || doc.timex.iter().any(|x| x.span.contains(t))
-        };
         // The end token of the first entity mention that starts in `from..to`, with only
         // words before it.
         let mention_end = |from: usize, to: usize| -> Option<usize> {
@@ -1178,7 +1174,7 @@ impl<'a> Extractor<'a> {
         };
         let mut j = cue + 1;
         if c.role == CueRole::Verb {
-            while j < end && is_time(j) {
+            while j < end && self.is_time_word(j) {
                 j += 1;
             }
             if j >= end {
@@ -1237,7 +1233,7 @@ impl<'a> Extractor<'a> {
                 && doc.slice(t.span).contains(isnad_text::chars::TANWEEN_FATH)
         };
         loop {
-            if j < end && (is_time(j) || adverb(j)) {
+            if j < end && (self.is_time_word(j) || adverb(j)) {
                 j += 1;
             } else if j + 1 < end && self.norm(j) == "في" {
                 j = mention_end(j + 1, j + 4)?;
@@ -1323,9 +1319,15 @@ impl<'a> Extractor<'a> {
         t.kind == TokenKind::Arabic
             && t.clitics.only_article()
             && !is_function_word(n)
-            && !TIME_WORDS.contains(&n)
+            && !self.is_time_word(i)
             && self.cue(i).is_none()
-            && !self.doc.timex.iter().any(|x| x.span.contains(t.span))
+    }
+
+    /// True when token `i` is a time word ("اليوم") or lies in a temporal expression of
+    /// the timex layer ("الاثنين", "في الخامس من ديسمبر").
+    fn is_time_word(&self, i: usize) -> bool {
+        let t = self.token(i).span;
+        TIME_WORDS.contains(&self.norm(i)) || self.doc.timex.iter().any(|x| x.span.contains(t))
     }
 
     /// Where the contrast opener whose last word is at `last` starts, not before `floor`:
