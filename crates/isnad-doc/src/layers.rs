@@ -167,6 +167,13 @@ pub struct Entity {
     pub sector: Option<Sector>,
 }
 
+impl Entity {
+    /// True when the geo stage resolved it to a country.
+    pub fn is_country(&self) -> bool {
+        self.geo.as_ref().is_some_and(|g| g.feature == "country")
+    }
+}
+
 /// The platform of an embedded post.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Platform {

@@ -2130,10 +2130,7 @@ fn resumptive_verb(
 }
 
 fn is_country(doc: &Doc, entity: u32) -> bool {
-    doc.entities[entity as usize]
-        .geo
-        .as_ref()
-        .is_some_and(|g| g.feature == "country")
+    doc.entities[entity as usize].is_country()
 }
 
 /// The date of an event: the nearest dated temporal expression in its scope.

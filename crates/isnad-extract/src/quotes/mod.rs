@@ -2968,10 +2968,11 @@ impl<'a> Extractor<'a> {
             return false;
         };
         let e = &self.doc.entities[id];
-        let country = e.geo.as_ref().is_some_and(|g| g.feature == "country");
         let name = self.normalized_name(id);
-        let masculine =
-            country && !name.contains(' ') && name.starts_with("ال") && !name.ends_with(['ه', 'ا']);
+        let masculine = e.is_country()
+            && !name.contains(' ')
+            && name.starts_with("ال")
+            && !name.ends_with(['ه', 'ا']);
         e.kind == EntityType::Loc && !masculine
     }
 
