@@ -866,6 +866,27 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             out.push(Cand::pattern(head, close, EntityType::Org));
         }
     }
+    // 7b. A name in quotation marks right after an organisation's head noun is that
+    // organisation's name (جماعة «أنصار بيت المقدس», ميليشيات «فجر ليبيا»): the tagger
+    // reads the words inside the marks alone, as a place ("بيت المقدس") or not at all.
+    // The name is the words inside the marks, which is how the article names the body.
+    for head in 0..n.saturating_sub(3) {
+        let Some(close) = organisation_before_quoted_name(ctx, head) else {
+            continue;
+        };
+        let (a, b) = (head + 2, close);
+        if in_signature[head]
+            || quoted_organisation(ctx, head + 1).is_some()
+            || out.iter().any(|c| {
+                (c.start <= a && b <= c.end && c.kind == EntityType::Org)
+                    || (c.kind == EntityType::Per && c.start < b && a < c.end)
+            })
+        {
+            continue;
+        }
+        out.retain(|c| !(c.start < b && a < c.end));
+        out.push(Cand::pattern(a, b, EntityType::Org));
+    }
     // 8. A television channel named by its number ("القناة العاشرة الإسرائيلية", "القناة
     // 20", "القناة الثانية"): an ordinal or a figure after "قناة", and the nationality
     // after them, name the channel, which the tagger does not know as a name.
@@ -1327,18 +1348,49 @@ fn quoted_organisation(ctx: &Ctx<'_>, open: usize) -> Option<usize> {
         let c = second.core();
         c.ends_with('ي') || c.ends_with("يه")
     };
-    // Name words carry at most the article: a pronoun or a preposition makes a clause
-    // ("«تنظيم داعش يستخدمهما للتنقل»").
-    let name_words = (head + 1..close).all(|k| {
-        let c = ctx.words[k].clitics;
-        !ctx.is_function(k) && c.suffix().is_none() && c.prefixes().all(|p| p == Prefix::Al)
-    });
     (close > head + 1
         && is_quote_token(ctx.words[close].norm)
         && ctx.sentence[close] == ctx.sentence[open]
-        && name_words
+        && are_name_words(ctx, head + 1, close)
         && !description)
         .then_some(close)
+}
+
+/// Whether tokens `a..b` can be the words of a name: they carry at most the article, for
+/// a pronoun or a preposition makes a clause ("«تنظيم داعش يستخدمهما للتنقل»"), and none
+/// is a function word.
+fn are_name_words(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    (a..b).all(|k| {
+        let c = ctx.words[k].clitics;
+        !ctx.is_function(k) && c.suffix().is_none() && c.prefixes().all(|p| p == Prefix::Al)
+    })
+}
+
+/// The closing mark of an organisation's name in quotation marks right after its head
+/// noun at token `head` ("جماعة «أنصار بيت المقدس»", "جبهة \" فتح الشام \""): the head
+/// has no article (with it, the marks open the body's words: "الحركة «ترفض ...»"), the
+/// name is one to four Arabic name words in the same sentence. Two heads are left out:
+/// "مديرية" before a name is a district ("مديرية «ساقين»"), and "بقيادة" means "led by".
+fn organisation_before_quoted_name(ctx: &Ctx<'_>, head: usize) -> Option<usize> {
+    let open = head + 1;
+    let w = &ctx.words[head];
+    if w.kind != TokenKind::Arabic
+        || w.clitics.is_definite()
+        || w.clitics.suffix().is_some()
+        || !ctx.is_org_head(head)
+        || matches!(ctx.core(head), "مديريه" | "قياده")
+        || open + 2 >= ctx.words.len()
+        || !is_quote_token(ctx.words[open].norm)
+    {
+        return None;
+    }
+    let n = ctx.words.len();
+    let close = (open + 1..(open + 6).min(n)).find(|&k| ctx.words[k].kind != TokenKind::Arabic)?;
+    (close > open + 1
+        && is_quote_token(ctx.words[close].norm)
+        && ctx.sentence[close] == ctx.sentence[head]
+        && are_name_words(ctx, open + 1, close))
+    .then_some(close)
 }
 
 /// Heads of institutions (normalized) whose names go on with an adjective and a purpose
@@ -3366,6 +3418,20 @@ mod tests {
         // A quoted clause is no name.
         let names = entity_names("وأضاف أن «تنظيم داعش يستخدمهما للتنقل» بين البلدين.");
         assert!(!names.iter().any(|n| n.contains("يستخدمهما")), "{names:?}");
+    }
+
+    #[test]
+    fn a_quoted_name_after_an_organisation_head_is_that_organisation() {
+        let names =
+            entity_names("وقالت جماعة «أنصار بيت المقدس» في بيان إن مقاتليها هاجموا الحاجز .");
+        assert!(names.iter().any(|n| n == "أنصار بيت المقدس"), "{names:?}");
+        let names = entity_names("واعتبرت جبهة \" فتح الشام \" أنه من غير الشرعي القتال .");
+        assert!(names.iter().any(|n| n == "فتح الشام"), "{names:?}");
+        // With the article, the marks open the body's own words; a district is a place.
+        let names = entity_names("وقالت الحركة «ترفض الاتفاق» بشدة .");
+        assert!(!names.iter().any(|n| n.contains("ترفض")), "{names:?}");
+        let names = entity_names("وتمركز المسلحون في مديرية «ساقين» بمحافظة صعدة .");
+        assert!(!names.iter().any(|n| n == "ساقين"), "{names:?}");
     }
 
     #[test]
