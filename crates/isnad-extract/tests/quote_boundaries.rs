@@ -361,3 +361,18 @@ fn a_few_quoted_words_that_a_relative_clause_describes_are_a_name() {
         vec!["رعاية الافطار تأتي استكمالا لنهج \" عام الخير \" الذي أعلنه رئيس الدولة"]
     );
 }
+
+#[test]
+fn the_reporters_aside_after_a_comma_or_a_dash_ends_the_content() {
+    let got = quote_texts(
+        "وقال المتحدث إن الحصار منع إدخال الغذاء إلى الغوطة، وهو ما أثر في حياة السكان.",
+    );
+    assert_eq!(got, vec!["الحصار منع إدخال الغذاء إلى الغوطة"]);
+    let got = quote_texts("وأكد الوزير أن المفاوضات ستستأنف قريبا، يذكر أن الجولة الأولى فشلت.");
+    assert_eq!(got, vec!["المفاوضات ستستأنف قريبا"]);
+    let got = quote_texts("وقال الرئيس إن البرلمان سيجتمع - وهو ما حدث أمس - رغم الحكم.");
+    assert_eq!(got, vec!["البرلمان سيجتمع"]);
+    // "يشار إليها بـ" names a thing: the speaker goes on.
+    let got = quote_texts("وقال الطبيب إن النوبات تتكرر، يشار إليها بالهجمات.");
+    assert_eq!(got, vec!["النوبات تتكرر، يشار إليها بالهجمات"]);
+}

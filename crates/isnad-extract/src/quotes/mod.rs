@@ -1766,6 +1766,13 @@ impl<'a> Extractor<'a> {
                 j += 1;
                 continue;
             }
+            if j > start
+                && self.is_punct(j, &["-", "–", "—"])
+                && j + 1 < end
+                && self.editorial_aside(j + 1, end)
+            {
+                return j;
+            }
             if j > start && self.is_punct(j, &["،", ",", "؛", ";"]) && j + 1 < end {
                 let (next, _) = self.form(j + 1);
                 if CONTENT_STOPS.contains(&next) || CONTENT_STOPS.contains(&self.norm(j + 1)) {
@@ -1785,7 +1792,7 @@ impl<'a> Extractor<'a> {
                     }
                     _ => false,
                 };
-                if topic {
+                if topic || self.editorial_aside(j + 1, end) {
                     return j;
                 }
                 // A new reporting clause: "، مضيفا", "، وقال", "، قال مصدر", also behind
@@ -1851,6 +1858,23 @@ impl<'a> Extractor<'a> {
             j += 1;
         }
         end
+    }
+
+    /// Whether the words at `i`, after a comma or a dash, are the reporter's aside on what
+    /// was said: "يذكر أن" / "يشار إلى أن" (it is worth recalling), "ويبدو أن" (it seems),
+    /// "وهو ما ..." / "وهو الأمر الذي ..." (which is what ...). Without its complementizer
+    /// "يشار إليها بـ" is "is called", and without و "يبدو أنها" may go on with the speaker.
+    fn editorial_aside(&self, i: usize, end: usize) -> bool {
+        let (form, conj) = self.form(i);
+        let word = |k: usize| if k < end { self.norm(k) } else { "" };
+        let complementizer = |k: usize| matches!(word(k), "ان" | "انه" | "انها" | "بان");
+        match form {
+            "يذكر" => complementizer(i + 1),
+            "يشار" => complementizer(i + 1) || (word(i + 1) == "الي" && complementizer(i + 2)),
+            "يبدو" => conj && complementizer(i + 1),
+            "هو" | "هي" => conj && matches!(word(i + 1), "ما" | "الامر"),
+            _ => false,
+        }
     }
 
     /// The start of a prepositional phrase with و right before the verb at `j`, within
