@@ -102,7 +102,7 @@ fn post_from_hint(doc: &Doc, hint: &EmbedHint) -> Post {
         let (whole, h) = (m.get(0).unwrap(), m.get(1).unwrap());
         post.handle = Some(Span::new(base + h.start(), base + h.end()));
         let before = &s[..whole.start()];
-        let name = match signature_head(before).and_then(|head| head.name) {
+        let name = match signature_head(before, false).and_then(|head| head.name) {
             Some((a, b)) => Some((a, b)),
             None => {
                 let n = before.trim_start_matches(['—', '–', '-', ' ']).trim();
@@ -176,7 +176,7 @@ fn find_signatures(doc: &mut Doc, p: usize) {
             platform,
             start: dash_at,
             name,
-        }) = signature_head(before)
+        }) = signature_head(before, p > 0)
         else {
             continue;
         };
@@ -219,8 +219,9 @@ struct SignatureHead {
 }
 
 /// Looks back from a `(@handle)` for the start of the signature: a dash (— – or a
-/// spaced hyphen) or Instagram's "A post shared by".
-fn signature_head(before: &str) -> Option<SignatureHead> {
+/// spaced hyphen) or Instagram's "A post shared by". `after_a_line`: a paragraph comes
+/// before the one of the handle.
+fn signature_head(before: &str, after_a_line: bool) -> Option<SignatureHead> {
     if let Some(c) = INSTAGRAM_BY.captures(before) {
         let (whole, name) = (c.get(0).unwrap(), c.get(1).unwrap());
         return Some(SignatureHead {
@@ -259,18 +260,29 @@ fn signature_head(before: &str) -> Option<SignatureHead> {
             _ => {}
         }
     }
-    // "( @ handle )" opening its line: the dash and the name were both lost.
-    if dash.is_none()
-        && before
-            .rsplit('\n')
-            .next()
-            .is_some_and(|l| l.trim().is_empty())
-    {
-        return Some(SignatureHead {
-            platform: Platform::Twitter,
-            start: before.len(),
-            name: None,
+    // "( @ handle )" opening its line: the dash and the name were both lost. A line of a
+    // few words and the handle, "ثائر الفارس ( @ THAERSORY )": the dash alone was lost
+    // (the corpora's lines that open so are all signatures).
+    if dash.is_none() {
+        let line = before.rsplit('\n').next().unwrap_or(before);
+        let name = line.trim();
+        let words = name.split_whitespace().count();
+        // The name's line follows the post's, and reads as no clause ("كتب الوزير").
+        let after_a_line = after_a_line || line.len() < before.len();
+        let clause = name.split_whitespace().any(|w| {
+            let n = isnad_text::normalize(w);
+            matches!(n.as_str(), "ان" | "انه" | "انها")
+                || isnad_resources::reporting().word(&n, false).is_some()
         });
+        if name.is_empty() || (after_a_line && !clause && words <= 4 && name.chars().count() <= 40)
+        {
+            let ns = before.len() - line.len() + (line.len() - line.trim_start().len());
+            return Some(SignatureHead {
+                platform: Platform::Twitter,
+                start: if name.is_empty() { before.len() } else { ns },
+                name: (!name.is_empty()).then_some((ns, ns + name.len())),
+            });
+        }
     }
     let (at, len) = dash?;
     let name_raw = &before[at + len..];
@@ -288,11 +300,18 @@ fn signature_head(before: &str) -> Option<SignatureHead> {
     })
 }
 
-/// True when `before` ends with a name's initial: one capital Latin letter after a space,
-/// maybe followed by a space ("Donald J" of "Donald J . Trump").
+/// True when `before` ends with a name's initial or abbreviated title: one capital Latin
+/// letter ("Donald J" of "Donald J . Trump") or one Arabic letter ("د" of "د . رياض
+/// حجاب", doctor) after a space, a dash or the line start, maybe followed by a space.
 fn is_initial(before: &str) -> bool {
     let mut rest = before.trim_end().chars().rev();
-    rest.next().is_some_and(|c| c.is_ascii_uppercase()) && rest.next() == Some(' ')
+    let letter = rest
+        .next()
+        .is_some_and(|c| c.is_ascii_uppercase() || ('\u{0621}'..='\u{064A}').contains(&c));
+    letter
+        && rest
+            .next()
+            .is_none_or(|c| c == ' ' || c == '\n' || c == '-')
 }
 
 const ENGLISH_WEEKDAYS: [&str; 7] = [
@@ -376,6 +395,17 @@ fn trailing_links(doc: &Doc, from: u32, limit: u32) -> u32 {
     end
 }
 
+/// Whether `span` opens with a reporting verb joined by و/ف ("وتابع", "وقال"): the
+/// article's prose, not a post's.
+fn opens_with_reporting_verb(doc: &Doc, span: Span) -> bool {
+    let i = doc.text_layers.token_at_or_after(span.start);
+    doc.tokens()
+        .get(i)
+        .filter(|t| t.span.start < span.end && t.kind == TokenKind::Arabic)
+        .and_then(|t| isnad_resources::reporting().word(doc.text_layers.norm_text(t), false))
+        .is_some_and(|(cue, conj, _)| conj && cue.role == isnad_resources::CueRole::Verb)
+}
+
 fn starts_with_conjunction(doc: &Doc, span: Span) -> bool {
     let tokens = doc.tokens();
     let i = doc.text_layers.token_at_or_after(span.start);
@@ -435,6 +465,23 @@ fn post_text(doc: &Doc, p: usize, sig_start: u32) -> Span {
             return Span::new(sig_start as usize, sig_start as usize);
         }
         return trailing_sentences(doc, after);
+    }
+    // A line before that opens with "وقال"/"وتابع" is the article's prose: the post is its
+    // last sentences after that prose. When none is left, or what is left is the
+    // article's quotation in marks ("وتابع : \" ... \""), the post's own text was lost
+    // and only its signature is left.
+    if opens_with_reporting_verb(doc, prev) {
+        let text = trailing_sentences(doc, prev);
+        let line = isnad_doc::trim_span(&doc.text, prev);
+        let quoted = doc
+            .slice(text)
+            .chars()
+            .next()
+            .is_some_and(isnad_text::chars::is_quote_mark);
+        if text.start == line.start || quoted {
+            return Span::new(sig_start as usize, sig_start as usize);
+        }
+        return text;
     }
     if doc.slice(prev).chars().count() <= MAX_POST_LINE_CHARS && !introduces_post(doc.slice(prev)) {
         return strip_trailing_links(doc, prev);
@@ -505,6 +552,19 @@ fn trailing_sentences(doc: &Doc, span: Span) -> Span {
             end: s.span.end.min(span.end),
         })
         .collect();
+    // Marks the splitter cut off as sentences of their own ("ضد ! ! !") end the sentence
+    // before them.
+    let has_word = |c: &Span| {
+        doc.tokens()[doc.text_layers.tokens_in(*c)]
+            .iter()
+            .any(|t| t.kind != TokenKind::Punct)
+    };
+    while chunks.len() > 1 && chunks.last().is_some_and(|c| !has_word(c)) {
+        let end = chunks.pop().map_or(span.end, |c| c.end);
+        if let Some(c) = chunks.last_mut() {
+            c.end = end;
+        }
+    }
     let Some(last) = chunks.pop() else {
         return span;
     };
@@ -737,6 +797,23 @@ mod tests {
             d.blocks.last().map(|b| d.slice(b.span)),
             Some("جاء ذلك في تغريدة .")
         );
+    }
+
+    #[test]
+    fn signature_with_the_dash_lost_or_an_arabic_abbreviation_in_the_name() {
+        // A line of a name and the handle: the dash alone was lost.
+        let d = doc(
+            "تصدر الفصائل بيانا ضد القصف ! ! !\nثائر الفارس ( @ THAERSORY ) وأثار البيان ردودا .",
+        );
+        let p = &d.posts[0];
+        assert_eq!(d.slice(p.author.unwrap()), "ثائر الفارس");
+        assert_eq!(d.slice(p.text), "تصدر الفصائل بيانا ضد القصف ! ! !");
+        // "د ." (doctor) inside the name; the line before is the article quoting the
+        // statement, so the post's own text was lost.
+        let d = doc("وتابع : \" أجد نفسي مضطرا لإعلان استقالتي \" .\n- د . رياض حجاب ( @ MediaPmoffice ) وتأتي الاستقالة .");
+        let p = &d.posts[0];
+        assert_eq!(d.slice(p.author.unwrap()), "د . رياض حجاب");
+        assert!(p.text.is_empty(), "{:?}", d.slice(p.text));
     }
 
     #[test]
