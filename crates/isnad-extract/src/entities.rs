@@ -870,12 +870,12 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
     // organisation's name (جماعة «أنصار بيت المقدس», ميليشيات «فجر ليبيا»): the tagger
     // reads the words inside the marks alone, as a place ("بيت المقدس") or not at all.
     // The name is the words inside the marks, which is how the article names the body.
-    for head in 0..n.saturating_sub(3) {
+    for (head, &signature) in in_signature.iter().enumerate().take(n.saturating_sub(3)) {
         let Some(close) = organisation_before_quoted_name(ctx, head) else {
             continue;
         };
         let (a, b) = (head + 2, close);
-        if in_signature[head]
+        if signature
             || quoted_organisation(ctx, head + 1).is_some()
             || out.iter().any(|c| {
                 (c.start <= a && b <= c.end && c.kind == EntityType::Org)
