@@ -1867,7 +1867,7 @@ impl<'a> Extractor<'a> {
     fn editorial_aside(&self, i: usize, end: usize) -> bool {
         let (form, conj) = self.form(i);
         let word = |k: usize| if k < end { self.norm(k) } else { "" };
-        let complementizer = |k: usize| matches!(word(k), "ان" | "انه" | "انها" | "بان");
+        let complementizer = |k: usize| k < end && COMPLEMENTIZERS.contains(&self.norm(k));
         match form {
             "يذكر" => complementizer(i + 1),
             "يشار" => complementizer(i + 1) || (word(i + 1) == "الي" && complementizer(i + 2)),
