@@ -1041,19 +1041,10 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
     // السورية"): a definite force or movement noun and the nisba or participle adjectives
     // after it. A bare "الشرطة" stays a common noun.
     for (i, &signature) in in_signature.iter().enumerate().take(n.saturating_sub(1)) {
-        // The article and no other proclitic, but for a و that joins it to the actor
-        // before it ("الجيش الوطني والمقاومة الشعبية").
-        let w = &ctx.words[i];
-        let definite = w.kind == TokenKind::Arabic
-            && w.clitics.has(Prefix::Al)
-            && w.clitics
-                .prefixes()
-                .all(|p| matches!(p, Prefix::Wa | Prefix::Al));
-        let core = ctx.core(i);
-        if signature
-            || !definite
-            || !(FORCE_NOUNS.contains(&core) || MOVEMENT_NOUNS.contains(&core))
-        {
+        // Also after a و that joins it to the actor before it ("الجيش الوطني والمقاومة
+        // الشعبية").
+        let named = |words: &[&str]| definite_word_in(ctx, i, words, true);
+        if signature || !(named(FORCE_NOUNS) || named(MOVEMENT_NOUNS)) {
             continue;
         }
         // The adjectives agree with the noun: feminine after a plural or a feminine noun
@@ -1086,7 +1077,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
     // body head (`BODY_HEADS`), its adjectives, and a genitive with لـ and that
     // genitive's adjectives. The tagger, trained on other papers, misses many of them.
     for (i, &signature) in in_signature.iter().enumerate().take(n.saturating_sub(2)) {
-        if signature || !definite_word_in(ctx, i, BODY_HEADS) {
+        if signature || !definite_word_in(ctx, i, BODY_HEADS, false) {
             continue;
         }
         let same = |k: usize| k < n && ctx.sentence[k] == ctx.sentence[i];
@@ -1293,11 +1284,20 @@ fn give_way(out: &mut Vec<Cand>, a: usize, b: usize) -> bool {
     true
 }
 
-/// Whether token `i` is an Arabic word with the article and no other proclitic whose core
-/// is one of `words` ("القوات", "المؤسسة").
-fn definite_word_in(ctx: &Ctx<'_>, i: usize, words: &[&str]) -> bool {
+/// Whether token `i` is an Arabic word with the article and no other proclitic, but a
+/// joining و when `joined` ("والمقاومة"), whose core is one of `words` ("القوات",
+/// "المؤسسة").
+fn definite_word_in(ctx: &Ctx<'_>, i: usize, words: &[&str], joined: bool) -> bool {
     let w = &ctx.words[i];
-    w.kind == TokenKind::Arabic && w.clitics.only_article() && words.contains(&ctx.core(i))
+    let clitics = if joined {
+        w.clitics.has(Prefix::Al)
+            && w.clitics
+                .prefixes()
+                .all(|p| matches!(p, Prefix::Wa | Prefix::Al))
+    } else {
+        w.clitics.only_article()
+    };
+    w.kind == TokenKind::Arabic && clitics && words.contains(&ctx.core(i))
 }
 
 /// True when a candidate crosses an edge of tokens `a..b` or names a person inside them:
@@ -1374,13 +1374,14 @@ fn are_name_words(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
 fn organisation_before_quoted_name(ctx: &Ctx<'_>, head: usize) -> Option<usize> {
     let open = head + 1;
     let w = &ctx.words[head];
-    if w.kind != TokenKind::Arabic
+    // The mark first: most words have none after them.
+    if open + 2 >= ctx.words.len()
+        || !is_quote_token(ctx.words[open].norm)
+        || w.kind != TokenKind::Arabic
         || w.clitics.is_definite()
         || w.clitics.suffix().is_some()
         || !ctx.is_org_head(head)
         || matches!(ctx.core(head), "مديريه" | "قياده")
-        || open + 2 >= ctx.words.len()
-        || !is_quote_token(ctx.words[open].norm)
     {
         return None;
     }
