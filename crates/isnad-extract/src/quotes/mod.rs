@@ -685,20 +685,26 @@ struct Extractor<'a> {
     last_speaker: Speaker,
     /// Paragraph index of the last quote.
     last_quote_paragraph: Option<usize>,
-    /// The entities' names, normalized, computed on first use: several rules compare
-    /// words with them, and most documents never ask.
-    normalized_names: std::cell::OnceCell<Vec<String>>,
+    /// Each entity's name, normalized, computed on first use: several rules compare words
+    /// with a speaker's name, and most entities are never asked about.
+    normalized_names: Vec<std::cell::OnceCell<String>>,
 }
 
 impl<'a> Extractor<'a> {
     fn new(doc: &'a Doc) -> Self {
         let n = doc.tokens().len();
+        // Blocks and tokens are both in text order: one walk over the two, not a search
+        // per block.
+        let tokens = doc.tokens();
         let mut in_body = vec![false; n];
+        let mut t = 0;
         for b in &doc.blocks {
-            if b.kind == ParagraphKind::Body {
-                for i in doc.text_layers.tokens_in(b.span) {
-                    in_body[i] = true;
-                }
+            while t < n && tokens[t].span.start < b.span.start {
+                t += 1;
+            }
+            while t < n && tokens[t].span.end <= b.span.end {
+                in_body[t] = b.kind == ParagraphKind::Body;
+                t += 1;
             }
         }
         let pairs = marks::document_pairs(doc);
@@ -716,7 +722,7 @@ impl<'a> Extractor<'a> {
             quotes: Vec::new(),
             last_speaker: Speaker::default(),
             last_quote_paragraph: None,
-            normalized_names: std::cell::OnceCell::new(),
+            normalized_names: vec![std::cell::OnceCell::new(); doc.entities.len()],
         };
         for p in &pairs {
             limits.push(match p.close {
@@ -743,19 +749,14 @@ impl<'a> Extractor<'a> {
             quotes: Vec::new(),
             last_speaker: Speaker::default(),
             last_quote_paragraph: None,
-            normalized_names: std::cell::OnceCell::new(),
+            normalized_names: vec![std::cell::OnceCell::new(); doc.entities.len()],
         }
     }
 
     /// The normalized name of entity `e`.
     fn normalized_name(&self, e: usize) -> &str {
-        &self.normalized_names.get_or_init(|| {
-            self.doc
-                .entities
-                .iter()
-                .map(|x| isnad_text::normalize(self.doc.slice(x.name)))
-                .collect()
-        })[e]
+        self.normalized_names[e]
+            .get_or_init(|| isnad_text::normalize(self.doc.slice(self.doc.entities[e].name)))
     }
 
     fn norm(&self, i: usize) -> &'a str {
@@ -2992,12 +2993,14 @@ impl<'a> Extractor<'a> {
             return false;
         };
         let e = &self.doc.entities[id];
-        let name = self.normalized_name(id);
-        let masculine = e.is_country()
-            && !name.contains(' ')
-            && name.starts_with("ال")
-            && !name.ends_with(['ه', 'ا']);
-        e.kind == EntityType::Loc && !masculine
+        if e.kind != EntityType::Loc {
+            return false;
+        }
+        let masculine = e.is_country() && {
+            let name = self.normalized_name(id);
+            !name.contains(' ') && name.starts_with("ال") && !name.ends_with(['ه', 'ا'])
+        };
+        !masculine
     }
 
     /// The person mentioned last before the current quote.
