@@ -254,8 +254,9 @@ fn signature_head(before: &str, after_a_line: bool) -> Option<SignatureHead> {
                     break;
                 }
             }
-            // The period of an initial inside the name ("Donald J . Trump") goes on.
-            '.' if is_initial(&before[..at]) => {}
+            // The period of an initial inside the name ("Donald J . Trump") or of a site's
+            // name ("Haaretz . com") goes on.
+            '.' if is_initial(&before[..at]) || is_domain_dot(before, at) => {}
             '\n' | '.' | '؟' | '!' | '»' | '"' | '”' => break,
             _ => {}
         }
@@ -298,6 +299,25 @@ fn signature_head(before: &str, after_a_line: bool) -> Option<SignatureHead> {
         start: at,
         name: (!name.is_empty()).then_some((ns, ns + name.len())),
     })
+}
+
+/// True when the period at byte `at` of `before` joins a site's name to its top-level
+/// domain, spaced or not: "Haaretz.com", "Haaretz . com".
+fn is_domain_dot(before: &str, at: usize) -> bool {
+    let name_before = before[..at]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_alphanumeric());
+    let after = before[at + 1..].trim_start();
+    let tld_len = after
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(after.len());
+    name_before
+        && matches!(
+            &after[..tld_len],
+            "com" | "net" | "org" | "co" | "tv" | "info" | "news"
+        )
 }
 
 /// True when `before` ends with a name's initial or abbreviated title: one capital Latin
@@ -619,13 +639,32 @@ fn trailing_sentences(doc: &Doc, span: Span) -> Span {
     if let Some(t) = first_word {
         start = t.span.start;
     }
-    strip_trailing_links(
+    let text = strip_trailing_links(
         doc,
         Span {
             start,
             end: span.end,
         },
-    )
+    );
+    latin_tail(doc, text).unwrap_or(text)
+}
+
+/// An English post inline after the article's Arabic sentence ("... بإسقاطها . Israel
+/// had confirmed ... - Haaretz . com ( @ haaretzcom )"): the words after the last Arabic
+/// one, when there are at least three of them in Latin script and no link.
+fn latin_tail(doc: &Doc, text: Span) -> Option<Span> {
+    let tokens = &doc.tokens()[doc.text_layers.tokens_in(text)];
+    let last_arabic = tokens.iter().rposition(|t| t.kind == TokenKind::Arabic)?;
+    let tail = &tokens[last_arabic + 1..];
+    let is_latin =
+        |t: &&isnad_text::Token| t.kind == TokenKind::Foreign && doc.slice(t.span).is_ascii();
+    // A link the scraper spaced out ("pic . twitter . com / IFbj4Jpiin") is no post.
+    let link = tail
+        .iter()
+        .any(|t| t.kind == TokenKind::Url || doc.slice(t.span) == "/");
+    let latin = tail.iter().filter(is_latin).count();
+    let first = tail.iter().find(is_latin)?;
+    (latin >= 3 && !link).then_some(Span::new(first.span.start as usize, text.end as usize))
 }
 
 /// Trailing `pic.twitter.com/...` and `t.co` links are attachments, not the post's text.
@@ -814,6 +853,25 @@ mod tests {
         let p = &d.posts[0];
         assert_eq!(d.slice(p.author.unwrap()), "د . رياض حجاب");
         assert!(p.text.is_empty(), "{:?}", d.slice(p.text));
+    }
+
+    #[test]
+    fn signature_of_a_site_with_its_domain() {
+        for (name, handle) in [
+            ("Haaretz . com", "( @ haaretzcom )"),
+            ("Haaretz.com", "(@haaretzcom)"),
+        ] {
+            let text = format!(
+                "قبل إعطاء الأمر . Israel had confirmed it before shooting it - {name} {handle} وقال الوزير : إن \" كذا \" ."
+            );
+            let d = doc(&text);
+            assert_eq!(
+                post_texts(&d),
+                ["Israel had confirmed it before shooting it"],
+                "{name}"
+            );
+            assert_eq!(d.slice(d.posts[0].author.unwrap()), name);
+        }
     }
 
     #[test]
