@@ -61,7 +61,23 @@ fn direction_from_context(doc: &Doc, span: isnad_text::Span) -> Direction {
     let closes_before =
         |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || ".,،؛;:)]!?؟".contains(c));
     match (space(before), space(after)) {
-        (true, true) => Direction::Either,
+        // Text whose punctuation was spaced out: the nearest characters past the spaces
+        // may still tell. No quotation starts with a period or a comma ("باتريوت " ."
+        // closes), and a colon introduces one (": " الحديث" opens).
+        (true, true) => {
+            let next = doc.text[span.end as usize..].trim_start().chars().next();
+            let prev = doc.text[..span.start as usize]
+                .trim_end()
+                .chars()
+                .next_back();
+            if next.is_some_and(|c| ".,،؛;!?؟)".contains(c)) {
+                Direction::Close
+            } else if prev == Some(':') {
+                Direction::Open
+            } else {
+                Direction::Either
+            }
+        }
         _ if opens_after(before) && !space(after) => Direction::Open,
         _ if !space(before) && closes_before(after) => Direction::Close,
         // A letter on both sides: "بـ"الإيجابي"" after a clitic opens.
@@ -225,16 +241,33 @@ fn nest_quoted_names(doc: &Doc, pairs: &mut Vec<Pair>) {
     *pairs = out;
 }
 
+/// How many paragraphs without any quotation mark a quotation may run across before a
+/// later paragraph's mark closes it.
+const MAX_MARKLESS_PARAGRAPHS: usize = 3;
+
 /// The quotation-mark pairs of the whole document, sorted by opening. Pairs are found
 /// paragraph by paragraph; a quotation left open at the end of a paragraph continues into
-/// the next one when that paragraph's first quotation mark closes it (a closing mark with
-/// no opening one, or a mark at the very start of the line that faces both ways).
+/// the next one with a quotation mark (across at most [`MAX_MARKLESS_PARAGRAPHS`] without
+/// any) when that paragraph's first quotation mark closes it (a closing mark with no
+/// opening one, or a mark at the very start of the line that faces both ways).
 pub fn document_pairs(doc: &Doc) -> Vec<Pair> {
     let mut all: Vec<Pair> = Vec::new();
-    let mut prev_open: Option<usize> = None; // index in `all` of the previous paragraph's last unclosed pair
+    // Index in `all` of the last unclosed pair of the previous paragraph, or of an earlier
+    // one when the paragraphs since hold no quotation mark; and how many such paragraphs
+    // it crossed.
+    let mut prev_open: Option<usize> = None;
+    let mut markless = 0;
     for para in doc.paragraphs() {
         let range = para.first_token as usize..para.end_token as usize;
         let (mut pairs, orphans) = paragraph_pairs(doc, range.clone());
+        // A quotation of several paragraphs whose middle ones hold no mark of their own.
+        if pairs.is_empty() && orphans.is_empty() && markless < MAX_MARKLESS_PARAGRAPHS {
+            if prev_open.is_some() {
+                markless += 1;
+            }
+            continue;
+        }
+        markless = 0;
         if let Some(k) = prev_open.take() {
             let class = all[k].class;
             let first_pair = pairs.first().map(|p| p.open);
@@ -329,6 +362,25 @@ mod tests {
         assert_eq!(
             texts("بدفع \" نصف التكاليف .\n\" سيجب عليه ."),
             vec![" نصف التكاليف .\n"]
+        );
+    }
+
+    #[test]
+    fn quotation_across_a_paragraph_without_marks() {
+        assert_eq!(
+            texts(
+                "وأضاف : \" الحديث يدور عن طائرة .\nوعلى ما يبدو تابعة .\nوتم اعتراضها \" . وقال"
+            ),
+            vec![" الحديث يدور عن طائرة .\nوعلى ما يبدو تابعة .\nوتم اعتراضها "]
+        );
+    }
+
+    #[test]
+    fn spaced_marks_read_from_the_punctuation_past_the_space() {
+        // The first mark closes (a period follows), so the next two pair with each other.
+        assert_eq!(
+            texts("نوع باتريوت \" . وكانت \" روسية الصنع \" , من دون"),
+            vec![" روسية الصنع "]
         );
     }
 
