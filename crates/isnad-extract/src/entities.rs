@@ -870,6 +870,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
     // organisation's name (جماعة «أنصار بيت المقدس», ميليشيات «فجر ليبيا»): the tagger
     // reads the words inside the marks alone, as a place ("بيت المقدس") or not at all.
     // The name is the words inside the marks, which is how the article names the body.
+    let mut quoted_names: Vec<Vec<&str>> = Vec::new();
     for (head, &signature) in in_signature.iter().enumerate().take(n.saturating_sub(3)) {
         let Some(close) = organisation_before_quoted_name(ctx, head) else {
             continue;
@@ -886,6 +887,30 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         }
         out.retain(|c| !(c.start < b && a < c.end));
         out.push(Cand::pattern(a, b, EntityType::Org));
+        quoted_names.push(ctx.cores(a, b));
+    }
+    // 7c. The article names the body so elsewhere too, with or without the head noun and
+    // the marks ("" فتح الشام " :", "تساءلت " فتح الشام "", "تجاه فتح الشام"): every
+    // other run of the same words of two or more is that organisation, where the tagger
+    // read a part of it as a place ("الشام").
+    for name in quoted_names.iter().filter(|name| name.len() >= 2) {
+        for (a, &signature) in in_signature.iter().enumerate().take(n + 1 - name.len()) {
+            let b = a + name.len();
+            if signature
+                || !(a..b).all(|i| ctx.words[i].kind == TokenKind::Arabic)
+                || (a..b).map(|i| ctx.core(i)).ne(name.iter().copied())
+                || out.iter().any(|c| {
+                    (c.start <= a && b <= c.end && c.kind == EntityType::Org)
+                        || (c.start < b
+                            && a < c.end
+                            && (c.kind == EntityType::Per || c.start < a || b < c.end))
+                })
+            {
+                continue;
+            }
+            out.retain(|c| !(c.start < b && a < c.end));
+            out.push(Cand::pattern(a, b, EntityType::Org));
+        }
     }
     // 8. A television channel named by its number ("القناة العاشرة الإسرائيلية", "القناة
     // 20", "القناة الثانية"): an ordinal or a figure after "قناة", and the nationality
@@ -3433,6 +3458,22 @@ mod tests {
         assert!(!names.iter().any(|n| n.contains("ترفض")), "{names:?}");
         let names = entity_names("وتمركز المسلحون في مديرية «ساقين» بمحافظة صعدة .");
         assert!(!names.iter().any(|n| n == "ساقين"), "{names:?}");
+    }
+
+    #[test]
+    fn the_organisation_a_quoted_name_named_is_named_so_elsewhere_too() {
+        let text = "\" فتح الشام \" : المجلس يسعى للقتال .\nأصدرت جبهة \" فتح الشام \" بيانا . وتساءلت \" فتح الشام \" عن موقف المجلس تجاه فتح الشام .";
+        let mut d = doc(text);
+        annotate(&mut d);
+        let orgs: Vec<_> = (0..d.entities.len())
+            .filter(|&k| d.entities[k].kind == EntityType::Org)
+            .map(|k| {
+                let mentions = d.mentions.iter().filter(|m| m.entity as usize == k);
+                (d.slice(d.entities[k].name), mentions.count())
+            })
+            .collect();
+        assert!(orgs.contains(&("فتح الشام", 4)), "{orgs:?}");
+        assert!(!d.entities.iter().any(|e| d.slice(e.name) == "الشام"));
     }
 
     #[test]
