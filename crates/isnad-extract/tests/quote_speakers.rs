@@ -547,6 +547,15 @@ fn a_study_speaks_for_the_company_that_published_it_also_when_named_again() {
 }
 
 #[test]
+fn a_statement_speaks_for_whoever_issued_it_earlier() {
+    let got = speakers(
+        "أصدرت جبهة \" فتح الشام \" مساء اليوم الأربعاء , بيانا تعقيبا على فتوى المجلس الإسلامي السوري .\n\
+         وأشار البيان أن \" الفتوى جاءت دون تعقيب \" .",
+    );
+    assert_eq!(got, vec![Some("فتح الشام".to_owned())]);
+}
+
+#[test]
 fn an_envoy_named_after_the_place_of_his_mission_speaks() {
     let got = speakers(
         "وقال موفد الأمم المتحدة إلى سوريا ستافان دي ميستورا إن المحادثات ستستأنف الأسبوع المقبل.",

@@ -2852,10 +2852,12 @@ impl<'a> Extractor<'a> {
         if alone {
             let earlier = (ns.saturating_sub(400)..ns)
                 .rev()
-                .filter(|&k| self.stem(k) == head)
+                // "بيانا": the indefinite object.
+                .filter(|&k| self.stem(k).strip_suffix('ا').unwrap_or(self.stem(k)) == head)
                 .find_map(|k| {
                     let end = (k + 8).min(ns);
                     self.issuer_of_document(k, k + 1, end)
+                        .or_else(|| self.subject_of_issuing_verb(k))
                         .filter(|&i| !doc.mentions_starting_in(self.token(i).span).is_empty())
                 });
             if let Some(k) = earlier {
@@ -2872,6 +2874,29 @@ impl<'a> Extractor<'a> {
             span: Some(span),
             description: None,
         })
+    }
+
+    /// The subject of the verb that issued the indefinite document noun at `k`: "أصدرت
+    /// جبهة \" فتح الشام \" مساء اليوم بيانا" → the first name within three tokens after
+    /// the verb (a head noun and a mark may come first; a few words of time may stand
+    /// between the subject and the noun).
+    fn subject_of_issuing_verb(&self, k: usize) -> Option<usize> {
+        const WINDOW: usize = 12;
+        if self.token(k).clitics.is_definite() {
+            return None;
+        }
+        (k.saturating_sub(WINDOW)..k.saturating_sub(1))
+            .rev()
+            .find(|&v| {
+                matches!(
+                    self.stem(v),
+                    "اصدر" | "اصدرت" | "نشر" | "نشرت" | "وزع" | "وزعت"
+                )
+            })
+            .and_then(|v| {
+                (v + 1..(v + 4).min(k))
+                    .find(|&i| !self.doc.mentions_starting_in(self.token(i).span).is_empty())
+            })
     }
 
     /// The token naming the issuer of the document noun at `ns` (its words `ns..ne`),
