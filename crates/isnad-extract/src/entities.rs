@@ -130,6 +130,9 @@ struct Ctx<'d> {
     begins: Vec<ClassSet>,
     /// Gazetteer classes of the one-word matches of each token.
     single: Vec<ClassSet>,
+    /// For each token, the end of the longest gazetteer place of two words or more that
+    /// begins there (0 for none).
+    place_end: Vec<usize>,
     /// Sentence index of each token.
     sentence: Vec<usize>,
     /// Tokens that start with a conjunction و the clitic segmenter could not see (an
@@ -340,6 +343,7 @@ fn build_ctx(doc: &Doc) -> Ctx<'_> {
     let n = words.len();
     let mut begins = vec![0; n];
     let mut single = vec![0; n];
+    let mut place_end = vec![0; n];
     let mut in_title_phrase = vec![false; n];
     let mut sentence = vec![0; n];
     let gaz = isnad_resources::ner_gazetteer();
@@ -352,6 +356,9 @@ fn build_ctx(doc: &Doc) -> Ctx<'_> {
             begins[a + m.start] |= m.classes;
             if m.end == m.start + 1 {
                 single[a + m.start] |= m.classes;
+            } else if m.classes & PLACES != 0 {
+                let end = &mut place_end[a + m.start];
+                *end = (*end).max(a + m.end);
             }
         }
     }
@@ -391,6 +398,7 @@ fn build_ctx(doc: &Doc) -> Ctx<'_> {
         words,
         begins,
         single,
+        place_end,
         sentence,
         hidden_wa,
         in_title_phrase,
@@ -1278,9 +1286,34 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             && ctx.words[i + 1].norm == "الله"
     };
     out.retain(|c| !(blessing_at(c.start) || (c.start > 0 && blessing_at(c.start - 1))));
+    join_split_places(ctx, &mut out);
     one_type_per_name(ctx, &mut out);
     out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     (out, labels.is_some())
+}
+
+/// Places the tagger cut in two ("مدينة دير الزور ." read as "دير" and "الزور"): place
+/// candidates that exactly tile a gazetteer place of several words become that place.
+fn join_split_places(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
+    for (start, &end) in ctx.place_end.iter().enumerate() {
+        if end < start + 2 {
+            continue;
+        }
+        let mut inside: Vec<&Cand> = out
+            .iter()
+            .filter(|c| c.start < end && start < c.end)
+            .collect();
+        inside.sort_by_key(|c| c.start);
+        let tiles = inside.len() >= 2
+            && inside.iter().all(|c| c.kind == EntityType::Loc)
+            && inside[0].start == start
+            && inside.last().is_some_and(|c| c.end == end)
+            && inside.windows(2).all(|w| w[0].end == w[1].start);
+        if tiles {
+            out.retain(|c| !(c.start < end && start < c.end));
+            out.push(Cand::pattern(start, end, EntityType::Loc));
+        }
+    }
 }
 
 /// Heads of organisations named with the place they work in: missions, embassies,
@@ -1593,6 +1626,9 @@ const SECTOR_HEADS: &[&str] = &["صحه", "تعليم", "مرور", "جوازا�
 /// Countries, regions and large cities: places a gazetteer match alone is evidence for.
 const MAJOR_PLACES: ClassSet =
     (1 << class::COUNTRY) | (1 << class::REGION) | (1 << class::LARGE_CITY);
+
+/// Gazetteer classes of places of any size.
+const PLACES: ClassSet = MAJOR_PLACES | (1 << class::SMALL_CITY);
 
 /// Classes of words that are no part of a person's name: places, nationalities,
 /// reporting verbs, organisation heads and place nouns.
@@ -3474,6 +3510,14 @@ mod tests {
             .collect();
         assert!(orgs.contains(&("فتح الشام", 4)), "{orgs:?}");
         assert!(!d.entities.iter().any(|e| d.slice(e.name) == "الشام"));
+    }
+
+    #[test]
+    fn a_place_the_tagger_cut_in_two_is_one_place() {
+        for text in ["في مدينة دير الزور .", "دخلت القوات مدينة دير الزور أمس ."]
+        {
+            assert_eq!(entity_names(text), ["دير الزور"], "{text}");
+        }
     }
 
     #[test]
