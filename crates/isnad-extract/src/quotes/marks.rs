@@ -1,11 +1,13 @@
-//! Quotation-mark pairs within a paragraph.
+//! Quotation-mark pairs within a paragraph, and across paragraphs for a quotation left open.
 //!
 //! « » pair by glyph. Curly quotes “ ” „ pair with each other whatever the glyph, because
 //! right-to-left text often swaps them. Straight quotes `"` are paired by direction: a mark
 //! after a space and before a letter opens, one after a letter and before a space or
 //! punctuation closes, which keeps `"المجتمعون (... مع "أفريكوم" والسفير) اتفقوا"` nested
 //! correctly. A mark with spaces on both sides (text whose punctuation was spaced out)
-//! closes the nearest open one of its class, or opens. Two apostrophes `''`, which some
+//! faces the way the nearest punctuation past the spaces shows (a period or comma after it:
+//! it closes; a colon before it: it opens); otherwise it closes the nearest open one of its
+//! class, or opens. Two apostrophes `''`, which some
 //! Algerian papers use as quotation marks, are one straight mark of their own class; the
 //! pair's tokens are the inner apostrophes, so that the quoted words lie between them.
 
