@@ -556,6 +556,16 @@ fn a_statement_speaks_for_whoever_issued_it_earlier() {
 }
 
 #[test]
+fn the_addressee_after_a_clitic_split_off_by_a_dash_is_no_speaker() {
+    let got = speakers(
+        "وقال رئيس الوزراء حيدر العبادي إن القوات تتقدم .\n\
+         وقال ل - \" رويترز \" \" المعركة ستنتهي قريبا \" .",
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1].as_deref(), Some("حيدر العبادي"), "{got:?}");
+}
+
+#[test]
 fn an_envoy_named_after_the_place_of_his_mission_speaks() {
     let got = speakers(
         "وقال موفد الأمم المتحدة إلى سوريا ستافان دي ميستورا إن المحادثات ستستأنف الأسبوع المقبل.",

@@ -2490,6 +2490,19 @@ impl<'a> Extractor<'a> {
                 i += 1;
                 continue;
             }
+            // "وقال ل - \" رويترز \"": a clitic preposition the corpus split off with a
+            // dash; its object is the word or the quoted name after the dash.
+            if matches!(self.norm(i), "ل" | "ب") && i + 2 < zone.end && self.norm(i + 1) == "-" {
+                let object_end = match self.opens[i + 2] {
+                    NO_PAIR => i + 3,
+                    k => self.pair_end(k, zone.end) + 1,
+                };
+                for slot in &mut in_pp[i - zone.start..object_end.min(zone.end) - zone.start] {
+                    *slot = true;
+                }
+                i = object_end;
+                continue;
+            }
             // "أكد فيها أن", "قال له مصدر": a preposition with its pronoun object.
             if is_pronoun_pp(self.norm(i)) && !self.starts_person(i) {
                 in_pp[i - zone.start] = true;
