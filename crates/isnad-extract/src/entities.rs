@@ -908,10 +908,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
                 || !(a..b).all(|i| ctx.words[i].kind == TokenKind::Arabic)
                 || (a..b).map(|i| ctx.core(i)).ne(name.iter().copied())
                 || out.iter().any(|c| {
-                    (c.start <= a && b <= c.end && c.kind == EntityType::Org)
-                        || (c.start < b
-                            && a < c.end
-                            && (c.kind == EntityType::Per || c.start < a || b < c.end))
+                    c.blocks(a, b) || (c.start <= a && b <= c.end && c.kind == EntityType::Org)
                 })
             {
                 continue;
