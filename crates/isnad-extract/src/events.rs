@@ -2769,6 +2769,7 @@ mod tests {
     fn air_strikes_and_shelling_are_two_acts() {
         // The adjective right after قصف tells its weapon, though an air strike stands near;
         // nouns of one type with different modes are not merged, in the clause or later.
+        // The forces' advance is an act of its own.
         let mut doc = doc_with(
             "تقدمت القوات بدعم من غارات جوية مكثفة وقصف مدفعي عنيف على البلدة.",
             &[],
@@ -2778,6 +2779,7 @@ mod tests {
         assert_eq!(
             summary(&doc),
             vec![
+                ("MOBILIZE", Some("troops"), "happened", "تقدمت".to_owned()),
                 ("ASSAULT", Some("aerial"), "happened", "غارات".to_owned()),
                 (
                     "ASSAULT",
