@@ -907,13 +907,13 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             if signature
                 || !(a..b).all(|i| ctx.words[i].kind == TokenKind::Arabic)
                 || (a..b).map(|i| ctx.core(i)).ne(name.iter().copied())
-                || out.iter().any(|c| {
-                    c.blocks(a, b) || (c.start <= a && b <= c.end && c.kind == EntityType::Org)
-                })
+                || out
+                    .iter()
+                    .any(|c| c.start == a && c.end == b && c.kind == EntityType::Org)
+                || !give_way(&mut out, a, b)
             {
                 continue;
             }
-            out.retain(|c| !(c.start < b && a < c.end));
             out.push(Cand::pattern(a, b, EntityType::Org));
         }
     }
