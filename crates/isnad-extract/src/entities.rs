@@ -100,6 +100,9 @@ struct Cand {
     end: usize,
     kind: EntityType,
     source: Source,
+    /// Leading compass nouns that name a part of the place after them ("شمال العراق",
+    /// "جنوب شرق تركيا"): the mention is one of that place's (see [`take_place_heads`]).
+    part: u8,
 }
 
 impl Cand {
@@ -110,6 +113,7 @@ impl Cand {
             end,
             kind,
             source: Source::Pattern,
+            part: 0,
         }
     }
 
@@ -452,6 +456,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
                         end: b,
                         kind: ch.kind,
                         source: Source::Tagger,
+                        part: 0,
                     });
                 }
             }
@@ -590,6 +595,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         };
         nested_places.push(Cand {
             source: Source::Nested,
+            part: 0,
             ..c.clone()
         });
         c.start = head;
@@ -672,6 +678,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
                     end: b,
                     kind: EntityType::Loc,
                     source: Source::Gazetteer,
+                    part: 0,
                 });
             } else if m.classes & MAJOR_PLACES != 0 {
                 // A place inside an organisation's name.
@@ -687,6 +694,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
                             end: b,
                             kind: EntityType::Loc,
                             source: Source::Nested,
+                            part: 0,
                         });
                     }
                 }
@@ -831,6 +839,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
                 end,
                 kind: EntityType::Loc,
                 source: Source::Nested,
+                part: 0,
             });
         }
         out.push(Cand::pattern(i, end, EntityType::Org));
@@ -1026,6 +1035,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
                 end: e,
                 kind: EntityType::Org,
                 source: Source::Nested,
+                part: 0,
             });
         }
     }
@@ -1284,6 +1294,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
     };
     out.retain(|c| !(blessing_at(c.start) || (c.start > 0 && blessing_at(c.start - 1))));
     join_split_places(ctx, &mut out);
+    take_place_heads(ctx, &mut out);
     one_type_per_name(ctx, &mut out);
     out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     (out, labels.is_some())
@@ -1309,6 +1320,112 @@ fn join_split_places(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
         if tiles {
             out.retain(|c| !(c.start < end && start < c.end));
             out.push(Cand::pattern(start, end, EntityType::Loc));
+        }
+    }
+}
+
+/// Nouns that, in construct with a place's name, name another place: a site in it or
+/// named after it ("مطار دير الزور", "حي الوعر", "جبل الأكراد", "سجن إيفين") or its
+/// countryside ("ريف حلب", also a province's name: "ريف دمشق"). The whole phrase is that
+/// place's name, as the gold of both the entity and the event sets writes it ("حي
+/// التأميم", "ريف حلب الجنوبي"). Designators ("مدينة", "محافظة") are not here: after
+/// them the place keeps its bare name (the geo stage reads them as hints). "جامعة" heads
+/// an organisation, and "منطقة" is too vague a word to name a place by.
+const PLACE_SITE_HEADS: &[&str] = &[
+    "ريف",
+    "مطار",
+    "حي",
+    "احياء",
+    "سجن",
+    "قاعده",
+    "جبل",
+    "سد",
+    "معبر",
+    "مخيم",
+    "ميناء",
+    "تل",
+    "تله",
+    "وادي",
+    "سهل",
+];
+
+/// Compass nouns and adjectives that, in construct with a place's name, name a part of it
+/// ("شمال العراق", "جنوب شرق تركيا", "شرقي دمشق"). The phrase stays a mention of that place,
+/// as the entity guidelines keep "مدينة عدن" a mention of عدن, while an event placed there
+/// carries the part's words.
+const PLACE_PART_HEADS: &[&str] = &[
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
+    "شمالي",
+    "جنوبي",
+    "شرقي",
+    "غربي",
+];
+
+/// Whether a word (normalized, without clitics) is a head noun that the stage keeps in a
+/// place's name ([`PLACE_SITE_HEADS`], [`PLACE_PART_HEADS`]): the events stage reads a
+/// mention that opens with one as a place, as it reads the same noun before a bare name.
+pub(crate) fn is_place_head_noun(word: &str) -> bool {
+    PLACE_SITE_HEADS.contains(&word) || PLACE_PART_HEADS.contains(&word)
+}
+
+/// Takes into a place the head noun in construct before it that names a site or a part of
+/// it ([`PLACE_SITE_HEADS`], [`PLACE_PART_HEADS`]): "في ريف حلب الجنوبي" names "ريف حلب
+/// الجنوبي", not "حلب الجنوبي". The head must be indefinite (construct state), carry no
+/// pronoun, and stand in the place's sentence; the place must follow it with no clitic but
+/// the article ("شرق وحلب", "جنوب لبنان" after a preposition are no construct). Two compass
+/// nouns go together ("جنوب شرق تركيا", "شمال غربي سوريا"). A phrase the gazetteer knows
+/// whole ("جنوب السودان") is a place of its own, not a part.
+fn take_place_heads(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
+    // A head alone ("ريف" in "ريف حماة وريف إدلب" cut short), or with only compass
+    // adjectives ("الريف الشرقي", which refers back to a place's countryside), names no
+    // place, and a bare head would chain every site it heads into one entity.
+    out.retain(|c| {
+        let head = ctx.core(c.start);
+        !(c.kind == EntityType::Loc
+            && ctx.place_end[c.start] == 0
+            && ctx.single[c.start] & PLACES == 0
+            && (PLACE_SITE_HEADS.contains(&head) || PLACE_PART_HEADS.contains(&head))
+            && (c.start + 1..c.end).all(|i| COMPASS.contains(&ctx.core(i))))
+    });
+    let taken: Vec<(usize, usize)> = out.iter().map(|c| (c.start, c.end)).collect();
+    let is_taken = |i: usize| taken.iter().any(|&(a, b)| a <= i && i < b);
+    let head_at = |i: usize, place: usize, heads: &[&str]| {
+        let w = &ctx.words[i];
+        w.kind == TokenKind::Arabic
+            && ctx.sentence[i] == ctx.sentence[place]
+            && !w.clitics.is_definite()
+            && w.clitics.suffix().is_none()
+            && heads.contains(&ctx.core(i))
+            && !is_taken(i)
+    };
+    for c in out.iter_mut().filter(|c| c.kind == EntityType::Loc) {
+        let first = ctx.words[c.start].clitics;
+        if c.start == 0 || !(first.is_empty() || first.only_article()) || ctx.hidden_wa[c.start] {
+            continue;
+        }
+        let h = c.start - 1;
+        if head_at(h, c.start, PLACE_SITE_HEADS) {
+            c.start = h;
+        } else if head_at(h, c.start, PLACE_PART_HEADS) {
+            let mut start = h;
+            if h > 0
+                && ctx.words[h].clitics.is_empty()
+                && head_at(h - 1, h, COMPASS_NOUNS)
+                && ctx.core(h - 1) != "وسط"
+            {
+                start = h - 1;
+            }
+            let whole_place = ctx.place_end[start] == c.end;
+            c.part = if whole_place {
+                0
+            } else {
+                (c.start - start) as u8
+            };
+            c.start = start;
         }
     }
 }
@@ -2438,11 +2555,13 @@ fn build_entities(ctx: &Ctx<'_>, cands: Vec<Cand>, roles: Vec<Vec<(usize, usize)
     let doc = ctx.doc;
     let countries = isnad_resources::country_names();
     let cores: Vec<Vec<&str>> = cands.iter().map(|c| ctx.cores(c.start, c.end)).collect();
+    // A part's mention ("شمال العراق") is compared by the place it names.
+    let name_cores = |k: usize| &cores[k][cands[k].part as usize..];
     let country_of_name: Vec<Option<&'static str>> = cands
         .iter()
         .map(|c| {
             (c.kind == EntityType::Loc)
-                .then(|| countries.by_name(&ctx.key(c.start, c.end)))
+                .then(|| countries.by_name(&ctx.key(c.start + c.part as usize, c.end)))
                 .flatten()
         })
         .collect();
@@ -2492,6 +2611,7 @@ fn build_entities(ctx: &Ctx<'_>, cands: Vec<Cand>, roles: Vec<Vec<(usize, usize)
                             || (other.len() >= 2 && starts_with(mine, other))
                     }
                     EntityType::Loc => {
+                        let (other, mine) = (name_cores(k), name_cores(i));
                         other == mine
                             || starts_with(other, mine)
                             || starts_with(mine, other)
@@ -2788,12 +2908,16 @@ fn build_entities(ctx: &Ctx<'_>, cands: Vec<Cand>, roles: Vec<Vec<(usize, usize)
         let grp = &groups[g];
         let e = entities.len();
         entity_of_group[g] = e as u32;
-        // The fullest name: most words, then earliest.
+        // The fullest name: most words, then earliest; a part's mention names the place
+        // only when it has no other.
         let name_cand = *grp
             .cands
             .iter()
             .filter(|&&k| cands[k].source != Source::Nested || grp.cands.len() == 1)
-            .max_by_key(|&&k| (cores[k].len(), std::cmp::Reverse(cands[k].start)))
+            .max_by_key(|&&k| {
+                let c = &cands[k];
+                (c.part == 0, name_cores(k).len(), std::cmp::Reverse(c.start))
+            })
             .unwrap_or(&grp.cands[0]);
         for &k in &grp.cands {
             mentions.push((ctx.span(cands[k].start, cands[k].end), e, MentionKind::Name));
@@ -2849,7 +2973,10 @@ fn build_entities(ctx: &Ctx<'_>, cands: Vec<Cand>, roles: Vec<Vec<(usize, usize)
         };
         entities.push(Entity {
             kind: grp.kind,
-            name: ctx.span(cands[name_cand].start, cands[name_cand].end),
+            name: {
+                let c = &cands[name_cand];
+                ctx.span(c.start + c.part as usize, c.end)
+            },
             mentions: Vec::new(),
             roles: role_spans,
             handles: grp.handles.clone(),
@@ -2966,6 +3093,7 @@ mod tests {
             end,
             kind: EntityType::Per,
             source: Source::Tagger,
+            part: 0,
         }
     }
 
@@ -3618,6 +3746,36 @@ mod tests {
             organisations("وادعت قوات الدفاع الوطني أن الرجل الذي قتل من بين أعضائها."),
             ["قوات الدفاع الوطني"]
         );
+    }
+
+    #[test]
+    fn a_site_or_part_head_goes_with_the_place_after_it() {
+        // A countryside and a site are places of their own.
+        let names = entity_names("وقصفت الطائرات قرى في ريف حلب الجنوبي ومطار دير الزور العسكري .");
+        assert!(names.iter().any(|n| n == "ريف حلب الجنوبي"), "{names:?}");
+        assert!(
+            names.iter().any(|n| n.starts_with("مطار دير الزور")),
+            "{names:?}"
+        );
+        // A compass part is a mention of the place it is part of, named by that place.
+        let mut d = doc("وقالت الوزارة إن القوات وصلت إلى شمال العراق . وزار الوفد العراق أمس .");
+        annotate(&mut d);
+        let iraq: Vec<&Entity> = d
+            .entities
+            .iter()
+            .filter(|e| d.slice(e.name) == "العراق")
+            .collect();
+        assert_eq!(iraq.len(), 1, "{:?}", entity_names(&d.text));
+        let texts: Vec<&str> = iraq[0]
+            .mentions
+            .iter()
+            .map(|&m| d.slice(d.mentions[m as usize].span))
+            .collect();
+        assert!(texts.contains(&"شمال العراق"), "{texts:?}");
+        // A head alone names no place.
+        assert!(!entity_names("وسيطرت القوات على ريف حماة وريف إدلب .")
+            .iter()
+            .any(|n| n == "ريف"));
     }
 
     #[test]

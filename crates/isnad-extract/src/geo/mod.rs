@@ -60,6 +60,30 @@ const HEADS: &[(&str, Hint)] = &[
     ("منطقه", Hint::None),
 ];
 
+/// Head nouns of a site, a countryside or a part named after a place ("ريف حلب", "مطار
+/// دير الزور", "شمال العراق"), which the entity stage keeps in the mention. Only when no
+/// form of an entity is a place the gazetteer knows is the entity placed at the place its
+/// mention is named after, and with no hint: a small town abroad ("سجن بوكا" is no
+/// Albanian village) must still be in a country the article is about.
+const SITE_HEADS: &[&str] = &[
+    "ريف",
+    "مطار",
+    "ميناء",
+    "سجن",
+    "قاعده",
+    "معبر",
+    "مخيم",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
+    "شمالي",
+    "جنوبي",
+    "شرقي",
+    "غربي",
+];
+
 /// What a head noun or the text says about the kind of place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Hint {
@@ -93,6 +117,9 @@ struct Candidate {
     place: Place,
     hint: Hint,
     translit: bool,
+    /// Found only after a site's head ([`SITE_HEADS`]): a town or province must then be
+    /// in a country the article is about.
+    site: bool,
 }
 
 /// Resolves the place entities of a document that have no coordinates yet.
@@ -215,8 +242,7 @@ fn best(
             .is_some_and(|cc| focus.get(cc).is_some_and(|&w| w > 0.0));
         !matches!(p.kind, PlaceKind::City | PlaceKind::Admin1)
             || in_focus
-            || c.hint != Hint::None
-            || p.population >= MIN_UNFOCUSED_POPULATION
+            || (!c.site && (c.hint != Hint::None || p.population >= MIN_UNFOCUSED_POPULATION))
     };
     cands
         .iter()
@@ -336,17 +362,40 @@ fn variants(form: &str) -> Vec<String> {
 fn arabic_candidates(doc: &Doc, e: usize, places: &isnad_resources::Places) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     let mut seen: Vec<u32> = Vec::new();
-    for (form, hint) in forms(doc, e) {
-        for &i in places.lookup(&form) {
-            if !seen.contains(&i) {
-                seen.push(i);
-                out.push(Candidate {
-                    place: places.get(i).clone(),
-                    hint,
-                    translit: false,
-                });
+    let mut add = |forms: Vec<(String, Hint)>, site: bool, out: &mut Vec<Candidate>| {
+        for (form, hint) in forms {
+            for &i in places.lookup(&form) {
+                if !seen.contains(&i) {
+                    seen.push(i);
+                    out.push(Candidate {
+                        place: places.get(i).clone(),
+                        hint,
+                        translit: false,
+                        site,
+                    });
+                }
             }
         }
+    };
+    let forms = forms(doc, e);
+    add(forms.clone(), false, &mut out);
+    if out.is_empty() {
+        // The place after the head, also without a last word ("ريف حلب الجنوبي",
+        // "مطار دير الزور العسكري").
+        let sites = forms
+            .iter()
+            .filter_map(|(form, _)| {
+                let (first, rest) = form.split_once(' ')?;
+                SITE_HEADS.contains(&first).then_some(rest)
+            })
+            .flat_map(|rest| {
+                let shorter = rest
+                    .rsplit_once(' ')
+                    .map(|(r, _)| (r.to_owned(), Hint::None));
+                std::iter::once((rest.to_owned(), Hint::None)).chain(shorter)
+            })
+            .collect();
+        add(sites, true, &mut out);
     }
     out
 }
@@ -388,6 +437,7 @@ fn latin_candidates(doc: &Doc, e: usize, focus: &FxHashMap<String, f64>) -> Vec<
                         place: p.clone(),
                         hint,
                         translit: true,
+                        site: false,
                     });
                 }
             }

@@ -206,3 +206,16 @@ fn a_small_town_of_a_country_the_article_never_names_is_no_match() {
         Some(Some("CH"))
     );
 }
+
+#[test]
+fn a_site_is_placed_at_the_place_it_is_named_after_in_a_country_in_focus() {
+    let d = doc_with_places(
+        "قصفت الطائرات مطار دير الزور العسكري في سوريا ، وسقطت قذائف قرب سجن بوكا .",
+        &["مطار دير الزور العسكري", "سوريا", "سجن بوكا"],
+    );
+    let g = geo_of(&d, "مطار دير الزور العسكري").unwrap();
+    assert_eq!(g.country.as_deref(), Some("SY"));
+    assert!(distance_km((g.lat, g.lon), (35.33, 40.14)) < 60.0, "{g:?}");
+    // "بوكا" is only a small town in a country the article never names.
+    assert!(geo_of(&d, "سجن بوكا").is_none());
+}
