@@ -1375,7 +1375,12 @@ fn sentence_mentions(doc: &Doc, sent: &Sentence, discourse: &Discourse) -> Vec<M
             saw_place_head = true;
             steps += 1;
         }
-        if intro == Intro::Bare && saw_place_head {
+        // A mention that opens with a site's or a part's head ("مطار كويرس", "شمال
+        // العراق": the entity stage keeps the head in the name) is a place as the same
+        // words before a bare name are.
+        let opens_with_place_word = first < last
+            && crate::entities::is_place_head_noun(word_variants(norm(doc, &toks[first]))[2]);
+        if intro == Intro::Bare && (saw_place_head || opens_with_place_word) {
             // ومدينتي ترهونة: a place noun names a place even without a preposition.
             intro = Intro::Place;
         }
@@ -1678,6 +1683,12 @@ fn arguments(
         .collect();
     let is_actor_kind =
         |m: &MentionAt| matches!(m.kind, EntityType::Per | EntityType::Org | EntityType::Loc);
+    // A place that is no country: the entity stage gives a place a country only when its
+    // name is one.
+    let is_town = |m: &MentionAt| {
+        m.kind == EntityType::Loc && doc.entities[m.entity as usize].country.is_none()
+    };
+    let mut named_place: Option<usize> = None;
     let group = |start: usize| -> Vec<usize> {
         // The mention at `start` and those coordinated with it.
         let mut g = vec![start];
@@ -1843,6 +1854,12 @@ fn arguments(
                 && ends_feminine(doc, &toks[m.head])
         };
         match first_after {
+            // A town in construct with an event noun names where it happened, as a named
+            // event does ("مؤتمر جنيف", "معركة الرقة", "هجمات باريس"); a country there may
+            // be the actor (هجمات إسرائيل).
+            Some(k) if !c.verb && in_scope[k].intro == Intro::Bare && is_town(&in_scope[k]) => {
+                named_place = Some(k);
+            }
             Some(k)
                 if in_scope[k].intro == Intro::Bare
                     && !in_scope[k].coordinated
@@ -1996,8 +2013,24 @@ fn arguments(
     }
     // Places: LOC mentions of the scope introduced as places, that are not actors or
     // targets; a speech act is placed only by a place its clause names.
-    let used: Vec<usize> = actors.iter().chain(&targets).copied().collect();
+    // A visit's destination is where it happens, not whom it is with (زار موسكو، زيارة
+    // لليمن).
     let mut locations: Vec<u32> = Vec::new();
+    if entry.mode == Some("visit") {
+        targets.retain(|&k| {
+            let place = in_scope[k].kind == EntityType::Loc;
+            if place && !locations.contains(&in_scope[k].entity) {
+                locations.push(in_scope[k].entity);
+            }
+            !place
+        });
+    }
+    if let Some(k) = named_place {
+        if !locations.contains(&in_scope[k].entity) {
+            locations.push(in_scope[k].entity);
+        }
+    }
+    let used: Vec<usize> = actors.iter().chain(&targets).copied().collect();
     for (k, m) in in_scope.iter().enumerate() {
         if used.contains(&k) || m.kind != EntityType::Loc || m.in_parens || verbal(entry.kind) {
             continue;
