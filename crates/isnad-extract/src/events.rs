@@ -2431,27 +2431,19 @@ fn country_of(texts: &[String], words: &ActorWords) -> Option<&'static str> {
             }
         }
     }
-    for t in texts {
-        let padded = format!(" {t} ");
-        for (name, c) in &words.countries {
-            if padded.contains(&format!(" {name} ")) {
-                return Some(c);
-            }
-        }
-    }
-    None
+    texts
+        .iter()
+        .find_map(|t| words.country_in(t))
+        .map(|i| words.countries[i].1)
 }
 
 fn sector_of(texts: &[String], words: &ActorWords) -> Option<Sector> {
     let mut best: Option<(usize, &'static str)> = None;
     for t in texts {
-        let padded = format!(" {t} ");
-        for (w, s) in &words.sectors {
-            let found = padded.contains(&format!(" {w} "))
-                || ["و", "ب", "ل", "ال"]
-                    .iter()
-                    .any(|p| padded.contains(&format!(" {p}{w} ")));
-            if found && best.is_none_or(|(n, _)| w.len() > n) {
+        // The longest word a text holds; a later text's only if longer still.
+        if let Some(i) = words.sector_in(t) {
+            let (w, s) = &words.sectors[i];
+            if best.is_none_or(|(n, _)| w.len() > n) {
                 best = Some((w.len(), s));
             }
         }

@@ -508,6 +508,12 @@ pub struct ActorWords {
     pub demonyms: FxHashMap<String, &'static str>,
     /// Normalized country name (article kept as written) → ISO alpha-2, longest first.
     pub countries: Vec<(String, &'static str)>,
+    /// Position of each country name in `countries` (its first, if listed twice).
+    country_index: FxHashMap<String, usize>,
+    /// Position of each sector word in `sectors`.
+    sector_index: FxHashMap<String, usize>,
+    /// Most words in a country name or a sector word.
+    max_words: usize,
 }
 
 /// Demonyms that are also common words of another meaning.
@@ -577,7 +583,70 @@ impl ActorWords {
         }
         out.countries
             .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        for (i, (name, _)) in out.countries.iter().enumerate() {
+            out.country_index.entry(name.clone()).or_insert(i);
+        }
+        for (i, (word, _)) in out.sectors.iter().enumerate() {
+            out.sector_index.entry(word.clone()).or_insert(i);
+        }
+        out.max_words = out
+            .countries
+            .iter()
+            .chain(&out.sectors)
+            .map(|(w, _)| w.split(' ').count())
+            .max()
+            .unwrap_or(0);
         Ok(out)
+    }
+
+    /// The first country name, in the order of `countries` (longest first), that a
+    /// normalized text holds as whole words; its position in `countries`.
+    pub fn country_in(&self, text: &str) -> Option<usize> {
+        self.first_in(text, &self.country_index, &[])
+    }
+
+    /// The first sector word, in the order of `sectors` (longest first), that a normalized
+    /// text holds as whole words, also behind a clitic و, ب, ل or the article; its
+    /// position in `sectors`.
+    pub fn sector_in(&self, text: &str) -> Option<usize> {
+        self.first_in(text, &self.sector_index, &["و", "ب", "ل", "ال"])
+    }
+
+    /// The smallest position in `index` of a run of whole words of `text`, read as
+    /// written or with one of `clitics` cut from its first word: a lookup per run of at
+    /// most `max_words` words, instead of a search of the text for every entry.
+    fn first_in(
+        &self,
+        text: &str,
+        index: &FxHashMap<String, usize>,
+        clitics: &[&str],
+    ) -> Option<usize> {
+        let words: Vec<&str> = text.split(' ').collect();
+        let mut best: Option<usize> = None;
+        let mut keep = |found: Option<&usize>| {
+            if let Some(&i) = found {
+                if best.is_none_or(|b| i < b) {
+                    best = Some(i);
+                }
+            }
+        };
+        let mut run = String::new();
+        for start in 0..words.len() {
+            run.clear();
+            for (n, w) in words[start..].iter().take(self.max_words).enumerate() {
+                if n > 0 {
+                    run.push(' ');
+                }
+                run.push_str(w);
+                keep(index.get(run.as_str()));
+                for c in clitics {
+                    if let Some(rest) = run.strip_prefix(c) {
+                        keep(index.get(rest));
+                    }
+                }
+            }
+        }
+        best
     }
 
     /// The country of a demonym adjective as written in a text (`الأمريكي`, `التركية`,
@@ -637,6 +706,30 @@ mod tests {
         assert!(lex.entries.len() > 100);
         assert!(lex.cues.len() > 30);
         ActorWords::parse(SECTOR_WORDS, COUNTRIES).unwrap();
+    }
+
+    #[test]
+    fn country_names_and_sector_words_are_found_as_whole_words() {
+        let words = actor_words();
+        let country = |t: &str| {
+            words
+                .country_in(&isnad_text::normalize_for_matching(t))
+                .map(|i| words.countries[i].1)
+        };
+        // The longest name first: the United States, not a shorter name inside it.
+        assert_eq!(country("سفير الولايات المتحدة الأمريكية"), Some("US"));
+        assert_eq!(country("وزير خارجية مصر"), Some("EG"));
+        // Part of a word is no name.
+        assert_eq!(country("المصريين"), None);
+        let sector = |t: &str| {
+            words
+                .sector_in(&isnad_text::normalize_for_matching(t))
+                .map(|i| words.sectors[i].1)
+        };
+        assert!(sector("قائد الجيش").is_some());
+        // Behind a clitic.
+        assert_eq!(sector("قائد بالجيش"), sector("قائد الجيش"));
+        assert_eq!(sector("زيد عمرو"), None);
     }
 
     #[test]
