@@ -1365,11 +1365,29 @@ const PLACE_PART_HEADS: &[&str] = &[
     "غربي",
 ];
 
+/// Designators of a kind of place ("محافظة لحج", "مدينة دير الزور", "قضاء سنجار"): the
+/// entity guidelines keep the place's name bare and count the designated form as one of
+/// its mentions, so they are read like [`PLACE_PART_HEADS`]. "العاصمة" stands in
+/// apposition, not in construct, and a dual ("مدينتي سرت والجفرة") heads two places.
+const DESIGNATOR_HEADS: &[&str] = &[
+    "مدينه",
+    "محافظه",
+    "بلده",
+    "قريه",
+    "قضاء",
+    "مديريه",
+    "اقليم",
+    "ولايه",
+    "ناحيه",
+];
+
 /// Whether a word (normalized, without clitics) is a head noun that the stage keeps in a
 /// place's name ([`PLACE_SITE_HEADS`], [`PLACE_PART_HEADS`]): the events stage reads a
 /// mention that opens with one as a place, as it reads the same noun before a bare name.
 pub(crate) fn is_place_head_noun(word: &str) -> bool {
-    PLACE_SITE_HEADS.contains(&word) || PLACE_PART_HEADS.contains(&word)
+    PLACE_SITE_HEADS.contains(&word)
+        || PLACE_PART_HEADS.contains(&word)
+        || DESIGNATOR_HEADS.contains(&word)
 }
 
 /// Takes into a place the head noun in construct before it that names a site or a part of
@@ -1409,6 +1427,11 @@ fn take_place_heads(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
         }
         let h = c.start - 1;
         if head_at(h, c.start, PLACE_SITE_HEADS) {
+            c.start = h;
+        } else if head_at(h, c.start, DESIGNATOR_HEADS) {
+            // Also when the gazetteer lists the designated form ("مدينة القدس"): it is
+            // the same place.
+            c.part = 1;
             c.start = h;
         } else if head_at(h, c.start, PLACE_PART_HEADS) {
             let mut start = h;
@@ -1941,15 +1964,18 @@ fn continues_name(ctx: &Ctx<'_>, j: usize) -> bool {
 fn one_type_per_name(ctx: &Ctx<'_>, out: &mut [Cand]) {
     let mut votes: std::collections::HashMap<String, Vec<(EntityType, usize, usize)>> =
         std::collections::HashMap::new();
+    // A part's or a designated place's mention votes with the place's bare name ("مدينة
+    // سوتشي" with "سوتشي"); a site's name is its own ("مخيم اليرموك").
+    let key = |c: &Cand| ctx.key(c.start + c.part as usize, c.end);
     for c in out.iter().filter(|c| c.source == Source::Tagger) {
-        let v = votes.entry(ctx.key(c.start, c.end)).or_default();
+        let v = votes.entry(key(c)).or_default();
         match v.iter_mut().find(|(k, _, _)| *k == c.kind) {
             Some(x) => x.1 += 1,
             None => v.push((c.kind, 1, c.start)),
         }
     }
     for c in out.iter_mut().filter(|c| c.source == Source::Tagger) {
-        let v = &votes[&ctx.key(c.start, c.end)];
+        let v = &votes[&key(c)];
         if v.len() > 1 {
             let best = v
                 .iter()
@@ -2908,16 +2934,13 @@ fn build_entities(ctx: &Ctx<'_>, cands: Vec<Cand>, roles: Vec<Vec<(usize, usize)
         let grp = &groups[g];
         let e = entities.len();
         entity_of_group[g] = e as u32;
-        // The fullest name: most words, then earliest; a part's mention names the place
-        // only when it has no other.
+        // The fullest name: most words, then earliest; a part's or a designated place's
+        // mention gives its place's words ("العراق" of "شمال العراق").
         let name_cand = *grp
             .cands
             .iter()
             .filter(|&&k| cands[k].source != Source::Nested || grp.cands.len() == 1)
-            .max_by_key(|&&k| {
-                let c = &cands[k];
-                (c.part == 0, name_cores(k).len(), std::cmp::Reverse(c.start))
-            })
+            .max_by_key(|&&k| (name_cores(k).len(), std::cmp::Reverse(cands[k].start)))
             .unwrap_or(&grp.cands[0]);
         for &k in &grp.cands {
             mentions.push((ctx.span(cands[k].start, cands[k].end), e, MentionKind::Name));
@@ -3772,6 +3795,19 @@ mod tests {
             .map(|&m| d.slice(d.mentions[m as usize].span))
             .collect();
         assert!(texts.contains(&"شمال العراق"), "{texts:?}");
+        // A designated place keeps its bare name, the designated form one of its mentions.
+        let mut d = doc("وسيطرت القوات على محافظة لحج أمس .");
+        annotate(&mut d);
+        let lahj = d.entities.iter().find(|e| d.slice(e.name) == "لحج");
+        let texts: Vec<&str> = lahj
+            .map(|e| {
+                e.mentions
+                    .iter()
+                    .map(|&m| d.slice(d.mentions[m as usize].span))
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert!(texts.contains(&"محافظة لحج"), "{texts:?}");
         // A head alone names no place.
         assert!(!entity_names("وسيطرت القوات على ريف حماة وريف إدلب .")
             .iter()
