@@ -1381,13 +1381,18 @@ const DESIGNATOR_HEADS: &[&str] = &[
     "ناحيه",
 ];
 
+/// Whether a word (normalized, without clitics) heads a site, a countryside or a part
+/// named after the place that follows it ([`PLACE_SITE_HEADS`], [`PLACE_PART_HEADS`]):
+/// the geo stage places such a name at that place when it knows no form of it.
+pub(crate) fn is_site_or_part_head(word: &str) -> bool {
+    PLACE_SITE_HEADS.contains(&word) || PLACE_PART_HEADS.contains(&word)
+}
+
 /// Whether a word (normalized, without clitics) is a head noun that the stage keeps in a
 /// place's name ([`PLACE_SITE_HEADS`], [`PLACE_PART_HEADS`]): the events stage reads a
 /// mention that opens with one as a place, as it reads the same noun before a bare name.
 pub(crate) fn is_place_head_noun(word: &str) -> bool {
-    PLACE_SITE_HEADS.contains(&word)
-        || PLACE_PART_HEADS.contains(&word)
-        || DESIGNATOR_HEADS.contains(&word)
+    is_site_or_part_head(word) || DESIGNATOR_HEADS.contains(&word)
 }
 
 /// Takes into a place the head noun in construct before it that names a site or a part of

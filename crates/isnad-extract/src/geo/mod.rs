@@ -60,30 +60,6 @@ const HEADS: &[(&str, Hint)] = &[
     ("منطقه", Hint::None),
 ];
 
-/// Head nouns of a site, a countryside or a part named after a place ("ريف حلب", "مطار
-/// دير الزور", "شمال العراق"), which the entity stage keeps in the mention. Only when no
-/// form of an entity is a place the gazetteer knows is the entity placed at the place its
-/// mention is named after, and with no hint: a small town abroad ("سجن بوكا" is no
-/// Albanian village) must still be in a country the article is about.
-const SITE_HEADS: &[&str] = &[
-    "ريف",
-    "مطار",
-    "ميناء",
-    "سجن",
-    "قاعده",
-    "معبر",
-    "مخيم",
-    "شمال",
-    "جنوب",
-    "شرق",
-    "غرب",
-    "وسط",
-    "شمالي",
-    "جنوبي",
-    "شرقي",
-    "غربي",
-];
-
 /// What a head noun or the text says about the kind of place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Hint {
@@ -117,8 +93,11 @@ struct Candidate {
     place: Place,
     hint: Hint,
     translit: bool,
-    /// Found only after a site's head ([`SITE_HEADS`]): a town or province must then be
-    /// in a country the article is about.
+    /// Found only after the head of a site, a countryside or a part named after a place
+    /// (`entities::is_site_or_part_head`: "ريف حلب", "مطار دير الزور", "شمال العراق"), when
+    /// no form of the entity is a place the gazetteer knows. It is placed at that place,
+    /// with no hint, and a town or province must then be in a country the article is about
+    /// ("سجن بوكا" is no Albanian village).
     site: bool,
 }
 
@@ -386,7 +365,7 @@ fn arabic_candidates(doc: &Doc, e: usize, places: &isnad_resources::Places) -> V
             .iter()
             .filter_map(|(form, _)| {
                 let (first, rest) = form.split_once(' ')?;
-                SITE_HEADS.contains(&first).then_some(rest)
+                crate::entities::is_site_or_part_head(first).then_some(rest)
             })
             .flat_map(|rest| {
                 let shorter = rest
