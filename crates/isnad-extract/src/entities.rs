@@ -100,8 +100,10 @@ struct Cand {
     end: usize,
     kind: EntityType,
     source: Source,
-    /// Leading compass nouns that name a part of the place after them ("شمال العراق",
-    /// "جنوب شرق تركيا"): the mention is one of that place's (see [`take_place_heads`]).
+    /// Leading words that name a part of the place after them or designate it ("شمال
+    /// العراق", "جنوب شرق تركيا", "محافظة لحج"): the mention is one of that place's, and
+    /// grouping, the type vote and the entity's name leave them out (see
+    /// [`take_place_heads`]).
     part: u8,
 }
 
@@ -1349,25 +1351,21 @@ const PLACE_SITE_HEADS: &[&str] = &[
     "سهل",
 ];
 
-/// Compass nouns and adjectives that, in construct with a place's name, name a part of it
-/// ("شمال العراق", "جنوب شرق تركيا", "شرقي دمشق"). The phrase stays a mention of that place,
-/// as the entity guidelines keep "مدينة عدن" a mention of عدن, while an event placed there
-/// carries the part's words.
-const PLACE_PART_HEADS: &[&str] = &[
-    "شمال",
-    "جنوب",
-    "شرق",
-    "غرب",
-    "وسط",
-    "شمالي",
-    "جنوبي",
-    "شرقي",
-    "غربي",
-];
+/// The masculine compass adjectives that, like the compass nouns ([`COMPASS_NOUNS`]), stand
+/// in construct before a place's name ("شرقي دمشق", "شمال غربي سوريا").
+const COMPASS_ADJECTIVE_HEADS: &[&str] = &["شمالي", "جنوبي", "شرقي", "غربي"];
+
+/// Whether a word names a part of the place after it in construct ("شمال العراق", "جنوب
+/// شرق تركيا", "شرقي دمشق"). The phrase stays a mention of that place, as the entity
+/// guidelines keep "مدينة عدن" a mention of عدن, while an event placed there carries the
+/// part's words.
+fn is_part_head(word: &str) -> bool {
+    COMPASS_NOUNS.contains(&word) || COMPASS_ADJECTIVE_HEADS.contains(&word)
+}
 
 /// Designators of a kind of place ("محافظة لحج", "مدينة دير الزور", "قضاء سنجار"): the
 /// entity guidelines keep the place's name bare and count the designated form as one of
-/// its mentions, so they are read like [`PLACE_PART_HEADS`]. "العاصمة" stands in
+/// its mentions, so they are read like a part's head ([`is_part_head`]). "العاصمة" stands in
 /// apposition, not in construct, and a dual ("مدينتي سرت والجفرة") heads two places.
 const DESIGNATOR_HEADS: &[&str] = &[
     "مدينه",
@@ -1382,21 +1380,21 @@ const DESIGNATOR_HEADS: &[&str] = &[
 ];
 
 /// Whether a word (normalized, without clitics) heads a site, a countryside or a part
-/// named after the place that follows it ([`PLACE_SITE_HEADS`], [`PLACE_PART_HEADS`]):
-/// the geo stage places such a name at that place when it knows no form of it.
+/// named after the place that follows it ([`PLACE_SITE_HEADS`], [`is_part_head`]): the
+/// geo stage places such a name at that place when it knows no form of it.
 pub(crate) fn is_site_or_part_head(word: &str) -> bool {
-    PLACE_SITE_HEADS.contains(&word) || PLACE_PART_HEADS.contains(&word)
+    PLACE_SITE_HEADS.contains(&word) || is_part_head(word)
 }
 
 /// Whether a word (normalized, without clitics) is a head noun that the stage keeps in a
-/// place's name ([`PLACE_SITE_HEADS`], [`PLACE_PART_HEADS`]): the events stage reads a
+/// place's name (sites, parts and designators): the events stage reads a
 /// mention that opens with one as a place, as it reads the same noun before a bare name.
 pub(crate) fn is_place_head_noun(word: &str) -> bool {
     is_site_or_part_head(word) || DESIGNATOR_HEADS.contains(&word)
 }
 
 /// Takes into a place the head noun in construct before it that names a site or a part of
-/// it ([`PLACE_SITE_HEADS`], [`PLACE_PART_HEADS`]): "في ريف حلب الجنوبي" names "ريف حلب
+/// it ([`PLACE_SITE_HEADS`], [`is_part_head`]): "في ريف حلب الجنوبي" names "ريف حلب
 /// الجنوبي", not "حلب الجنوبي". The head must be indefinite (construct state), carry no
 /// pronoun, and stand in the place's sentence; the place must follow it with no clitic but
 /// the article ("شرق وحلب", "جنوب لبنان" after a preposition are no construct). Two compass
@@ -1411,7 +1409,7 @@ fn take_place_heads(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
         !(c.kind == EntityType::Loc
             && ctx.place_end[c.start] == 0
             && ctx.single[c.start] & PLACES == 0
-            && (PLACE_SITE_HEADS.contains(&head) || PLACE_PART_HEADS.contains(&head))
+            && is_site_or_part_head(head)
             && (c.start + 1..c.end).all(|i| COMPASS.contains(&ctx.core(i))))
     });
     let taken: Vec<(usize, usize)> = out.iter().map(|c| (c.start, c.end)).collect();
@@ -1438,7 +1436,8 @@ fn take_place_heads(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
             // the same place.
             c.part = 1;
             c.start = h;
-        } else if head_at(h, c.start, PLACE_PART_HEADS) {
+        } else if head_at(h, c.start, COMPASS_NOUNS) || head_at(h, c.start, COMPASS_ADJECTIVE_HEADS)
+        {
             let mut start = h;
             if h > 0
                 && ctx.words[h].clitics.is_empty()

@@ -341,9 +341,10 @@ fn variants(form: &str) -> Vec<String> {
 fn arabic_candidates(doc: &Doc, e: usize, places: &isnad_resources::Places) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     let mut seen: Vec<u32> = Vec::new();
-    let mut add = |forms: Vec<(String, Hint)>, site: bool, out: &mut Vec<Candidate>| {
+    let mut add = |forms: &[(String, Hint)], site: bool, out: &mut Vec<Candidate>| {
         for (form, hint) in forms {
-            for &i in places.lookup(&form) {
+            let hint = *hint;
+            for &i in places.lookup(form) {
                 if !seen.contains(&i) {
                     seen.push(i);
                     out.push(Candidate {
@@ -357,11 +358,11 @@ fn arabic_candidates(doc: &Doc, e: usize, places: &isnad_resources::Places) -> V
         }
     };
     let forms = forms(doc, e);
-    add(forms.clone(), false, &mut out);
+    add(&forms, false, &mut out);
     if out.is_empty() {
         // The place after the head, also without a last word ("ريف حلب الجنوبي",
         // "مطار دير الزور العسكري").
-        let sites = forms
+        let sites: Vec<(String, Hint)> = forms
             .iter()
             .filter_map(|(form, _)| {
                 let (first, rest) = form.split_once(' ')?;
@@ -374,7 +375,7 @@ fn arabic_candidates(doc: &Doc, e: usize, places: &isnad_resources::Places) -> V
                 std::iter::once((rest.to_owned(), Hint::None)).chain(shorter)
             })
             .collect();
-        add(sites, true, &mut out);
+        add(&sites, true, &mut out);
     }
     out
 }

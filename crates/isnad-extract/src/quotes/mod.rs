@@ -617,6 +617,11 @@ const ISSUING_VERBS: &[&str] = &[
     "اعدها",
 ];
 
+/// Verbs whose object is the indefinite document noun after their subject: "أصدرت جبهة
+/// ... بيانا", "نشرت الوزارة تقريرا" (normalized; the bare forms of [`ISSUING_VERBS`]'
+/// lemmas that issue a statement, and وزّع).
+const ISSUING_VERBS_BEFORE_SUBJECT: &[&str] = &["اصدر", "اصدرت", "نشر", "نشرت", "وزع", "وزعت"];
+
 /// The titles that start with the article, without it ("الرئيس" → "رئيس").
 static TITLES_AFTER_ARTICLE: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| TITLES.iter().filter_map(|t| t.strip_prefix("ال")).collect());
@@ -2900,12 +2905,7 @@ impl<'a> Extractor<'a> {
         }
         (k.saturating_sub(WINDOW)..k.saturating_sub(1))
             .rev()
-            .find(|&v| {
-                matches!(
-                    self.stem(v),
-                    "اصدر" | "اصدرت" | "نشر" | "نشرت" | "وزع" | "وزعت"
-                )
-            })
+            .find(|&v| ISSUING_VERBS_BEFORE_SUBJECT.contains(&self.stem(v)))
             .and_then(|v| {
                 (v + 1..(v + 4).min(k))
                     .find(|&i| !self.doc.mentions_starting_in(self.token(i).span).is_empty())
