@@ -2,7 +2,6 @@
 //! a corpus, on one core.
 
 use anyhow::Result;
-use isnad_input::{Item, ReadOptions};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -45,14 +44,13 @@ impl Timing {
 /// Runs the benchmark on one core over the first `limit` articles of `paths`.
 pub fn run(paths: Vec<PathBuf>, limit: Option<usize>, stage: Stage) -> Result<()> {
     let mut texts = Vec::new();
-    for item in isnad_input::read(&paths, ReadOptions::default()) {
-        if let Item::Article(a) = item {
-            texts.push((a.meta, a.text));
-            if limit.is_some_and(|l| texts.len() >= l) {
-                break;
-            }
+    for a in crate::readable_articles(&paths) {
+        texts.push((a.meta, a.text));
+        if limit.is_some_and(|l| texts.len() >= l) {
+            break;
         }
     }
+    crate::articles_read(texts.len(), &paths)?;
     let bytes: usize = texts.iter().map(|(_, t)| t.len()).sum();
     println!(
         "corpus: {} articles, {:.1} MB of UTF-8 text (input decoding and reading excluded)",

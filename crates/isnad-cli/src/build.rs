@@ -1,22 +1,21 @@
 //! `isnad build ...`: builds the data the engine ships from the corpora in `../shared`.
 
 use anyhow::{Context, Result};
-use isnad_input::{Item, ReadOptions};
 use isnad_text::WordCounts;
 use rustc_hash::FxHashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Runs `f` on every sentence of every article of the corpora: the article's text layers
-/// (segmented with `counts`) and the sentence's tokens. Returns the number of articles.
+/// (segmented with `counts`) and the sentence's tokens. Returns the number of articles,
+/// or an error when no article could be read.
 fn for_each_sentence(
     corpora: &[PathBuf],
     counts: &dyn WordCounts,
     mut f: impl FnMut(&isnad_text::TextLayers, &[isnad_text::Token]),
-) -> usize {
+) -> Result<usize> {
     let mut articles = 0usize;
-    for item in isnad_input::read(corpora, ReadOptions::default()) {
-        let Item::Article(a) = item else { continue };
+    for a in crate::readable_articles(corpora) {
         articles += 1;
         let layers = isnad_text::analyze(&a.text, counts);
         for s in &layers.sentences {
@@ -26,7 +25,7 @@ fn for_each_sentence(
             );
         }
     }
-    articles
+    crate::articles_read(articles, corpora)
 }
 
 /// Creates the TSV file `out` and writes its `# ...` header line.
@@ -61,7 +60,7 @@ pub fn lexicon(corpora: &[PathBuf], min_count: u32, out: &Path) -> Result<()> {
             clause_start =
                 t.kind == isnad_text::TokenKind::Punct && matches!(w, "،" | "," | "؛" | ";");
         }
-    });
+    })?;
     let mut rows: Vec<(String, (u32, u32))> = counts
         .into_iter()
         .filter(|(_, c)| c.0 >= min_count)
@@ -153,7 +152,7 @@ pub fn reporting_verbs(
                 *intro.entry(form.to_owned()).or_default() += 1;
             }
         }
-    });
+    })?;
     let mut rows: Vec<(String, u32, u32)> = intro
         .into_iter()
         .filter(|(_, c)| *c >= min_count)
@@ -226,7 +225,7 @@ pub fn org_names(corpora: &[PathBuf], out: &Path) -> Result<()> {
                 }
             }
         }
-    });
+    })?;
     let mut rows: Vec<(String, u32, u32, f64, bool)> = Vec::new();
     for (x, (n, next)) in &after_head {
         let total = counts.count(x).max(*n);

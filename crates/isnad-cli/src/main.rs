@@ -427,6 +427,29 @@ enum BuildCommand {
     },
 }
 
+/// The articles of the corpora, for the commands that read a corpus as a whole (bench,
+/// build, train). An input that cannot be read is reported on stderr, naming it, and
+/// skipped; `articles_read` then fails when nothing at all could be read, so that a wrong
+/// path is never mistaken for an empty corpus.
+fn readable_articles(corpora: &[PathBuf]) -> impl Iterator<Item = isnad_input::Article> + '_ {
+    isnad_input::read(corpora, isnad_input::ReadOptions::default()).filter_map(|item| match item {
+        isnad_input::Item::Article(a) => Some(*a),
+        isnad_input::Item::Failed(f) => {
+            eprintln!("isnad: {}: {} (skipped)", f.origin, f.error);
+            None
+        }
+    })
+}
+
+/// Fails when `articles` is zero: none of `corpora` held a readable article.
+fn articles_read(articles: usize, corpora: &[PathBuf]) -> Result<usize> {
+    if articles == 0 {
+        let names: Vec<String> = corpora.iter().map(|p| p.display().to_string()).collect();
+        anyhow::bail!("no article could be read from {}", names.join(", "));
+    }
+    Ok(articles)
+}
+
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|e| format!("{s:?}: {e} (expected YYYY-MM-DD)"))

@@ -3,7 +3,6 @@
 //! with the resources of `isnad-resources`.
 
 use anyhow::{bail, Context, Result};
-use isnad_input::{Item, ReadOptions};
 use isnad_ner::{
     ClusterBuilder, ClusterParams, Conll, LabelledSentence, ProfileBuilder, TrainOptions, Word,
 };
@@ -124,8 +123,7 @@ pub fn train_clusters(
     let mut profiles = ProfileBuilder::new();
     let mut articles = 0usize;
     let mut symbols: Vec<(String, bool)> = Vec::new();
-    for item in isnad_input::read(corpora, ReadOptions::default()) {
-        let Item::Article(a) = item else { continue };
+    for a in crate::readable_articles(corpora) {
         articles += 1;
         let layers = isnad_text::analyze(&a.text, counts);
         for s in &layers.sentences {
@@ -148,6 +146,7 @@ pub fn train_clusters(
             profiles.add_sentence(&words, gazetteer);
         }
     }
+    crate::articles_read(articles, corpora)?;
     eprintln!("isnad: {articles} articles read");
     let (clusters, order) = builder.build(params, &mut |line| eprintln!("isnad: {line}"));
     let comment = format!(

@@ -213,3 +213,42 @@ fn eval_timex_scores_timeml_files() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.contains("doc1.tml\twrong"), "{stdout}");
 }
+
+#[test]
+fn corpus_commands_name_an_unreadable_input_and_fail_when_nothing_was_read() {
+    let tmp = tmpdir("unreadable-corpus");
+    let missing = tmp.path().join("no-such-corpus.jsonl");
+    let binary = tmp.path().join("binary.txt");
+    std::fs::write(&binary, b"\x7FELF\x02\x01\x01\0\0\0").unwrap();
+    for args in [
+        vec!["bench", "--stage", "text"],
+        vec!["build", "lexicon", "--out"],
+    ] {
+        let mut cmd = isnad();
+        cmd.args(&args);
+        if args[0] == "build" {
+            cmd.arg(tmp.path().join("lexicon.tsv"));
+        }
+        let out = cmd.arg(&missing).arg(&binary).output().unwrap();
+        assert!(
+            !out.status.success(),
+            "{args:?} succeeded on no readable input"
+        );
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("no-such-corpus.jsonl"), "{args:?}: {err}");
+        assert!(err.contains("binary.txt"), "{args:?}: {err}");
+        assert!(err.contains("no article could be read"), "{args:?}: {err}");
+    }
+    // One readable article is enough: the unreadable input is reported and skipped.
+    let good = tmp.path().join("good.txt");
+    std::fs::write(&good, "قال الوزير إن المحادثات كانت مثمرة.").unwrap();
+    let out = isnad()
+        .args(["bench", "--stage", "text"])
+        .arg(&missing)
+        .arg(&good)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-corpus.jsonl"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("corpus: 1 articles"));
+}
