@@ -75,6 +75,60 @@ pub fn is_quote_token(s: &str) -> bool {
     matches!((c.next(), c.next()), (Some(q), None) if is_quote_mark(q))
 }
 
+/// Which way a quotation mark that looks the same at both ends (`"`, `″`, curly quotes,
+/// `''`) faces, read from the characters around it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Facing {
+    /// The mark opens a quotation.
+    Open,
+    /// The mark closes a quotation.
+    Close,
+    /// The context does not tell.
+    Either,
+}
+
+/// The way the quotation mark at `text[start..end]` faces. A mark after a space and before
+/// a letter opens, one after a letter and before a space or punctuation closes. A mark
+/// with spaces on both sides (text whose punctuation was spaced out) faces the way the
+/// nearest punctuation past the spaces shows: no quotation starts with a period or a comma
+/// (`باتريوت " .` closes), and a colon introduces one (`: " الحديث` opens). Between two
+/// letters, a mark after a clitic opens (`بـ"الإيجابي"`).
+pub fn mark_facing(text: &str, start: usize, end: usize) -> Facing {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let space = |c: Option<char>| c.is_none_or(|c| c.is_whitespace());
+    let opens_after =
+        |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || "(:[،,؛;—-".contains(c));
+    let closes_before =
+        |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || ".,،؛;:)]!?؟".contains(c));
+    match (space(before), space(after)) {
+        (true, true) => {
+            let next = text[end..].trim_start().chars().next();
+            let prev = text[..start].trim_end().chars().next_back();
+            if next.is_some_and(|c| ".,،؛;!?؟)".contains(c)) {
+                Facing::Close
+            } else if prev == Some(':') {
+                Facing::Open
+            } else {
+                Facing::Either
+            }
+        }
+        _ if opens_after(before) && !space(after) => Facing::Open,
+        _ if !space(before) && closes_before(after) => Facing::Close,
+        (false, false) => {
+            let clitic = |c: char| matches!(c, 'ب' | 'ل' | 'ك' | 'و' | 'ف');
+            if after.is_some_and(char::is_alphabetic)
+                && before.is_some_and(|c| !c.is_alphanumeric() || c == 'ـ' || clitic(c))
+            {
+                Facing::Open
+            } else {
+                Facing::Either
+            }
+        }
+        _ => Facing::Either,
+    }
+}
+
 /// The tanween of the accusative (fathatan), which adverbs carry ("مجدداً", "أيضاً").
 pub const TANWEEN_FATH: char = '\u{064B}';
 

@@ -50,8 +50,8 @@ impl Token {
 }
 
 impl sentence::SentenceToken for Token {
-    fn text<'a>(&self, normalized: &'a str) -> &'a str {
-        self.norm.slice(normalized)
+    fn norm_range(&self) -> std::ops::Range<usize> {
+        self.norm.range()
     }
     fn kind(&self) -> TokenKind {
         self.kind

@@ -1,8 +1,9 @@
 //! Sentence splitting for news text, on the tokens of one paragraph.
 //!
 //! A sentence ends after `.` `!` `?` `؟` `...` (and their runs), except
-//! - inside a pair of quotation marks (« » “ ” or straight quotes paired within the
-//!   paragraph): a quotation that holds several sentences stays one sentence with its
+//! - inside a pair of quotation marks (« » “ ”, or straight quotes paired within the
+//!   paragraph by the way each faces, `chars::mark_facing`, as the quotation stage pairs
+//!   them): a quotation that holds several sentences stays one sentence with its
 //!   reporting clause;
 //! - after an abbreviation: a single letter (initials such as "د." or "J.") or a known
 //!   abbreviation;
@@ -14,14 +15,19 @@
 //! A break that falls right before closing quotes or brackets moves after them.
 //! Paragraph ends always end a sentence; `،` and `؛` never do.
 
+use crate::chars::Facing;
 use crate::tokenize::TokenKind;
 
 /// What the splitter needs to know of a token.
 pub trait SentenceToken {
-    /// The token's normalized text.
-    fn text<'a>(&self, normalized: &'a str) -> &'a str;
+    /// The token's byte range in the normalized text.
+    fn norm_range(&self) -> std::ops::Range<usize>;
     /// The token's kind.
     fn kind(&self) -> TokenKind;
+    /// The token's normalized text.
+    fn text<'a>(&self, normalized: &'a str) -> &'a str {
+        &normalized[self.norm_range()]
+    }
 }
 
 const ABBREVIATIONS: &[&str] = &[
@@ -74,11 +80,19 @@ fn quote_pairs<T: SentenceToken>(tokens: &[T], norm: &str) -> Vec<(usize, usize)
                 stack.truncate(k);
             }
         } else if c == '"' {
-            if let Some(k) = stack.iter().rposition(|&(_, o)| o == '"') {
-                pairs.push((stack[k].0, i));
-                stack.truncate(k);
-            } else {
-                stack.push((i, c));
+            // A straight quote pairs by the way it faces, as the quotation stage pairs it:
+            // a closing one that finds nothing open (its quotation began in an earlier
+            // paragraph) pairs with nothing, rather than with the next opening one, which
+            // would hold every sentence between them together.
+            let r = t.norm_range();
+            let open = stack.iter().rposition(|&(_, o)| o == '"');
+            match (crate::chars::mark_facing(norm, r.start, r.end), open) {
+                (Facing::Open, _) | (Facing::Either, None) => stack.push((i, c)),
+                (Facing::Close | Facing::Either, Some(k)) => {
+                    pairs.push((stack[k].0, i));
+                    stack.truncate(k);
+                }
+                (Facing::Close, None) => {}
             }
         }
     }
@@ -195,8 +209,8 @@ mod tests {
     use crate::tokenize::{tokenize, RawToken};
 
     impl SentenceToken for RawToken {
-        fn text<'a>(&self, normalized: &'a str) -> &'a str {
-            self.span.slice(normalized)
+        fn norm_range(&self) -> std::ops::Range<usize> {
+            self.span.range()
         }
         fn kind(&self) -> TokenKind {
             self.kind
@@ -265,6 +279,23 @@ mod tests {
         assert_eq!(
             sentences("قال \"نعم. ثم ذهب. وعاد"),
             vec!["قال \"نعم.", "ثم ذهب.", "وعاد"]
+        );
+    }
+
+    #[test]
+    fn a_closing_straight_quote_with_nothing_open_pairs_with_nothing() {
+        // The quotation began in the paragraph before; the mark after "هناك" closes it, so
+        // it must not pair with the mark that opens the next quotation and hold the
+        // sentences between them together.
+        assert_eq!(
+            sentences(
+                "دائم هناك \" . وأعلن الوزير أن الاتفاق نافذ . وتقضي الاتفاقية ب \" عدم الخضوع \" ."
+            ),
+            vec![
+                "دائم هناك \" .",
+                "وأعلن الوزير أن الاتفاق نافذ .",
+                "وتقضي الاتفاقية ب \" عدم الخضوع \" ."
+            ]
         );
     }
 

@@ -36,71 +36,21 @@ enum Class {
     Apostrophes,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Direction {
-    Open,
-    Close,
-    Either,
-}
+use isnad_text::chars::Facing;
 
-fn class_of(c: &str) -> Option<(Class, Direction)> {
+fn class_of(c: &str) -> Option<(Class, Facing)> {
     match c {
-        "«" => Some((Class::Guillemet, Direction::Open)),
-        "»" => Some((Class::Guillemet, Direction::Close)),
-        "“" | "”" | "„" | "‟" => Some((Class::Curly, Direction::Either)),
-        "\"" | "″" => Some((Class::Straight, Direction::Either)),
+        "«" => Some((Class::Guillemet, Facing::Open)),
+        "»" => Some((Class::Guillemet, Facing::Close)),
+        "“" | "”" | "„" | "‟" => Some((Class::Curly, Facing::Either)),
+        "\"" | "″" => Some((Class::Straight, Facing::Either)),
         _ => None,
     }
 }
 
 /// The direction a mark (the text `span`) faces from the characters around it.
-fn direction_from_context(doc: &Doc, span: isnad_text::Span) -> Direction {
-    let before = doc.text[..span.start as usize].chars().next_back();
-    let after = doc.text[span.end as usize..].chars().next();
-    let space = |c: Option<char>| c.is_none_or(|c| c.is_whitespace());
-    let opens_after =
-        |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || "(:[،,؛;—-".contains(c));
-    let closes_before =
-        |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || ".,،؛;:)]!?؟".contains(c));
-    match (space(before), space(after)) {
-        // Text whose punctuation was spaced out: the nearest characters past the spaces
-        // may still tell. No quotation starts with a period or a comma ("باتريوت " ."
-        // closes), and a colon introduces one (": " الحديث" opens).
-        (true, true) => {
-            let next = doc.text[span.end as usize..].trim_start().chars().next();
-            let prev = doc.text[..span.start as usize]
-                .trim_end()
-                .chars()
-                .next_back();
-            if next.is_some_and(|c| ".,،؛;!?؟)".contains(c)) {
-                Direction::Close
-            } else if prev == Some(':') {
-                Direction::Open
-            } else {
-                Direction::Either
-            }
-        }
-        _ if opens_after(before) && !space(after) => Direction::Open,
-        _ if !space(before) && closes_before(after) => Direction::Close,
-        // A letter on both sides: "بـ"الإيجابي"" after a clitic opens.
-        (false, false) => {
-            if doc.text[span.end as usize..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphabetic)
-                && before.is_some_and(|c| !c.is_alphanumeric() || c == 'ـ' || is_clitic_letter(c))
-            {
-                Direction::Open
-            } else {
-                Direction::Either
-            }
-        }
-        _ => Direction::Either,
-    }
-}
-
-fn is_clitic_letter(c: char) -> bool {
-    matches!(c, 'ب' | 'ل' | 'ك' | 'و' | 'ف')
+fn direction_from_context(doc: &Doc, span: isnad_text::Span) -> Facing {
+    isnad_text::chars::mark_facing(&doc.text, span.start as usize, span.end as usize)
 }
 
 /// The quotation-mark pairs among the tokens `range` (one paragraph), sorted by opening,
@@ -135,7 +85,7 @@ fn paragraph_pairs(doc: &Doc, range: std::ops::Range<usize>) -> (Vec<Pair>, Vec<
             let Some((class, dir)) = class_of(doc.text_layers.norm_text(&t)) else {
                 continue;
             };
-            let dir = if dir == Direction::Either {
+            let dir = if dir == Facing::Either {
                 direction_from_context(doc, t.span)
             } else {
                 dir
@@ -144,14 +94,14 @@ fn paragraph_pairs(doc: &Doc, range: std::ops::Range<usize>) -> (Vec<Pair>, Vec<
         };
         let nearest = stack.iter().rposition(|(_, c, _)| *c == class);
         // An opening `''` is its second apostrophe, the one that touches the words.
-        if doubled && (dir == Direction::Open || (dir == Direction::Either && nearest.is_none())) {
+        if doubled && (dir == Facing::Open || (dir == Facing::Either && nearest.is_none())) {
             i += 1;
         }
         match (dir, nearest) {
-            (Direction::Open, _) | (Direction::Either, None) => {
-                stack.push((i, class, dir == Direction::Either))
+            (Facing::Open, _) | (Facing::Either, None) => {
+                stack.push((i, class, dir == Facing::Either))
             }
-            (Direction::Close | Direction::Either, Some(k)) => {
+            (Facing::Close | Facing::Either, Some(k)) => {
                 // Marks of other classes opened inside and never closed are dropped.
                 for &(o, c, u) in &stack[k + 1..] {
                     out.push(Pair {
@@ -169,7 +119,7 @@ fn paragraph_pairs(doc: &Doc, range: std::ops::Range<usize>) -> (Vec<Pair>, Vec<
                 });
                 stack.truncate(k);
             }
-            (Direction::Close, None) => orphans.push((i, class)),
+            (Facing::Close, None) => orphans.push((i, class)),
         }
     }
     out.extend(stack.into_iter().map(|(o, c, u)| Pair {
