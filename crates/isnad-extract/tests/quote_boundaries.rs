@@ -376,3 +376,20 @@ fn the_reporters_aside_after_a_comma_or_a_dash_ends_the_content() {
     let got = quote_texts("وقال الطبيب إن النوبات تتكرر، يشار إليها بالهجمات.");
     assert_eq!(got, vec!["النوبات تتكرر، يشار إليها بالهجمات"]);
 }
+
+#[test]
+fn the_reporters_remark_on_what_was_left_unsaid_ends_the_content() {
+    let got =
+        quote_texts("وقال المتحدث إن المهلة انقضت دون أن يعطي أي مؤشرات بشأن خطوتهم المقبلة.");
+    assert_eq!(got, vec!["المهلة انقضت"]);
+    let got =
+        quote_texts("وأضافت الوكالة أن المعارك أسفرت عن مقتل العشرات، دون تحديد حصيلة كل جانب.");
+    assert_eq!(got, vec!["المعارك أسفرت عن مقتل العشرات"]);
+    let got = quote_texts("وأكد الوزير أن بلاده ماضية في قرارها، على حد تعبيره.");
+    assert_eq!(got, vec!["بلاده ماضية في قرارها"]);
+    let got = quote_texts("وأشار التقرير إلى أن الأسعار ارتفعت، وذلك وفقا لدراسة حديثة.");
+    assert_eq!(got, vec!["الأسعار ارتفعت"]);
+    // دون with anything but a word of telling is the speaker's own.
+    let got = quote_texts("وقال الوزير إن الحوار سيبدأ دون شروط مسبقة.");
+    assert_eq!(got, vec!["الحوار سيبدأ دون شروط مسبقة"]);
+}

@@ -1779,9 +1779,26 @@ impl<'a> Extractor<'a> {
             {
                 return j;
             }
+            // "... انقضت دون أن يعطي أي مؤشرات", "، دون تحديد حصيلة", "، على حد
+            // تعبيره": the reporter's remark on what the speaker left unsaid, or on the
+            // words being the speaker's own.
+            if j > start + 1 && self.reporter_remark(j, end) {
+                return if self.is_punct(j - 1, &["،", ",", "؛", ";"]) {
+                    j - 1
+                } else {
+                    j
+                };
+            }
             if j > start && self.is_punct(j, &["،", ",", "؛", ";"]) && j + 1 < end {
                 let (next, _) = self.form(j + 1);
                 if CONTENT_STOPS.contains(&next) || CONTENT_STOPS.contains(&self.norm(j + 1)) {
+                    return j;
+                }
+                // "، وذلك وفق دراسة حديثة", "، وذلك كله بحسب ما ورد": the same attribution
+                // behind "وذلك".
+                if self.norm(j + 1) == "وذلك"
+                    && (j + 2..end.min(j + 4)).any(|k| CONTENT_STOPS.contains(&self.form(k).0))
+                {
                     return j;
                 }
                 // "، وفيما يخص اللاعبين ..." / "، وبخصوص ...", "، من جانب آخر": the
@@ -1864,6 +1881,41 @@ impl<'a> Extractor<'a> {
             j += 1;
         }
         end
+    }
+
+    /// Whether the words at `i` are the reporter's remark on the report itself: "دون أن
+    /// يحدد" / "من دون أن يذكر" / "دون تحديد" (what the speaker left out, after دون with a
+    /// verb or verbal noun of telling), or "على حد تعبيره" / "على حد قوله".
+    fn reporter_remark(&self, i: usize, end: usize) -> bool {
+        const TELLING_VERBS: &[&str] = &[
+            "يحدد", "تحدد", "يذكر", "تذكر", "يوضح", "توضح", "يعطي", "تعطي", "يكشف", "تكشف", "يفصح",
+            "تفصح", "يشير", "تشير", "يقدم", "تقدم", "يسمي", "تسمي", "يدلي", "تدلي",
+        ];
+        const TELLING_NOUNS: &[&str] = &[
+            "تحديد",
+            "ذكر",
+            "توضيح",
+            "كشف",
+            "اشاره",
+            "تقديم",
+            "خوض",
+            "تفاصيل",
+            "الافصاح",
+        ];
+        let word = |k: usize| if k < end { self.norm(k) } else { "" };
+        match self.form(i).0 {
+            "دون" | "بدون" => {
+                (word(i + 1) == "ان" && TELLING_VERBS.contains(&word(i + 2)))
+                    || TELLING_NOUNS.contains(&self.stem(i + 1).trim_start_matches("ال"))
+            }
+            "علي" => {
+                word(i + 1) == "حد"
+                    && ["تعبير", "قول", "وصف"]
+                        .iter()
+                        .any(|w| word(i + 2).starts_with(w))
+            }
+            _ => false,
+        }
     }
 
     /// Whether the words at `i`, after a comma or a dash, are the reporter's aside on what
