@@ -634,3 +634,12 @@ fn a_person_after_a_quoted_name_in_the_title_is_the_speaker() {
     );
     assert_eq!(got, vec![Some("سعيد الزهراني".to_string())]);
 }
+
+#[test]
+fn a_person_in_a_fronted_topic_is_not_the_subject() {
+    let got = speakers(
+        "وقال الفنان محمد عبده إن الساحة الفنية تتغير. وعن راشد الماجد قال إن له أسلوبا خاصا.",
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1].as_deref(), Some("محمد عبده"), "{got:?}");
+}

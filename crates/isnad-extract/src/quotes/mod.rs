@@ -2390,7 +2390,10 @@ impl<'a> Extractor<'a> {
                 self.inside[t] == NO_PAIR
                     && !tok.clitics.has(Prefix::Li)
                     && !tok.clitics.has(Prefix::Bi)
-                    && (t == a || !PREPOSITIONS.contains(&self.norm(t - 1)))
+                    // "وعن بلاتيني، أجاب": a fronted topic is not the subject.
+                    && (t == a
+                        || !(PREPOSITIONS.contains(&self.norm(t - 1))
+                            || self.is_fronted_preposition(t - 1)))
             });
             if let Some(m) = after_cue.or(free) {
                 return Speaker::mention(m);
