@@ -603,6 +603,74 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         c.start = head;
         c.kind = EntityType::Org;
     }
+    let n = ctx.words.len();
+    // An institution or a site named after a king, a prince or a sheikh ("جامعة الملك
+    // سعود", "مركز الملك سلمان للإغاثة والأعمال الإنسانية", "مطار الملك عبدالعزيز
+    // الدولي"): the person's name is part of its name, and no person of the article
+    // (before the family names are looked for elsewhere: "الدولي" of "مطار الملك خالد
+    // الدولي" is none).
+    for (i, (w, &signature)) in ctx.words.iter().zip(&in_signature).enumerate() {
+        if signature
+            || w.kind != TokenKind::Arabic
+            || w.clitics.is_definite()
+            || !NAMESAKE_HEADS.contains(&ctx.core(i))
+            || i + 2 >= n
+            || ctx.sentence[i + 2] != ctx.sentence[i]
+        {
+            continue;
+        }
+        let royal = &ctx.words[i + 1];
+        if !royal.clitics.only_article() || !ROYAL_TITLES.contains(&ctx.core(i + 1)) {
+            continue;
+        }
+        let sent = ctx.sentence[i];
+        let name_word = |k: usize| {
+            k < n
+                && ctx.sentence[k] == sent
+                && ctx.words[k].kind == TokenKind::Arabic
+                && ctx.words[k].clitics.is_empty()
+                && !ctx.is_function(k)
+                && !ctx.is_title(k)
+        };
+        // The namesake's name: a name word, and a filiation with the next one ("فهد بن
+        // عبدالعزيز", "عبدالله بن عبدالعزيز آل سعود" is cut at its first four words).
+        let mut e = i + 2;
+        // "عبد العزيز": the servant's name takes the article.
+        if ctx.words[e].norm == "عبد"
+            && e + 1 < n
+            && ctx.sentence[e + 1] == sent
+            && ctx.words[e + 1].kind == TokenKind::Arabic
+        {
+            e += 2;
+        } else if name_word(e)
+            && ctx.single[e] & ((1 << class::GIVEN_NAME) | (1 << class::FAMILY_NAME)) != 0
+        {
+            e += 1;
+        } else {
+            continue;
+        }
+        while e + 1 < n && e < i + 6 && FILIATION.contains(&ctx.words[e].norm) && name_word(e + 1) {
+            e += 2;
+        }
+        while e < n && ctx.sentence[e] == sent && is_nisba(ctx, e) {
+            e += 1;
+        }
+        let e = purpose_complement_end(ctx, i, e);
+        let kind = if PLACE_SITE_HEADS.contains(&ctx.core(i)) || ctx.core(i) == "مدينه" {
+            EntityType::Loc
+        } else {
+            EntityType::Org
+        };
+        // The namesake the tagger found inside is no person of the article: it gives way
+        // too, unlike a person elsewhere in a pattern.
+        if !out
+            .iter()
+            .any(|c| c.start < e && i < c.end && (c.start < i || c.end > e))
+        {
+            out.retain(|c| !(i <= c.start && c.end <= e));
+            out.push(Cand::pattern(i, e, kind));
+        }
+    }
     // One name, one person per article: a person's family name standing alone elsewhere
     // is that person ("سامي الهمامي" ... "وكتب الهمامي"), and so is a one-word person
     // name, even where the tagger missed it.
@@ -1615,6 +1683,41 @@ const INSTITUTION_HEADS: &[&str] = &[
     "نقابه",
     "مفوضيه",
 ];
+
+/// Heads of institutions and sites (normalized) that are named after a king, a prince or a
+/// sheikh: "جامعة الملك سعود", "مستشفى الملك فهد", "مطار الملك خالد", "جائزة الملك فيصل".
+const NAMESAKE_HEADS: &[&str] = &[
+    "مركز",
+    "جامعه",
+    "مستشفي",
+    "مدينه",
+    "مطار",
+    "جائزه",
+    "مؤسسه",
+    "كليه",
+    "برنامج",
+    "شارع",
+    "طريق",
+    "مجمع",
+    "قاعده",
+    "ميناء",
+    "استاد",
+    "ملعب",
+    "قصر",
+    "صندوق",
+    "معهد",
+    "مسجد",
+    "داره",
+    "حديقه",
+    "كرسي",
+    "مكتبه",
+    "جسر",
+    "مشروع",
+];
+
+/// Royal and tribal titles (normalized, without the article) that open the namesake of an
+/// institution ([`NAMESAKE_HEADS`]).
+const ROYAL_TITLES: &[&str] = &["ملك", "ملكه", "امير", "اميره", "شيخ", "شيخه", "سلطان"];
 
 /// Heads of armed forces and political movements (normalized), whose construct with a
 /// definite noun and an adjective names one body even without a nationality ("قوات الدفاع
@@ -3700,6 +3803,21 @@ mod tests {
     fn the_preposition_ala_after_a_name_is_not_the_name_ali() {
         let names = entity_names("وكتب المدون سير الدين يوسف على صفحته الشخصية إن القانون ظالم .");
         assert!(!names.iter().any(|n| n.ends_with("على")), "{names:?}");
+    }
+
+    #[test]
+    fn an_institution_named_after_a_king_is_no_person() {
+        assert_eq!(
+            entity_names("وقال مدير جامعة الملك سعود إن الدراسة ستبدأ ."),
+            vec!["جامعة الملك سعود"]
+        );
+        assert_eq!(
+            entity_names("وصل الوفد إلى مطار الملك عبد العزيز الدولي في جدة ."),
+            vec!["مطار الملك عبد العزيز الدولي", "جدة"]
+        );
+        // The king himself stays a person.
+        let names = entity_names("وقال الملك سلمان إن المملكة ماضية في الإصلاح .");
+        assert!(names.iter().any(|n| n == "سلمان"), "{names:?}");
     }
 
     #[test]
