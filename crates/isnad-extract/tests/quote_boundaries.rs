@@ -387,8 +387,18 @@ fn the_reporters_remark_on_what_was_left_unsaid_ends_the_content() {
     assert_eq!(got, vec!["المعارك أسفرت عن مقتل العشرات"]);
     let got = quote_texts("وأكد الوزير أن بلاده ماضية في قرارها، على حد تعبيره.");
     assert_eq!(got, vec!["بلاده ماضية في قرارها"]);
-    let got = quote_texts("وأشار التقرير إلى أن الأسعار ارتفعت، وذلك وفقا لدراسة حديثة.");
+    let got = quote_texts("وأشار التقرير إلى أن الأسعار ارتفعت، وذلك بحسب ما ورد في دراسة حديثة.");
     assert_eq!(got, vec!["الأسعار ارتفعت"]);
+    // "وفق" after "وذلك" is rather "in accordance with".
+    let got =
+        quote_texts("وأكد الوزير أن المصنعين ملزمون بمتطلبات السلامة، وذلك وفق آخر تحديث للائحة.");
+    assert_eq!(
+        got,
+        vec!["المصنعين ملزمون بمتطلبات السلامة، وذلك وفق آخر تحديث للائحة"]
+    );
+    // Without a comma, what the content's subject left out is the speaker's words.
+    let got = quote_texts("وقالت المواقع إن السلطة فرضت الحظر دون توضيح السبب.");
+    assert_eq!(got, vec!["السلطة فرضت الحظر دون توضيح السبب"]);
     // دون with anything but a word of telling is the speaker's own.
     let got = quote_texts("وقال الوزير إن الحوار سيبدأ دون شروط مسبقة.");
     assert_eq!(got, vec!["الحوار سيبدأ دون شروط مسبقة"]);

@@ -1794,10 +1794,12 @@ impl<'a> Extractor<'a> {
                 if CONTENT_STOPS.contains(&next) || CONTENT_STOPS.contains(&self.norm(j + 1)) {
                     return j;
                 }
-                // "، وذلك وفق دراسة حديثة", "، وذلك كله بحسب ما ورد": the same attribution
-                // behind "وذلك".
+                // "، وذلك بحسب ما ورد في التقرير", "، وذلك كله حسب المصدر": the same
+                // attribution behind "وذلك"; not "وفق", which there is rather "in accordance
+                // with" ("، وذلك وفق آخر تحديث اللائحة").
                 if self.norm(j + 1) == "وذلك"
-                    && (j + 2..end.min(j + 4)).any(|k| CONTENT_STOPS.contains(&self.form(k).0))
+                    && (j + 2..end.min(j + 4))
+                        .any(|k| matches!(self.form(k).0, "حسب" | "بحسب" | "حسبما" | "نقلا"))
                 {
                     return j;
                 }
@@ -1884,8 +1886,10 @@ impl<'a> Extractor<'a> {
     }
 
     /// Whether the words at `i` are the reporter's remark on the report itself: "دون أن
-    /// يحدد" / "من دون أن يذكر" / "دون تحديد" (what the speaker left out, after دون with a
-    /// verb or verbal noun of telling), or "على حد تعبيره" / "على حد قوله".
+    /// يحدد" / "من دون أن يذكر" / "، دون تحديد" (what the speaker left out, after دون with
+    /// a verb of telling, or after a comma with its verbal noun: without the comma, "فرضت
+    /// الحظر دون توضيح السبب" says what the content's subject left out), or "على حد
+    /// تعبيره" / "على حد قوله".
     fn reporter_remark(&self, i: usize, end: usize) -> bool {
         const TELLING_VERBS: &[&str] = &[
             "يحدد", "تحدد", "يذكر", "تذكر", "يوضح", "توضح", "يعطي", "تعطي", "يكشف", "تكشف", "يفصح",
@@ -1906,7 +1910,9 @@ impl<'a> Extractor<'a> {
         match self.form(i).0 {
             "دون" | "بدون" => {
                 (word(i + 1) == "ان" && TELLING_VERBS.contains(&word(i + 2)))
-                    || TELLING_NOUNS.contains(&self.stem(i + 1).trim_start_matches("ال"))
+                    || (i > 0
+                        && self.is_punct(i - 1, &["،", ","])
+                        && TELLING_NOUNS.contains(&self.stem(i + 1).trim_start_matches("ال")))
             }
             "علي" => {
                 word(i + 1) == "حد"
