@@ -433,6 +433,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
                 .any(|b| b.kind == ParagraphKind::PostSignature && b.span.contains(t.span))
         })
         .collect();
+    let n = ctx.words.len();
     let mut out: Vec<Cand> = Vec::new();
     // 1. The tagger.
     let sentences: Vec<&[Word]> = doc
@@ -603,7 +604,6 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         c.start = head;
         c.kind = EntityType::Org;
     }
-    let n = ctx.words.len();
     // An institution or a site named after a king, a prince or a sheikh ("جامعة الملك
     // سعود", "مركز الملك سلمان للإغاثة والأعمال الإنسانية", "مطار الملك عبدالعزيز
     // الدولي"): the person's name is part of its name, and no person of the article
@@ -632,8 +632,8 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
                 && !ctx.is_function(k)
                 && !ctx.is_title(k)
         };
-        // The namesake's name: a name word, and a filiation with the next one ("فهد بن
-        // عبدالعزيز", "عبدالله بن عبدالعزيز آل سعود" is cut at its first four words).
+        // The namesake's name: a name word ("عبد العزيز" is one), then filiations ("فهد بن
+        // عبدالعزيز"), reaching at most six words past the head.
         let mut e = i + 2;
         // "عبد العزيز": the servant's name takes the article.
         if ctx.words[e].norm == "عبد"
@@ -789,7 +789,6 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
     // nationality ("الجيش الليبي") or another nisba ("المجلس الرئاسي"); and, when a
     // quoted name follows, the whole description ("القيادة العسكرية الأمريكية في
     // إفريقيا "أفريكوم"").
-    let n = ctx.words.len();
     for (i, (w, &signature)) in ctx.words.iter().zip(&in_signature).enumerate() {
         if signature || !w.clitics.is_definite() || !ctx.is_org_head(i) {
             continue;

@@ -87,13 +87,14 @@ pub enum Facing {
     Either,
 }
 
-/// The way the quotation mark at `text[start..end]` faces. A mark after a space and before
+/// The way the quotation mark at `text[mark]` faces. A mark after a space and before
 /// a letter opens, one after a letter and before a space or punctuation closes. A mark
 /// with spaces on both sides (text whose punctuation was spaced out) faces the way the
 /// nearest punctuation past the spaces shows: no quotation starts with a period or a comma
 /// (`باتريوت " .` closes), and a colon introduces one (`: " الحديث` opens). Between two
 /// letters, a mark after a clitic opens (`بـ"الإيجابي"`).
-pub fn mark_facing(text: &str, start: usize, end: usize) -> Facing {
+pub fn mark_facing(text: &str, mark: std::ops::Range<usize>) -> Facing {
+    let (start, end) = (mark.start, mark.end);
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     let space = |c: Option<char>| c.is_none_or(|c| c.is_whitespace());

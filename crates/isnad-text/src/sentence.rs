@@ -84,9 +84,8 @@ fn quote_pairs<T: SentenceToken>(tokens: &[T], norm: &str) -> Vec<(usize, usize)
             // a closing one that finds nothing open (its quotation began in an earlier
             // paragraph) pairs with nothing, rather than with the next opening one, which
             // would hold every sentence between them together.
-            let r = t.norm_range();
             let open = stack.iter().rposition(|&(_, o)| o == '"');
-            match (crate::chars::mark_facing(norm, r.start, r.end), open) {
+            match (crate::chars::mark_facing(norm, t.norm_range()), open) {
                 (Facing::Open, _) | (Facing::Either, None) => stack.push((i, c)),
                 (Facing::Close | Facing::Either, Some(k)) => {
                     pairs.push((stack[k].0, i));

@@ -36,7 +36,7 @@ enum Class {
     Apostrophes,
 }
 
-use isnad_text::chars::Facing;
+use isnad_text::chars::{mark_facing, Facing};
 
 fn class_of(c: &str) -> Option<(Class, Facing)> {
     match c {
@@ -46,11 +46,6 @@ fn class_of(c: &str) -> Option<(Class, Facing)> {
         "\"" | "″" => Some((Class::Straight, Facing::Either)),
         _ => None,
     }
-}
-
-/// The direction a mark (the text `span`) faces from the characters around it.
-fn direction_from_context(doc: &Doc, span: isnad_text::Span) -> Facing {
-    isnad_text::chars::mark_facing(&doc.text, span.start as usize, span.end as usize)
 }
 
 /// The quotation-mark pairs among the tokens `range` (one paragraph), sorted by opening,
@@ -80,13 +75,13 @@ fn paragraph_pairs(doc: &Doc, range: std::ops::Range<usize>) -> (Vec<Pair>, Vec<
             next = i + 2;
             let mark =
                 isnad_text::Span::new(t.span.start as usize, tokens[i + 1].span.end as usize);
-            (Class::Apostrophes, direction_from_context(doc, mark))
+            (Class::Apostrophes, mark_facing(&doc.text, mark.range()))
         } else {
             let Some((class, dir)) = class_of(doc.text_layers.norm_text(&t)) else {
                 continue;
             };
             let dir = if dir == Facing::Either {
-                direction_from_context(doc, t.span)
+                mark_facing(&doc.text, t.span.range())
             } else {
                 dir
             };
