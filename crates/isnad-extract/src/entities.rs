@@ -122,9 +122,12 @@ impl Cand {
     /// Whether this candidate crosses an edge of tokens `a..b` or is a person inside them
     /// (see [`blocked`]).
     fn blocks(&self, a: usize, b: usize) -> bool {
-        self.start < b
-            && a < self.end
-            && (self.start < a || self.end > b || self.kind == EntityType::Per)
+        self.crosses(a, b) || (a <= self.start && self.end <= b && self.kind == EntityType::Per)
+    }
+
+    /// True when the candidate overlaps the tokens `a..b` without lying inside them.
+    fn crosses(&self, a: usize, b: usize) -> bool {
+        self.start < b && a < self.end && (self.start < a || self.end > b)
     }
 }
 
@@ -656,17 +659,15 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             e += 1;
         }
         let e = purpose_complement_end(ctx, i, e);
-        let kind = if PLACE_SITE_HEADS.contains(&ctx.core(i)) || ctx.core(i) == "مدينه" {
+        // A site or a designated place ("مطار", "مدينة") is a place.
+        let kind = if is_place_head_noun(ctx.core(i)) {
             EntityType::Loc
         } else {
             EntityType::Org
         };
         // The namesake the tagger found inside is no person of the article: it gives way
         // too, unlike a person elsewhere in a pattern.
-        if !out
-            .iter()
-            .any(|c| c.start < e && i < c.end && (c.start < i || c.end > e))
-        {
+        if !out.iter().any(|c| c.crosses(i, e)) {
             out.retain(|c| !(i <= c.start && c.end <= e));
             out.push(Cand::pattern(i, e, kind));
         }

@@ -2011,37 +2011,6 @@ fn arguments(
             }
         }
     }
-    // Places: LOC mentions of the scope introduced as places, that are not actors or
-    // targets; a speech act is placed only by a place its clause names.
-    // A visit's destination is where it happens, not whom it is with (زار موسكو، زيارة
-    // لليمن).
-    let mut locations: Vec<u32> = Vec::new();
-    if entry.mode == Some("visit") {
-        targets.retain(|&k| {
-            let place = in_scope[k].kind == EntityType::Loc;
-            if place && !locations.contains(&in_scope[k].entity) {
-                locations.push(in_scope[k].entity);
-            }
-            !place
-        });
-    }
-    if let Some(k) = named_place {
-        if !locations.contains(&in_scope[k].entity) {
-            locations.push(in_scope[k].entity);
-        }
-    }
-    let used: Vec<usize> = actors.iter().chain(&targets).copied().collect();
-    for (k, m) in in_scope.iter().enumerate() {
-        if used.contains(&k) || m.kind != EntityType::Loc || m.in_parens || verbal(entry.kind) {
-            continue;
-        }
-        let placed = matches!(m.intro, Intro::Place | Intro::Between)
-            || (m.intro == Intro::Target && !relational)
-            || (m.coordinated && k > 0 && in_scope[k - 1].kind == EntityType::Loc);
-        if placed && !locations.contains(&m.entity) {
-            locations.push(m.entity);
-        }
-    }
     let ids = |v: &[usize]| -> Vec<u32> {
         let mut out: Vec<u32> = Vec::new();
         for &k in v {
@@ -2052,6 +2021,35 @@ fn arguments(
         }
         out
     };
+    // Places, first those named as such above: a visit's destination, which is where it
+    // happens, not whom it is with (زار موسكو، زيارة لليمن), and a town named with the
+    // event noun.
+    let mut places: Vec<usize> = Vec::new();
+    if entry.mode == Some("visit") {
+        targets.retain(|&k| {
+            let place = in_scope[k].kind == EntityType::Loc;
+            if place {
+                places.push(k);
+            }
+            !place
+        });
+    }
+    places.extend(named_place);
+    // Then the LOC mentions of the scope introduced as places, that are not actors or
+    // targets; a speech act is placed only by a place its clause names.
+    let used: Vec<usize> = actors.iter().chain(&targets).copied().collect();
+    for (k, m) in in_scope.iter().enumerate() {
+        if used.contains(&k) || m.kind != EntityType::Loc || m.in_parens || verbal(entry.kind) {
+            continue;
+        }
+        let placed = matches!(m.intro, Intro::Place | Intro::Between)
+            || (m.intro == Intro::Target && !relational)
+            || (m.coordinated && k > 0 && in_scope[k - 1].kind == EntityType::Loc);
+        if placed {
+            places.push(k);
+        }
+    }
+    let locations = ids(&places);
     c.actors = ids(&actors);
     for e in extra_actors {
         if !c.actors.contains(&e) {
