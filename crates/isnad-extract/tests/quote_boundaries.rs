@@ -396,6 +396,8 @@ fn the_reporters_remark_on_what_was_left_unsaid_ends_the_content() {
         got,
         vec!["المصنعين ملزمون بمتطلبات السلامة، وذلك وفق آخر تحديث للائحة"]
     );
+    let got = quote_texts("وقال المتحدث إن الوزارة تلقت عروضا عدة، دون الإفصاح عن أسماء الشركات.");
+    assert_eq!(got, vec!["الوزارة تلقت عروضا عدة"]);
     // Without a comma, what the content's subject left out is the speaker's words.
     let got = quote_texts("وقالت المواقع إن السلطة فرضت الحظر دون توضيح السبب.");
     assert_eq!(got, vec!["السلطة فرضت الحظر دون توضيح السبب"]);

@@ -1904,7 +1904,7 @@ impl<'a> Extractor<'a> {
             "تقديم",
             "خوض",
             "تفاصيل",
-            "الافصاح",
+            "افصاح",
         ];
         let word = |k: usize| if k < end { self.norm(k) } else { "" };
         match self.form(i).0 {
