@@ -643,3 +643,14 @@ fn a_person_in_a_fronted_topic_is_not_the_subject() {
     assert_eq!(got.len(), 2, "{got:?}");
     assert_eq!(got[1].as_deref(), Some("محمد عبده"), "{got:?}");
 }
+
+#[test]
+fn an_initial_in_the_title_ends_no_reporting_clause() {
+    // "د." abbreviates دكتور: its period ends no sentence, and no speaker zone either.
+    let got = speakers(
+        "وأوضح عميد شؤون الطلاب المكلف د. أحمد بن عبدالله الغامدي أن العمادة تنظم \
+         البرنامج الصيفي سنوياً.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].as_deref(), Some("أحمد بن عبدالله الغامدي"));
+}

@@ -36,6 +36,12 @@ const ABBREVIATIONS: &[&str] = &[
     "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 
+/// Whether a period after this word (normalized) abbreviates it, so that the period ends
+/// no sentence: an initial ("د." for دكتور, "J.") or a known abbreviation ("Dr.").
+pub fn abbreviates(word: &str) -> bool {
+    word.chars().count() == 1 || ABBREVIATIONS.contains(&word)
+}
+
 fn is_terminal(text: &str) -> bool {
     !text.is_empty() && text.chars().all(crate::chars::is_sentence_terminal)
 }
@@ -151,8 +157,7 @@ pub fn split_sentences<T: SentenceToken>(tokens: &[T], norm: &str) -> Vec<std::o
             if text == "." && i > 0 {
                 let prev = &tokens[i - 1];
                 let ptext = prev.text(norm);
-                let single_letter = prev.kind().is_word() && ptext.chars().count() == 1;
-                let abbrev = prev.kind().is_word() && ABBREVIATIONS.contains(&ptext);
+                let abbreviated = prev.kind().is_word() && abbreviates(ptext);
                 let list_number = prev.kind() == TokenKind::Number && i - 1 == start;
                 // A decimal point or a date's dots spaced out by a publisher's tokenizer
                 // ("7 . 2 درجات", "13 . 11 . 2017"); a year before a period still ends
@@ -160,7 +165,7 @@ pub fn split_sentences<T: SentenceToken>(tokens: &[T], norm: &str) -> Vec<std::o
                 let spaced_number = prev.kind() == TokenKind::Number
                     && ptext.len() <= 3
                     && tokens[i + 1].kind() == TokenKind::Number;
-                if single_letter || abbrev || list_number || spaced_number || in_parens[i] {
+                if abbreviated || list_number || spaced_number || in_parens[i] {
                     boundary = false;
                 }
             }

@@ -1102,6 +1102,11 @@ impl<'a> Extractor<'a> {
                     }
                     // "(بي.بي.سي)": a period inside short parentheses ends nothing.
                     "." if self.in_short_parentheses(j) => {}
+                    // "وأوضح العميد د. أحمد الغامدي أن": an initial's period, which ends no
+                    // sentence either.
+                    "." if j > start
+                        && self.token(j - 1).kind.is_word()
+                        && isnad_text::sentence::abbreviates(self.norm(j - 1)) => {}
                     "." | "..." | "؟" | "?" | "!" | "؛" => return None,
                     _ => {}
                 }
