@@ -80,7 +80,8 @@ pub fn extract(doc: &mut Doc, lex: &EventLexicon, words: &ActorWords) {
         let sent = Sentence::new(doc, s);
         let mut found = triggers(doc, lex, &sent);
         assign_status(doc, lex, &sent, &mut found);
-        let found = merge_in_clause(doc, &sent, found, lex);
+        let mut found = merge_in_clause(doc, &sent, found, lex);
+        attach_control_verbs(doc, &sent, &mut found);
         let mentions = sentence_mentions(doc, &sent, &discourse);
         discourse.sentence_speaker = speaker_of(doc, &sent, &mentions);
         let spans: Vec<(usize, usize)> = found.iter().map(|c| (c.first, c.end)).collect();
@@ -198,6 +199,8 @@ struct Candidate {
     light: bool,
     /// The light verb this event noun was found with (شن ... هجوما): its token.
     light_from: Option<usize>,
+    /// The control verb that governs this event noun (تمكنت ... من السيطرة): its token.
+    control_from: Option<usize>,
     /// Only an event when nothing precedes it in the sentence.
     alone: bool,
     /// The lemmas of the mentions merged into it.
@@ -265,6 +268,78 @@ fn opens_clause(doc: &Doc, t: &Token) -> bool {
         w,
         "فيما" | "بينما" | "حيث" | "حين" | "ثم" | "لكن" | "لكنه" | "لكنها" | "كما"
     )
+}
+
+/// Verbs that take an act as their complement (تمكنت القوات من السيطرة، نجحت في تدمير،
+/// تحاول اقتحام، واصلت هجومها), as past/imperfect stems after normalization. Their subject
+/// is the one who acts, and the act they govern is no anaphor of an earlier mention.
+const CONTROL_VERBS: [(&str, &str); 8] = [
+    ("تمكن", "تمكن"),
+    ("نجح", "نجح"),
+    ("حاول", "حاول"),
+    ("بدا", "بدا"),
+    ("واصل", "واصل"),
+    ("استانف", "ستانف"),
+    ("باشر", "باشر"),
+    ("شرع", "شرع"),
+];
+
+/// Whether a word (conjunction stripped) is a third-person form of a control verb.
+fn is_control_verb(w: &str) -> bool {
+    let w = strip_conjunction(w);
+    CONTROL_VERBS.iter().any(|&(past, imperfect)| {
+        let past_form = w
+            .strip_prefix(past)
+            .is_some_and(|rest| matches!(rest, "" | "ت" | "وا" | "ا" | "تا"));
+        let imperfect_form = ["ي", "ت"].iter().any(|p| {
+            w.strip_prefix(p)
+                .and_then(|r| r.strip_prefix(imperfect))
+                .is_some_and(|rest| matches!(rest, "" | "ون" | "ان"))
+        });
+        past_form || imperfect_form
+    })
+}
+
+/// Words that may stand between a control verb's subject and the act it governs.
+fn is_control_particle(w: &str) -> bool {
+    matches!(w, "من" | "في" | "الي" | "علي" | "عن")
+}
+
+/// An event noun governed by a control verb a few words before it, in the same clause,
+/// has that verb's subject as its actor, as a light verb's noun does (تمكنت قوات النظام من
+/// السيطرة), and refers to no event told before it.
+fn attach_control_verbs(doc: &Doc, sent: &Sentence, found: &mut [Candidate]) {
+    const REACH: usize = 5;
+    let toks = doc.tokens();
+    for c in found.iter_mut() {
+        if c.verb || c.light || c.light_from.is_some() {
+            continue;
+        }
+        let mut words = 0;
+        let mut k = c.first;
+        while k > sent.first && words < REACH {
+            k -= 1;
+            let t = &toks[k];
+            if is_clause_punct(doc, t) || is_strong_punct(doc, t) {
+                break;
+            }
+            if !is_word(t) {
+                continue;
+            }
+            words += 1;
+            let w = norm(doc, t);
+            if words == 1 && is_control_particle(w) {
+                continue;
+            }
+            if is_control_verb(w) {
+                c.control_from = Some(k);
+                break;
+            }
+            if opens_clause(doc, t) {
+                break;
+            }
+        }
+    }
 }
 
 fn strip_conjunction(w: &str) -> &str {
@@ -702,6 +777,7 @@ fn triggers(doc: &Doc, lex: &EventLexicon, sent: &Sentence) -> Vec<Candidate> {
             first_person: r.first_person && verb,
             light: e.light,
             light_from: None,
+            control_from: None,
             alone: e.alone,
             lemmas: vec![e.lemma.clone()],
             demonstrative,
@@ -1656,7 +1732,7 @@ fn arguments(
     let entry = &lex.entries[c.entry as usize];
     let toks = doc.tokens();
     // The scope: from the previous clause opener, strong punctuation or event to the next.
-    let mut lo = c.light_from.unwrap_or(c.first);
+    let mut lo = c.light_from.or(c.control_from).unwrap_or(c.first);
     while lo > sent.first.max(neighbours.0) {
         let t = &toks[lo - 1];
         if is_strong_punct(doc, t) || opens_clause(doc, &toks[lo]) && lo < c.first {
@@ -1718,14 +1794,15 @@ fn arguments(
     // A definite or demonstrative event noun refers to an event told elsewhere: it has the
     // participants its own phrase names (التفجير الذي نفذه ...), not those of the clause it
     // stands in (دان المتحدث الإنفجار).
-    let referring = !c.verb && (c.definite || c.demonstrative) && c.light_from.is_none();
+    let governed = c.light_from.or(c.control_from);
+    let referring = !c.verb && (c.definite || c.demonstrative) && governed.is_none();
     let mut actors: Vec<usize> = Vec::new();
     // Actors from outside the scope (the sentence's subject, the last speaker).
     let mut extra_actors: Vec<u32> = Vec::new();
     let mut targets: Vec<usize> = Vec::new();
     let mut extra_targets: Vec<u32> = Vec::new();
-    if let Some(v) = c.light_from {
-        // The subject of the light verb: the noun phrase right after it, before the noun.
+    if let Some(v) = governed {
+        // The subject of the light (or control) verb: the noun phrase right after it, before the noun.
         if let Some(k) = (0..in_scope.len()).find(|&k| {
             let m = &in_scope[k];
             m.head > v && m.last < c.first && words_between(v + 1, m.head) <= 2
@@ -3091,6 +3168,35 @@ mod tests {
         assert_eq!((e.kind, e.mode), ("ASSAULT", Some("aerial")));
         assert_eq!(names(&doc, &e.actors), ["التحالف"]);
         assert_eq!(names(&doc, &e.targets), ["أنصار الله"]);
+    }
+
+    #[test]
+    fn a_control_verb_gives_its_subject_to_the_act_it_governs() {
+        // The definite noun after "تمكنت ... من" is the act managed, not an anaphor that
+        // would take the participants of its own phrase only.
+        let text = "وتمكنت قوات النظام من السيطرة على بلدة كنسبا. وحاول الجيش الحر اقتحام المطار.";
+        let mut doc = doc_with(
+            text,
+            &[
+                ("قوات النظام", EntityType::Org),
+                ("كنسبا", EntityType::Loc),
+                ("الجيش الحر", EntityType::Org),
+            ],
+            &[],
+        );
+        run(&mut doc);
+        let seizure = doc
+            .events
+            .iter()
+            .find(|e| doc.slice(e.trigger).starts_with("السيطرة"))
+            .unwrap_or_else(|| panic!("{:?}", summary(&doc)));
+        assert_eq!(names(&doc, &seizure.actors), ["قوات النظام"]);
+        let storming = doc
+            .events
+            .iter()
+            .find(|e| doc.slice(e.trigger) == "اقتحام")
+            .unwrap_or_else(|| panic!("{:?}", summary(&doc)));
+        assert_eq!(names(&doc, &storming.actors), ["الجيش الحر"]);
     }
 
     #[test]
