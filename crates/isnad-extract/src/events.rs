@@ -95,6 +95,7 @@ pub fn extract(doc: &mut Doc, lex: &EventLexicon, words: &ActorWords) {
                 &mut c,
                 (prev_end, next_start),
                 &discourse,
+                words,
             );
             events.push(c);
         }
@@ -1727,6 +1728,7 @@ fn arguments(
     c: &mut Candidate,
     neighbours: (usize, usize),
     discourse: &Discourse,
+    words: &ActorWords,
 ) {
     let lex = isnad_resources::event_lexicon();
     let entry = &lex.entries[c.entry as usize];
@@ -2016,6 +2018,15 @@ fn arguments(
             extra_actors.push(sp);
         }
     }
+    if actors.is_empty() && extra_actors.is_empty() && !c.verb {
+        // "القصف الروسي", "غارات جوية روسية", "اتفاق أمريكي روسي أردني": the nationality
+        // adjectives of an event noun name the states that act, when the article names
+        // them too.
+        extra_actors = demonym_actors(doc, sent, c.end, words);
+        if !symmetric(entry.kind, entry.mode) {
+            extra_actors.truncate(1);
+        }
+    }
     // Targets: after the actors (or the trigger), introduced by a target preposition, or a
     // bare object right after a verb (and its subject).
     let after_actors = actors
@@ -2143,6 +2154,51 @@ fn arguments(
         .filter(|e| !c.actors.contains(e) && !c.targets.contains(e))
         .collect();
     c.date = event_date(doc, sent, lo, hi, c);
+}
+
+/// Adjectives of the means of an act, which may stand between an event noun and its
+/// nationality adjective ("غارات جوية روسية", "قصف مدفعي تركي").
+fn is_means_adjective(w: &str) -> bool {
+    let w = w.strip_prefix("ال").unwrap_or(w);
+    let w = w
+        .strip_suffix('ه')
+        .or_else(|| w.strip_suffix('ا'))
+        .unwrap_or(w);
+    matches!(w, "جوي" | "مدفعي" | "صاروخي" | "عسكري" | "بري" | "بحري")
+}
+
+/// The countries of the article that the nationality adjectives right after an event noun
+/// name (an adjective of its means may come first: "غارات جوية روسية"), in order.
+fn demonym_actors(doc: &Doc, sent: &Sentence, end: usize, words: &ActorWords) -> Vec<u32> {
+    let toks = doc.tokens();
+    let mut out: Vec<u32> = Vec::new();
+    let mut skipped = false;
+    let reach = sent.end.min(end + 6);
+    for (k, t) in toks.iter().enumerate().take(reach).skip(end) {
+        if t.kind == TokenKind::Punct && norm(doc, t) == "-" {
+            continue;
+        }
+        if !is_word(t) {
+            break;
+        }
+        let w = norm(doc, t);
+        let Some(code) = words.demonym(strip_conjunction(w)) else {
+            if out.is_empty() && !skipped && k == end && is_means_adjective(w) {
+                skipped = true;
+                continue;
+            }
+            break;
+        };
+        let country = doc.entities.iter().position(|e| {
+            e.is_country() && e.geo.as_ref().and_then(|g| g.country.as_deref()) == Some(code)
+        });
+        match country {
+            Some(e) if !out.contains(&(e as u32)) => out.push(e as u32),
+            Some(_) => {}
+            None => break,
+        }
+    }
+    out
 }
 
 /// The subject of a reporting clause whose complement starts with أنّ and a pronoun
@@ -3197,6 +3253,48 @@ mod tests {
             .find(|e| doc.slice(e.trigger) == "اقتحام")
             .unwrap_or_else(|| panic!("{:?}", summary(&doc)));
         assert_eq!(names(&doc, &storming.actors), ["الجيش الحر"]);
+    }
+
+    #[test]
+    fn nationality_adjectives_of_an_event_noun_name_the_states_that_act() {
+        let text = "قتل عشرة مدنيين في غارات جوية روسية على الرقة. ودخل اتفاق أمريكي روسي \
+                    حيز التنفيذ في الأردن، وتريد روسيا والولايات المتحدة تمديده. وجرت مظاهرات \
+                    للطلاب الأمريكيين.";
+        let mut doc = doc_with(
+            text,
+            &[
+                ("الرقة", EntityType::Loc),
+                ("الأردن", EntityType::Loc),
+                ("روسيا", EntityType::Loc),
+                ("الولايات المتحدة", EntityType::Loc),
+            ],
+            &[],
+        );
+        let geo = |country: &str, feature: &str| isnad_doc::Geo {
+            lat: 0.0,
+            lon: 0.0,
+            geonames_id: 1,
+            country: Some(country.to_owned()),
+            feature: feature.to_owned(),
+        };
+        doc.entities[0].geo = Some(geo("SY", "city"));
+        doc.entities[1].geo = Some(geo("JO", "country"));
+        doc.entities[2].geo = Some(geo("RU", "country"));
+        doc.entities[3].geo = Some(geo("US", "country"));
+        run(&mut doc);
+        let actors_of = |trigger: &str| {
+            let e = doc
+                .events
+                .iter()
+                .find(|e| doc.slice(e.trigger).contains(trigger))
+                .unwrap_or_else(|| panic!("{trigger}: {:?}", summary(&doc)));
+            names(&doc, &e.actors)
+        };
+        // One side acts in an attack; both sides in an agreement.
+        assert_eq!(actors_of("غارات"), ["روسيا"]);
+        assert_eq!(actors_of("اتفاق"), ["الولايات المتحدة", "روسيا"]);
+        // The adjective of another noun after the event noun says nothing of who acts.
+        assert_eq!(actors_of("مظاهرات"), Vec::<String>::new());
     }
 
     #[test]
