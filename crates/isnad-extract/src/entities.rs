@@ -1889,6 +1889,23 @@ const NOT_A_NAME: ClassSet = MAJOR_PLACES
 /// title are its complement ("الفريق أول ركن", "حارس آخر").
 const ORDINALS: &[&str] = &["اول", "اخر", "ثاني", "ثالث", "اخير"];
 
+/// "نظيره" ("his counterpart", normalized), with its other pronouns and the dual: a
+/// relational noun before a name ("أردوغان نظيره الروسي بوتين"), never part of one, though
+/// normalization folds it into the given name نظيرة.
+pub(crate) fn is_counterpart(w: &str) -> bool {
+    matches!(
+        w,
+        "نظيره"
+            | "نظيرته"
+            | "نظيرها"
+            | "نظيرهم"
+            | "نظيريه"
+            | "نظيراه"
+            | "نظراءه"
+            | "نظرائه"
+    )
+}
+
 /// "على" spelled with alef maqsura is the preposition, not the name Ali; normalization
 /// made the two alike.
 fn is_preposition_ala(ctx: &Ctx<'_>, i: usize) -> bool {
@@ -2015,6 +2032,7 @@ fn continues_name(ctx: &Ctx<'_>, j: usize) -> bool {
     }
     // Not the preposition على ("ديجاو على رحيل"), a blessing or a time word.
     if is_preposition_ala(ctx, j)
+        || is_counterpart(w.norm.strip_prefix('و').unwrap_or(w.norm))
         || COMPLEMENTIZER_TAILS.contains(&w.norm)
         || NAME_FORMULA_WORDS.contains(&w.norm)
         || TIME_AFTER_NAME.contains(&w.norm)
@@ -3803,6 +3821,15 @@ mod tests {
     fn the_preposition_ala_after_a_name_is_not_the_name_ali() {
         let names = entity_names("وكتب المدون سير الدين يوسف على صفحته الشخصية إن القانون ظالم .");
         assert!(!names.iter().any(|n| n.ends_with("على")), "{names:?}");
+    }
+
+    #[test]
+    fn his_counterpart_after_a_name_is_not_the_name_nazira() {
+        let names = entity_names(
+            "والتقى الرئيس التركي رجب طيب أردوغان نظيره الروسي فلاديمير بوتين في سوتشي .",
+        );
+        assert!(names.contains(&"رجب طيب أردوغان".to_owned()), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("نظيره")), "{names:?}");
     }
 
     #[test]

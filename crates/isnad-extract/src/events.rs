@@ -1215,31 +1215,27 @@ fn intro_word(w: &str) -> Option<Intro> {
 /// Quantifiers, relational and group nouns that stand between a preposition and a name
 /// (على بعض مثيري الشغب، مع نظيره مراد مدلسي، في مواجهة مليشيا حفتر).
 fn is_partitive(w: &str) -> bool {
-    matches!(
-        strip_conjunction(w),
-        "بعض"
-            | "كل"
-            | "جميع"
-            | "عدد"
-            | "احد"
-            | "الاف"
-            | "مئات"
-            | "عشرات"
-            | "نظيره"
-            | "نظيرته"
-            | "نظيرها"
-            | "نظيرهم"
-            | "نظيريه"
-            | "مليشيا"
-            | "ميليشيا"
-            | "مليشيات"
-            | "ميليشيات"
-            | "قوات"
-            | "عناصر"
-            | "مسلحي"
-            | "مقاتلي"
-            | "انصار"
-    )
+    crate::entities::is_counterpart(strip_conjunction(w))
+        || matches!(
+            strip_conjunction(w),
+            "بعض"
+                | "كل"
+                | "جميع"
+                | "عدد"
+                | "احد"
+                | "الاف"
+                | "مئات"
+                | "عشرات"
+                | "مليشيا"
+                | "ميليشيا"
+                | "مليشيات"
+                | "ميليشيات"
+                | "قوات"
+                | "عناصر"
+                | "مسلحي"
+                | "مقاتلي"
+                | "انصار"
+        )
 }
 
 /// Place-class nouns that stand between a preposition and a place name (في مدينة زوارة).
