@@ -2658,6 +2658,14 @@ mod tests {
         doc
     }
 
+    /// The first event whose trigger starts with `trigger`; a failing test shows them all.
+    fn event_told_by<'d>(doc: &'d Doc, trigger: &str) -> &'d Event {
+        doc.events
+            .iter()
+            .find(|e| doc.slice(e.trigger).starts_with(trigger))
+            .unwrap_or_else(|| panic!("{trigger}: {:?}", summary(doc)))
+    }
+
     fn run(doc: &mut Doc) {
         extract(
             doc,
@@ -2727,22 +2735,14 @@ mod tests {
             &[],
         );
         run(&mut doc);
-        let visit = doc
-            .events
-            .iter()
-            .find(|e| doc.slice(e.trigger) == "زار")
-            .unwrap();
+        let visit = event_told_by(&doc, "زار");
         assert_eq!(
             names(&doc, &visit.actors),
             ["عمر البشير"],
             "{:?}",
             summary(&doc)
         );
-        let strike = doc
-            .events
-            .iter()
-            .find(|e| doc.slice(e.trigger) == "استهدفوا")
-            .unwrap();
+        let strike = event_told_by(&doc, "استهدفوا");
         assert_eq!(names(&doc, &strike.actors), ["الحوثيين", "قوات صالح"]);
     }
 
@@ -3212,11 +3212,7 @@ mod tests {
             &[],
         );
         run(&mut doc);
-        let e = doc
-            .events
-            .iter()
-            .find(|e| doc.slice(e.trigger) == "الضربات")
-            .unwrap_or_else(|| panic!("{:?}", summary(&doc)));
+        let e = event_told_by(&doc, "الضربات");
         assert_eq!((e.kind, e.mode), ("ASSAULT", Some("aerial")));
         assert_eq!(names(&doc, &e.actors), ["التحالف"]);
         assert_eq!(names(&doc, &e.targets), ["أنصار الله"]);
@@ -3237,17 +3233,9 @@ mod tests {
             &[],
         );
         run(&mut doc);
-        let seizure = doc
-            .events
-            .iter()
-            .find(|e| doc.slice(e.trigger).starts_with("السيطرة"))
-            .unwrap_or_else(|| panic!("{:?}", summary(&doc)));
+        let seizure = event_told_by(&doc, "السيطرة");
         assert_eq!(names(&doc, &seizure.actors), ["قوات النظام"]);
-        let storming = doc
-            .events
-            .iter()
-            .find(|e| doc.slice(e.trigger) == "اقتحام")
-            .unwrap_or_else(|| panic!("{:?}", summary(&doc)));
+        let storming = event_told_by(&doc, "اقتحام");
         assert_eq!(names(&doc, &storming.actors), ["الجيش الحر"]);
     }
 
@@ -3279,11 +3267,7 @@ mod tests {
         doc.entities[3].geo = Some(geo("US", "country"));
         run(&mut doc);
         let actors_of = |trigger: &str| {
-            let e = doc
-                .events
-                .iter()
-                .find(|e| doc.slice(e.trigger).contains(trigger))
-                .unwrap_or_else(|| panic!("{trigger}: {:?}", summary(&doc)));
+            let e = event_told_by(&doc, trigger);
             names(&doc, &e.actors)
         };
         // One side acts in an attack; both sides in an agreement.
