@@ -272,33 +272,26 @@ fn opens_clause(doc: &Doc, t: &Token) -> bool {
 }
 
 /// Verbs that take an act as their complement (تمكنت القوات من السيطرة، نجحت في تدمير،
-/// تحاول اقتحام، واصلت هجومها), as past/imperfect stems after normalization. Their subject
-/// is the one who acts, and the act they govern is no anaphor of an earlier mention.
+/// تحاول اقتحام، واصلت هجومها), as past/imperfect pairs after normalization, conjugated as
+/// the lexicon conjugates its verbs. Their subject is the one who acts, and the act they
+/// govern is no anaphor of an earlier mention.
 const CONTROL_VERBS: [(&str, &str); 8] = [
-    ("تمكن", "تمكن"),
-    ("نجح", "نجح"),
-    ("حاول", "حاول"),
-    ("بدا", "بدا"),
-    ("واصل", "واصل"),
-    ("استانف", "ستانف"),
-    ("باشر", "باشر"),
-    ("شرع", "شرع"),
+    ("تمكن", "يتمكن"),
+    ("نجح", "ينجح"),
+    ("حاول", "يحاول"),
+    ("بدا", "يبدا"),
+    ("واصل", "يواصل"),
+    ("استانف", "يستانف"),
+    ("باشر", "يباشر"),
+    ("شرع", "يشرع"),
 ];
 
-/// Whether a word (conjunction stripped) is a third-person form of a control verb.
+/// Whether a word (conjunction stripped) is a form of a control verb.
 fn is_control_verb(w: &str) -> bool {
     let w = strip_conjunction(w);
-    CONTROL_VERBS.iter().any(|&(past, imperfect)| {
-        let past_form = w
-            .strip_prefix(past)
-            .is_some_and(|rest| matches!(rest, "" | "ت" | "وا" | "ا" | "تا"));
-        let imperfect_form = ["ي", "ت"].iter().any(|p| {
-            w.strip_prefix(p)
-                .and_then(|r| r.strip_prefix(imperfect))
-                .is_some_and(|rest| matches!(rest, "" | "ون" | "ان"))
-        });
-        past_form || imperfect_form
-    })
+    CONTROL_VERBS
+        .iter()
+        .any(|&(past, imperfect)| isnad_resources::is_form_of_verb(w, past, imperfect))
 }
 
 /// Words that may stand between a control verb's subject and the act it governs.

@@ -248,6 +248,20 @@ const PAST_ENDINGS: [&str; 9] = ["", "ت", "وا", "ا", "تا", "ن", "نا", "
 const IMPERFECT_PREFIXES: [&str; 4] = ["ي", "ت", "ن", "ا"];
 const IMPERFECT_ENDINGS: [&str; 6] = ["", "ون", "وا", "ان", "ن", "و"];
 
+/// Whether a normalized word is one of the forms the lexicon conjugates for the verb
+/// `past`/`imperfect` (3rd person masculine singular, normalized, the imperfect with its
+/// ي): for the stage's own closed lists of verbs that are no event triggers.
+pub fn is_form_of_verb(word: &str, past: &str, imperfect: &str) -> bool {
+    let core = imperfect.strip_prefix('ي').unwrap_or(imperfect);
+    word.strip_prefix(past)
+        .is_some_and(|ending| PAST_ENDINGS.contains(&ending))
+        || IMPERFECT_PREFIXES.iter().any(|p| {
+            word.strip_prefix(p)
+                .and_then(|rest| rest.strip_prefix(core))
+                .is_some_and(|ending| IMPERFECT_ENDINGS.contains(&ending))
+        })
+}
+
 impl Default for EventLexicon {
     fn default() -> EventLexicon {
         EventLexicon {

@@ -18,7 +18,7 @@ pub mod places;
 pub mod reporting;
 
 pub use calendar::{calendar, Calendar};
-pub use events::{actor_words, event_lexicon, ActorWords, EventLexicon};
+pub use events::{actor_words, event_lexicon, is_form_of_verb, ActorWords, EventLexicon};
 pub use lexicon::{word_counts, Lexicon};
 pub use ner::{
     country_names, name_words, ner_clusters, ner_gazetteer, ner_profiles, ner_resources,
