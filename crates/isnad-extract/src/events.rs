@@ -2161,7 +2161,6 @@ fn is_means_adjective(w: &str) -> bool {
 fn demonym_actors(doc: &Doc, sent: &Sentence, end: usize, words: &ActorWords) -> Vec<u32> {
     let toks = doc.tokens();
     let mut out: Vec<u32> = Vec::new();
-    let mut skipped = false;
     let reach = sent.end.min(end + 6);
     for (k, t) in toks.iter().enumerate().take(reach).skip(end) {
         if t.kind == TokenKind::Punct && norm(doc, t) == "-" {
@@ -2172,8 +2171,7 @@ fn demonym_actors(doc: &Doc, sent: &Sentence, end: usize, words: &ActorWords) ->
         }
         let w = norm(doc, t);
         let Some(code) = words.demonym(strip_conjunction(w)) else {
-            if out.is_empty() && !skipped && k == end && is_means_adjective(w) {
-                skipped = true;
+            if k == end && is_means_adjective(w) {
                 continue;
             }
             break;
