@@ -2489,8 +2489,12 @@ fn roles_of(ctx: &Ctx<'_>, c: &Cand, cands: &[Cand]) -> Vec<(usize, usize)> {
     let mut leftmost = None;
     while j > 0 && ctx.sentence[j - 1] == sent {
         if !role_token(ctx, j - 1, cands) {
-            // "والسفير ..." starts the phrase; the conjunction is not crossed.
-            if ctx.is_title(j - 1) && ctx.has_conjunction(j - 1) {
+            // "والسفير ..." starts the phrase; the conjunction is not crossed. "نظيره
+            // الروسي فلاديمير بوتين": his counterpart, with the words after it, is a role too.
+            let w = ctx.words[j - 1].norm;
+            if (ctx.is_title(j - 1) && ctx.has_conjunction(j - 1))
+                || is_counterpart(w.strip_prefix('و').unwrap_or(w))
+            {
                 leftmost = Some(j - 1);
             }
             break;

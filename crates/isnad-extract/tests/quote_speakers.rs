@@ -654,3 +654,14 @@ fn an_initial_in_the_title_ends_no_reporting_clause() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].as_deref(), Some("أحمد بن عبدالله الغامدي"));
 }
+
+#[test]
+fn a_title_finds_the_counterpart_of_one_who_holds_it() {
+    // "نظيره الروسي" is Putin's role; "الرئيس الروسي" is that office, held by the one
+    // whose counterpart he is.
+    let got = speakers(
+        "التقى الرئيس التركي رجب طيب أردوغان نظيره الروسي فلاديمير بوتين في سوتشي. \
+         ومن جهته، قال الرئيس الروسي إن اللقاء كان مثمرا.",
+    );
+    assert_eq!(got, [Some("فلاديمير بوتين".to_owned())]);
+}

@@ -3131,17 +3131,33 @@ impl<'a> Extractor<'a> {
         let head = self.stem(*title.first()?);
         let complement: Vec<&str> = title[1..].iter().map(|&k| self.stem(k)).collect();
         let doc = self.doc;
+        let role_words = |r: &Span| -> Vec<&str> {
+            // A role's span may start after its first token's conjunction ("و|وزير").
+            let tokens = doc.tokens();
+            let first = tokens.partition_point(|t| t.span.end <= r.start);
+            let end = tokens.partition_point(|t| t.span.start < r.end);
+            (first..end)
+                .filter(|&k| self.token(k).kind.is_word())
+                .map(|k| self.stem(k))
+                .collect()
+        };
+        // "نظيره الروسي" holds the office of the one whose counterpart it is: a title
+        // ("الرئيس الروسي") matches it when someone of the article holds that title's head.
+        let head_held = || {
+            doc.entities.iter().any(|e| {
+                e.kind == EntityType::Per
+                    && e.roles.iter().any(|r| role_words(r).first() == Some(&head))
+            })
+        };
         let has_title = |e: &isnad_doc::Entity| {
             e.roles.iter().any(|r| {
-                // A role's span may start after its first token's conjunction ("و|وزير").
-                let tokens = doc.tokens();
-                let first = tokens.partition_point(|t| t.span.end <= r.start);
-                let end = tokens.partition_point(|t| t.span.start < r.end);
-                let words: Vec<&str> = (first..end)
-                    .filter(|&k| self.token(k).kind.is_word())
-                    .map(|k| self.stem(k))
-                    .collect();
-                words.first() == Some(&head) && complement.iter().all(|c| words.contains(c))
+                let words = role_words(r);
+                let counterpart = words
+                    .first()
+                    .is_some_and(|w| *w == "نظير" || crate::entities::is_counterpart(w));
+                (words.first() == Some(&head)
+                    || (counterpart && !complement.is_empty() && head_held()))
+                    && complement.iter().all(|c| words.contains(c))
             })
         };
         if let Some(last) = self.last_speaker.entity {
