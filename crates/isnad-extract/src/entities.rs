@@ -1889,12 +1889,12 @@ const NOT_A_NAME: ClassSet = MAJOR_PLACES
 /// title are its complement ("الفريق أول ركن", "حارس آخر").
 const ORDINALS: &[&str] = &["اول", "اخر", "ثاني", "ثالث", "اخير"];
 
-/// "نظيره" ("his counterpart", normalized), with its other pronouns and the dual: a
-/// relational noun before a name ("أردوغان نظيره الروسي بوتين"), never part of one, though
-/// normalization folds it into the given name نظيرة.
+/// "نظيره" ("his counterpart", normalized, also with و), with its other pronouns and the
+/// dual: a relational noun before a name ("أردوغان نظيره الروسي بوتين"), never part of one,
+/// though normalization folds it into the given name نظيرة.
 pub(crate) fn is_counterpart(w: &str) -> bool {
     matches!(
-        w,
+        w.strip_prefix('و').unwrap_or(w),
         "نظيره"
             | "نظيرته"
             | "نظيرها"
@@ -2032,7 +2032,7 @@ fn continues_name(ctx: &Ctx<'_>, j: usize) -> bool {
     }
     // Not the preposition على ("ديجاو على رحيل"), a blessing or a time word.
     if is_preposition_ala(ctx, j)
-        || is_counterpart(w.norm.strip_prefix('و').unwrap_or(w.norm))
+        || is_counterpart(w.norm)
         || COMPLEMENTIZER_TAILS.contains(&w.norm)
         || NAME_FORMULA_WORDS.contains(&w.norm)
         || TIME_AFTER_NAME.contains(&w.norm)
@@ -2491,9 +2491,8 @@ fn roles_of(ctx: &Ctx<'_>, c: &Cand, cands: &[Cand]) -> Vec<(usize, usize)> {
         if !role_token(ctx, j - 1, cands) {
             // "والسفير ..." starts the phrase; the conjunction is not crossed. "نظيره
             // الروسي فلاديمير بوتين": his counterpart, with the words after it, is a role too.
-            let w = ctx.words[j - 1].norm;
             if (ctx.is_title(j - 1) && ctx.has_conjunction(j - 1))
-                || is_counterpart(w.strip_prefix('و').unwrap_or(w))
+                || is_counterpart(ctx.words[j - 1].norm)
             {
                 leftmost = Some(j - 1);
             }

@@ -2649,6 +2649,18 @@ mod tests {
         doc
     }
 
+    /// A gazetteer place of `country` (ISO alpha-2) and `feature` ("country", "city"): the
+    /// stage reads no more of it.
+    fn geo(country: &str, feature: &str) -> isnad_doc::Geo {
+        isnad_doc::Geo {
+            lat: 0.0,
+            lon: 0.0,
+            geonames_id: 1,
+            country: Some(country.to_owned()),
+            feature: feature.to_owned(),
+        }
+    }
+
     /// The first event whose trigger starts with `trigger`; a failing test shows them all.
     fn event_told_by<'d>(doc: &'d Doc, trigger: &str) -> &'d Event {
         doc.events
@@ -2801,16 +2813,9 @@ mod tests {
             ],
             &[],
         );
-        let geo = |feature: &str| isnad_doc::Geo {
-            lat: 15.0,
-            lon: 32.0,
-            geonames_id: 1,
-            country: Some("SD".to_owned()),
-            feature: feature.to_owned(),
-        };
-        doc.entities[0].geo = Some(geo("country"));
-        doc.entities[1].geo = Some(geo("city"));
-        doc.entities[2].geo = Some(geo("city"));
+        doc.entities[0].geo = Some(geo("SD", "country"));
+        doc.entities[1].geo = Some(geo("SD", "city"));
+        doc.entities[2].geo = Some(geo("SD", "city"));
         run(&mut doc);
         let triggers: Vec<String> = summary(&doc).into_iter().map(|e| e.3).collect();
         assert_eq!(triggers, ["تظاهر"], "{:?}", summary(&doc));
@@ -3245,13 +3250,6 @@ mod tests {
             ],
             &[],
         );
-        let geo = |country: &str, feature: &str| isnad_doc::Geo {
-            lat: 0.0,
-            lon: 0.0,
-            geonames_id: 1,
-            country: Some(country.to_owned()),
-            feature: feature.to_owned(),
-        };
         doc.entities[0].geo = Some(geo("SY", "city"));
         doc.entities[1].geo = Some(geo("JO", "country"));
         doc.entities[2].geo = Some(geo("RU", "country"));

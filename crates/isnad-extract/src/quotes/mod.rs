@@ -3143,10 +3143,14 @@ impl<'a> Extractor<'a> {
         };
         // "نظيره الروسي" holds the office of the one whose counterpart it is: a title
         // ("الرئيس الروسي") matches it when someone of the article holds that title's head.
+        // Asked only for a counterpart's role, and then once.
+        let held = std::cell::OnceCell::new();
         let head_held = || {
-            doc.entities.iter().any(|e| {
-                e.kind == EntityType::Per
-                    && e.roles.iter().any(|r| role_words(r).first() == Some(&head))
+            *held.get_or_init(|| {
+                doc.entities.iter().any(|e| {
+                    e.kind == EntityType::Per
+                        && e.roles.iter().any(|r| role_words(r).first() == Some(&head))
+                })
             })
         };
         let has_title = |e: &isnad_doc::Entity| {
