@@ -61,7 +61,14 @@ impl Stage for EntitiesStage {
 /// الحرمين الشريفين" (Custodian of the Two Holy Mosques), the Saudi king's title, is the
 /// most frequent title of Saudi news; the tagger reads its first word as a name.
 /// "ولي ولي العهد" (deputy crown prince) has a given name's spelling for its first word.
-const TITLE_PHRASES: &[&[&str]] = &[&["خادم", "الحرمين", "الشريفين"], &["ولي", "ولي", "العهد"]];
+/// A spokeswoman's title is no title word of the tagger's, whose list has only the
+/// masculine "المتحدث باسم".
+const TITLE_PHRASES: &[&[&str]] = &[
+    &["خادم", "الحرمين", "الشريفين"],
+    &["ولي", "ولي", "العهد"],
+    &["متحدثه", "باسم"],
+    &["ناطقه", "باسم"],
+];
 
 /// The length of the title phrase starting at token `i`, if one does.
 fn title_phrase_at(words: &[Word<'_>], i: usize) -> Option<usize> {
@@ -1991,7 +1998,8 @@ fn names_after_roles(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
         // Back over the role phrase to its title word, within a few words.
         let mut j = i;
         let mut titled = false;
-        while j > 0 && i - j < 6 && ctx.sentence[j - 1] == sent && role_token(ctx, j - 1, out) {
+        while j > 0 && i - j < 6 && ctx.sentence[j - 1] == sent && role_token(ctx, j - 1, out, true)
+        {
             j -= 1;
             if ctx.is_title(j) {
                 titled = true;
@@ -2424,8 +2432,9 @@ const MOVEMENT_NOUNS: &[&str] = &["مقاومه", "معارضه"];
 /// Honorifics written as one letter and a period: د. (doctor), م. (engineer), أ. (professor).
 const ABBREVIATED_HONORIFICS: &[&str] = &["د", "م", "ا"];
 
-/// May token `i` continue a role phrase?
-fn role_token(ctx: &Ctx<'_>, i: usize, cands: &[Cand]) -> bool {
+/// May token `i` continue a role phrase? `towards_name` when the walk runs from the name
+/// back to its title, so that the name bounds the phrase.
+fn role_token(ctx: &Ctx<'_>, i: usize, cands: &[Cand], towards_name: bool) -> bool {
     let w = &ctx.words[i];
     if w.kind != TokenKind::Arabic || ctx.has(i, class::REPORTING_VERB) {
         return false;
@@ -2444,9 +2453,18 @@ fn role_token(ctx: &Ctx<'_>, i: usize, cands: &[Cand]) -> bool {
     }
     // A prepositional phrase in construct inside the role: "(مدير الفريق الأول) لكرة
     // القدم بنادي هجر".
+    // Between a title and the name it stands before, its object may also be a name
+    // without the article: "المتحدثة باسم وزارة الخارجية", "الأمين العام المساعد لشؤون
+    // فلسطين". After a name, where nothing closes the phrase, that reading would run on
+    // into the clause ("رئيس البرلمان العربي بأداء رجال الأمن").
     let construct_pp = (w.clitics.has(Prefix::Li) || w.clitics.has(Prefix::Bi))
         && ctx.words.get(i + 1).is_some_and(|n| {
-            n.clitics.is_definite() && ctx.sentence.get(i + 1) == Some(&ctx.sentence[i])
+            (n.clitics.is_definite()
+                || (towards_name
+                    && cands
+                        .iter()
+                        .any(|c| c.start == i + 1 && c.kind != EntityType::Per)))
+                && ctx.sentence.get(i + 1) == Some(&ctx.sentence[i])
         });
     // The name an organisation's head noun governs ("بنادي هجر"), or, as a bare word, the
     // name a place noun or a title governs: "أمير منطقة عسير", "أمير عسير" (function words
@@ -2488,7 +2506,7 @@ fn roles_of(ctx: &Ctx<'_>, c: &Cand, cands: &[Cand]) -> Vec<(usize, usize)> {
     let name_start = j;
     let mut leftmost = None;
     while j > 0 && ctx.sentence[j - 1] == sent {
-        if !role_token(ctx, j - 1, cands) {
+        if !role_token(ctx, j - 1, cands, true) {
             // "والسفير ..." starts the phrase; the conjunction is not crossed. "نظيره
             // الروسي فلاديمير بوتين": his counterpart, with the words after it, is a role too.
             if (ctx.is_title(j - 1) && ctx.has_conjunction(j - 1))
@@ -2536,7 +2554,7 @@ fn roles_of(ctx: &Ctx<'_>, c: &Cand, cands: &[Cand]) -> Vec<(usize, usize)> {
         && !cands.iter().any(|x| x.start == f)
     {
         let mut e = f + 1;
-        while e < n && ctx.sentence[e] == sent && role_token(ctx, e, cands) {
+        while e < n && ctx.sentence[e] == sent && role_token(ctx, e, cands, false) {
             if cands
                 .iter()
                 .any(|x| x.start == e && x.kind == EntityType::Per)
@@ -2586,7 +2604,7 @@ fn role_before_comma(ctx: &Ctx<'_>, c: &Cand, cands: &[Cand]) -> Option<(usize, 
         let k = j - 1;
         let quoted_name =
             is_quote_token(ctx.words[k].norm) && ((k > 0 && in_org(k - 1)) || in_org(k + 1));
-        if !quoted_name && !role_token(ctx, k, cands) {
+        if !quoted_name && !role_token(ctx, k, cands, true) {
             break;
         }
         j = k;
@@ -3341,6 +3359,35 @@ mod tests {
         assert_eq!(
             roles,
             vec!["مدير الفريق الأول لكرة القدم بنادي هجر", "الأستاذ"]
+        );
+    }
+
+    #[test]
+    fn a_role_runs_over_a_preposition_whose_object_is_a_name() {
+        let roles = |text: &str, name: &str| -> Vec<String> {
+            let mut d = doc(text);
+            annotate(&mut d);
+            let e = d.entities.iter().find(|e| d.slice(e.name) == name).unwrap();
+            e.roles.iter().map(|&r| d.slice(r).to_owned()).collect()
+        };
+        assert_eq!(
+            roles(
+                "وقال الأمين العام المساعد لشؤون فلسطين بالجامعة العربية السفير محمد صبيح إن \
+                 الوضع خطير.",
+                "محمد صبيح"
+            ),
+            vec![
+                "الأمين العام المساعد لشؤون فلسطين بالجامعة العربية",
+                "السفير"
+            ]
+        );
+        // A spokeswoman's title opens a role as a spokesman's does.
+        assert_eq!(
+            roles(
+                "ذكرت المتحدثة باسم وزارة الخارجية الفرنسية آنيس روماتيه أن الزيارة قائمة.",
+                "آنيس روماتيه"
+            ),
+            vec!["المتحدثة باسم وزارة الخارجية الفرنسية"]
         );
     }
 
