@@ -1372,11 +1372,73 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             && ctx.words[i + 1].norm == "الله"
     };
     out.retain(|c| !(blessing_at(c.start) || (c.start > 0 && blessing_at(c.start - 1))));
+    sacred_speakers(ctx, &mut out);
     join_split_places(ctx, &mut out);
     take_place_heads(ctx, &mut out);
     one_type_per_name(ctx, &mut out);
     out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     (out, labels.is_some())
+}
+
+/// The epithets that stand for God after a verb of saying, each with the words that may
+/// complete it (normalized) and whether it needs one: "قال تعالى", "يقول سبحانه وتعالى",
+/// "قال الله عز وجل" ("عز" alone opens the name "عز الدين").
+const DIVINE_EPITHETS: &[(&str, &[&str], bool)] = &[
+    ("تعالي", &[], false),
+    ("سبحانه", &["وتعالي"], false),
+    ("عز", &["وجل"], true),
+    ("جل", &["جلاله", "وعلا", "شانه"], true),
+    ("تبارك", &["وتعالي"], true),
+];
+
+/// God and His Prophet as the speakers of verses and sayings, which religious columns and
+/// sermons quote: God named by a verb of saying with "الله" or an epithet ("قال تعالى",
+/// "يقول الله عز وجل", "فبين سبحانه"), and the Prophet by "رسول الله", "النبي" or
+/// "الرسول" before his blessing ("صلى الله عليه وسلم", "عليه الصلاة والسلام"). The
+/// tagger misses the epithets or reads them as names of their own, and the titles as
+/// common nouns. The pattern's mention replaces what the tagger found in its words.
+fn sacred_speakers(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
+    let n = ctx.words.len();
+    let norm = |k: usize| if k < n { ctx.words[k].norm } else { "" };
+    let mut found = Vec::new();
+    for i in 0..n {
+        // God, right after a verb of saying.
+        if i + 1 < n && ctx.is_reporting_verb(i) && ctx.sentence[i + 1] == ctx.sentence[i] {
+            let start = i + 1;
+            let mut end = start;
+            if norm(end) == "الله" {
+                end += 1;
+            }
+            let epithet = DIVINE_EPITHETS.iter().find(|(w, completions, needed)| {
+                norm(end) == *w && (!needed || completions.contains(&norm(end + 1)))
+            });
+            if let Some((_, completions, _)) = epithet {
+                end += 1;
+                if completions.contains(&norm(end)) {
+                    end += 1;
+                }
+            }
+            if end > start {
+                found.push(Cand::pattern(start, end, EntityType::Per));
+            }
+        }
+        // The Prophet, before his blessing.
+        let title_end = match ctx.core(i) {
+            "رسول" if norm(i + 1) == "الله" => i + 2,
+            "نبي" | "رسول" if ctx.words[i].clitics.is_definite() => i + 1,
+            _ => continue,
+        };
+        let blessed = (norm(title_end) == "صلي" && norm(title_end + 1) == "الله")
+            || (norm(title_end) == "عليه" && matches!(norm(title_end + 1), "الصلاه" | "السلام"));
+        if blessed {
+            found.push(Cand::pattern(i, title_end, EntityType::Per));
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    out.retain(|c| !found.iter().any(|f| c.start < f.end && f.start < c.end));
+    out.extend(found);
 }
 
 /// Places the tagger cut in two ("مدينة دير الزور ." read as "دير" and "الزور"): place
@@ -3865,6 +3927,18 @@ mod tests {
         // The name "رحمة الله" is written with ta marbuta, the blessing's verb is not.
         let names = entity_names("وقال الناشط رحمة الله يوسف زائي إن المدرسة أغلقت.");
         assert!(names.iter().any(|n| n.contains("رحمة الله")), "{names:?}");
+    }
+
+    #[test]
+    fn god_and_the_prophet_speak_in_verses_and_sayings() {
+        let names = entity_names(
+            "قال تعالى: «وتعاونوا على البر». وقال رسول الله صلى الله عليه وسلم: «الدين النصيحة».",
+        );
+        assert!(names.contains(&"تعالى".to_owned()), "{names:?}");
+        assert!(names.contains(&"رسول الله".to_owned()), "{names:?}");
+        // "عز" alone opens a man's name, not God's "عز وجل".
+        let names = entity_names("وقال عز الدين الأصبحي إن الحكومة عادت.");
+        assert!(names.iter().any(|n| n == "عز الدين الأصبحي"), "{names:?}");
     }
 
     #[test]
