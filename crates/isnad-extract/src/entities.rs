@@ -1191,6 +1191,50 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             out.push(Cand::pattern(i, e, EntityType::Org));
         }
     }
+    // 12b. A regime named by its country or its ruler ("النظام السوري", "نظام الأسد",
+    // "نظام بشار الأسد"): the actor of much conflict news, which the tagger leaves out
+    // as a common noun. "النظام" needs the nationality right after it ("النظام المصرفي
+    // السعودي" is a system; "المالي" is as often financial as Malian), and the bare
+    // "نظام" a person's name as its genitive.
+    for (i, &signature) in in_signature.iter().enumerate().take(n.saturating_sub(1)) {
+        let w = &ctx.words[i];
+        if signature
+            || w.kind != TokenKind::Arabic
+            || ctx.core(i) != "نظام"
+            || w.clitics.has(Prefix::Li)
+            || w.clitics.has(Prefix::Bi)
+            || ctx.sentence[i + 1] != ctx.sentence[i]
+        {
+            continue;
+        }
+        let e = if w.clitics.is_definite() {
+            let next = &ctx.words[i + 1];
+            if !(next.clitics.only_article()
+                && ctx.has(i + 1, class::DEMONYM)
+                && !matches!(ctx.core(i + 1), "مالي" | "عربي")
+                && !ctx.core(i + 1).ends_with('ه'))
+            {
+                continue;
+            }
+            i + 2
+        } else {
+            match out
+                .iter()
+                .filter(|c| c.start == i + 1 && c.kind == EntityType::Per)
+                .map(|c| c.end)
+                .max()
+            {
+                Some(end) => end,
+                None => continue,
+            }
+        };
+        let crossing = out
+            .iter()
+            .any(|c| c.start < e && i < c.end && (c.start < i || c.end > e || c.start == i));
+        if !crossing {
+            out.push(Cand::pattern(i, e, EntityType::Org));
+        }
+    }
     // 13. Public bodies named by head, adjective and purpose ("المؤسسة العامة للخطوط
     // الحديدية", "الهيئة العامة للإحصاء", "المديرية العامة للجوازات"): a definite
     // body head (`BODY_HEADS`), its adjectives, and a genitive with لـ and that
@@ -3939,6 +3983,16 @@ mod tests {
         // "عز" alone opens a man's name, not God's "عز وجل".
         let names = entity_names("وقال عز الدين الأصبحي إن الحكومة عادت.");
         assert!(names.iter().any(|n| n == "عز الدين الأصبحي"), "{names:?}");
+    }
+
+    #[test]
+    fn a_regime_is_named_by_its_country_or_its_ruler() {
+        let names =
+            entity_names("وقال بشار الأسد إن نظام بشار الأسد باق، واتهم النظام السوري المعارضة.");
+        assert!(names.contains(&"النظام السوري".to_owned()), "{names:?}");
+        assert!(names.contains(&"نظام بشار الأسد".to_owned()), "{names:?}");
+        let names = entity_names("وقال إن النظام المالي السعودي قوي وإن النظام المصرفي متين.");
+        assert!(!names.iter().any(|n| n.starts_with("النظام")), "{names:?}");
     }
 
     #[test]
