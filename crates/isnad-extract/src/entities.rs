@@ -423,6 +423,11 @@ fn build_ctx(doc: &Doc) -> Ctx<'_> {
     }
 }
 
+/// Whether any candidate starts in tokens `a..b`.
+fn overlaps_past(c: &[Cand], a: usize, b: usize) -> bool {
+    c.iter().any(|x| a <= x.start && x.start < b)
+}
+
 fn overlaps(c: &[Cand], a: usize, b: usize) -> bool {
     c.iter().any(|x| x.start < b && a < x.end)
 }
@@ -1125,6 +1130,10 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
     for (i, &signature) in in_signature.iter().enumerate().take(n.saturating_sub(1)) {
         let w = &ctx.words[i];
         let owner = &ctx.words[i + 1];
+        // The owner is a definite noun, or a person's name ("قوات صالح", "قوات حفتر").
+        let person_owner = out
+            .iter()
+            .any(|c| c.start == i + 1 && c.kind == EntityType::Per);
         if signature
             || w.kind != TokenKind::Arabic
             || w.clitics.is_definite()
@@ -1132,7 +1141,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             || !FORCE_NOUNS.contains(&ctx.core(i))
             || ctx.sentence[i + 1] != ctx.sentence[i]
             || owner.kind != TokenKind::Arabic
-            || !owner.clitics.only_article()
+            || !(owner.clitics.only_article() || (person_owner && owner.clitics.is_empty()))
             || ctx.is_function(i + 1)
             || TIME_AFTER_NAME.contains(&owner.norm)
         {
@@ -1171,10 +1180,13 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         // two nouns, "شركات الطيران الصينية" qualifies the companies).
         let feminine = !matches!(ctx.core(i), "جيش" | "طيران");
         let agrees = |k: usize| ctx.core(k).ends_with('ه') == feminine;
+        // "الجيش السوري الحر": the Free Syrian Army's adjective is no nisba.
         let mut e = i + 1;
         while e < n
             && ctx.sentence[e] == ctx.sentence[i]
-            && (is_nisba(ctx, e) || is_participle_adjective(ctx, e))
+            && (is_nisba(ctx, e)
+                || is_participle_adjective(ctx, e)
+                || (e > i + 1 && ctx.words[e].clitics.only_article() && ctx.core(e) == "حر"))
             && agrees(e)
         {
             e += 1;
@@ -1186,6 +1198,54 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
                 || ctx.has(i + 1, class::DEMONYM));
         if e == i + 1 || aviation {
             continue;
+        }
+        if !overlaps(&out, i, e) {
+            out.push(Cand::pattern(i, e, EntityType::Org));
+        } else {
+            // The tagger's shorter reading of the same force ("الجيش السوري" of "الجيش
+            // السوري الحر") takes the nisbas and the "الحر" it left out (not a
+            // participle, which is as often the clause's: "القوات الفرنسية المنتشرة").
+            let mut e = i + 1;
+            while e < n
+                && ctx.sentence[e] == ctx.sentence[i]
+                && (is_nisba(ctx, e)
+                    || (e > i + 1 && ctx.words[e].clitics.only_article() && ctx.core(e) == "حر"))
+                && agrees(e)
+            {
+                e += 1;
+            }
+            if let Some(k) = out.iter().position(|c| {
+                c.start == i
+                    && c.end < e
+                    && c.kind == EntityType::Org
+                    && !overlaps_past(&out, c.end, e)
+            }) {
+                out[k].end = e;
+            }
+        }
+    }
+    // 12a. A council named by its members ("مجلس النواب", "مجلس الوزراء", "مجلس الشيوخ
+    // الأمريكي"): the indefinite "مجلس" in construct with a definite noun, and the
+    // nisbas after it. Such councils are named by common words the tagger reads as such.
+    for (i, &signature) in in_signature.iter().enumerate().take(n.saturating_sub(1)) {
+        let w = &ctx.words[i];
+        let members = &ctx.words[i + 1];
+        if signature
+            || w.kind != TokenKind::Arabic
+            || ctx.core(i) != "مجلس"
+            || w.clitics.is_definite()
+            || w.clitics.has(Prefix::Li)
+            || ctx.sentence[i + 1] != ctx.sentence[i]
+            || members.kind != TokenKind::Arabic
+            || !members.clitics.only_article()
+            || ctx.is_function(i + 1)
+            || TIME_AFTER_NAME.contains(&members.norm)
+        {
+            continue;
+        }
+        let mut e = i + 2;
+        while e < n && ctx.sentence[e] == ctx.sentence[i] && is_nisba(ctx, e) {
+            e += 1;
         }
         if !overlaps(&out, i, e) {
             out.push(Cand::pattern(i, e, EntityType::Org));
@@ -3983,6 +4043,18 @@ mod tests {
         // "عز" alone opens a man's name, not God's "عز وجل".
         let names = entity_names("وقال عز الدين الأصبحي إن الحكومة عادت.");
         assert!(names.iter().any(|n| n == "عز الدين الأصبحي"), "{names:?}");
+    }
+
+    #[test]
+    fn forces_named_by_their_commander_and_councils_by_their_members() {
+        let names = entity_names(
+            "وقال علي عبد الله صالح إن قوات صالح تقدمت، فيما تقدم الجيش السوري الحر نحو حلب، \
+             وصوت مجلس النواب على القانون.",
+        );
+        for name in ["قوات صالح", "الجيش السوري الحر", "مجلس النواب"]
+        {
+            assert!(names.contains(&name.to_owned()), "{name}: {names:?}");
+        }
     }
 
     #[test]
