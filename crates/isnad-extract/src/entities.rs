@@ -1251,6 +1251,72 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             out.push(Cand::pattern(i, e, EntityType::Org));
         }
     }
+    // 12c. A party named by its watchwords ("حزب النور", "حزب العدالة والتنمية", "حزب
+    // الحرية والعدالة", "حزب الله اللبناني"): the indefinite "حزب" with a definite noun,
+    // one more joined to it by و, and the nisbas after them. The tagger cuts the name
+    // at its و, or runs it on into the clause ("حزب النور القرار"), or misses it.
+    for (i, &signature) in in_signature.iter().enumerate().take(n.saturating_sub(1)) {
+        let w = &ctx.words[i];
+        let same = |k: usize| k < n && ctx.sentence[k] == ctx.sentence[i];
+        let name_word = |k: usize| {
+            same(k)
+                && ctx.words[k].kind == TokenKind::Arabic
+                && !ctx.is_function(k)
+                && !TIME_AFTER_NAME.contains(&ctx.words[k].norm)
+        };
+        if signature
+            || w.kind != TokenKind::Arabic
+            || ctx.core(i) != "حزب"
+            || w.clitics.is_definite()
+            || w.clitics.has(Prefix::Li)
+            || !name_word(i + 1)
+            || !(ctx.words[i + 1].clitics.only_article() || ctx.words[i + 1].norm == "الله")
+        {
+            continue;
+        }
+        let mut e = i + 2;
+        let joined = |k: usize| {
+            name_word(k)
+                && ctx.words[k].clitics.has(Prefix::Wa)
+                && ctx.words[k].clitics.is_definite()
+                && !ctx.words[k].clitics.has(Prefix::Li)
+                && !ctx.words[k].clitics.has(Prefix::Bi)
+                && !is_nisba(ctx, k)
+                && !ctx.is_title(k)
+                && !ctx.is_org_head(k)
+        };
+        // "حزب الله" takes no second name: "حزب الله والحرس الثوري" are two actors.
+        if ctx.words[i + 1].norm != "الله" && joined(e) {
+            e += 1;
+        }
+        // A nisba, not the participle "الموالي" (loyal to).
+        while same(e) && is_nisba(ctx, e) && ctx.core(e) != "موالي" {
+            e += 1;
+        }
+        // A name of its own after the head ends where that name ends ("حزب الرابطة
+        // الوطنية للديموقراطية").
+        if let Some(named) = out
+            .iter()
+            .filter(|c| c.start == i + 1 && c.kind != EntityType::Per)
+            .map(|c| c.end)
+            .max()
+        {
+            e = e.max(named);
+        }
+        // Whatever the tagger read inside the name gives way to it, and a person's name it
+        // ran on into keeps the words after it ("حزب الله نبيل قاووق" is the party and
+        // the man); a name crossing its edge from before leaves it alone.
+        if out.iter().any(|c| c.start < i && i < c.end) {
+            continue;
+        }
+        out.retain(|c| {
+            !(c.start >= i && c.start < e) || (c.kind == EntityType::Per && c.end > e + 1)
+        });
+        for c in out.iter_mut().filter(|c| c.start >= i && c.start < e) {
+            c.start = e;
+        }
+        out.push(Cand::pattern(i, e, EntityType::Org));
+    }
     // 12b. A regime named by its country or its ruler ("النظام السوري", "نظام الأسد",
     // "نظام بشار الأسد"): the actor of much conflict news, which the tagger leaves out
     // as a common noun. "النظام" needs the nationality right after it ("النظام المصرفي
@@ -4055,6 +4121,24 @@ mod tests {
         {
             assert!(names.contains(&name.to_owned()), "{name}: {names:?}");
         }
+    }
+
+    #[test]
+    fn a_party_is_named_by_its_watchwords() {
+        let names = entity_names(
+            "وفاز حزب العدالة والتنمية، وانتقد حزب النور القرار، وقاتل حزب الله والحرس \
+             الثوري في سوريا.",
+        );
+        for name in ["حزب العدالة والتنمية", "حزب النور", "حزب الله"]
+        {
+            assert!(names.contains(&name.to_owned()), "{name}: {names:?}");
+        }
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.contains("القرار") || n.contains("الحرس")),
+            "{names:?}"
+        );
     }
 
     #[test]
