@@ -1317,6 +1317,34 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         }
         out.push(Cand::pattern(i, e, EntityType::Org));
     }
+    // 12d. Collective actors of diplomacy ("المجتمع الدولي", "الدول الغربية", "الدول
+    // الكبرى"): the international community, and states named together by a nisba or by
+    // their rank. They call, condemn and are called on as any government is.
+    for (i, &signature) in in_signature.iter().enumerate().take(n.saturating_sub(1)) {
+        let w = &ctx.words[i];
+        if signature
+            || w.kind != TokenKind::Arabic
+            || !w.clitics.is_definite()
+            || w.clitics.has(Prefix::Li)
+            || w.clitics.has(Prefix::Bi)
+            || ctx.sentence[i + 1] != ctx.sentence[i]
+            || !ctx.words[i + 1].clitics.only_article()
+        {
+            continue;
+        }
+        let e = match (ctx.core(i), ctx.core(i + 1)) {
+            ("مجتمع", "دولي") => i + 2,
+            ("دول", adjective)
+                if adjective == "كبري" || (is_nisba(ctx, i + 1) && adjective.ends_with('ه')) =>
+            {
+                i + 2
+            }
+            _ => continue,
+        };
+        if !overlaps(&out, i, e) {
+            out.push(Cand::pattern(i, e, EntityType::Org));
+        }
+    }
     // 12b. A regime named by its country or its ruler ("النظام السوري", "نظام الأسد",
     // "نظام بشار الأسد"): the actor of much conflict news, which the tagger leaves out
     // as a common noun. "النظام" needs the nationality right after it ("النظام المصرفي
@@ -4139,6 +4167,17 @@ mod tests {
                 .any(|n| n.contains("القرار") || n.contains("الحرس")),
             "{names:?}"
         );
+    }
+
+    #[test]
+    fn the_international_community_and_states_named_together_are_actors() {
+        let names = entity_names(
+            "ودعا المجتمع الدولي إلى التدخل، وطالبت الدول الغربية بالانسحاب، واجتمعت الدول الكبرى.",
+        );
+        for name in ["المجتمع الدولي", "الدول الغربية", "الدول الكبرى"]
+        {
+            assert!(names.contains(&name.to_owned()), "{name}: {names:?}");
+        }
     }
 
     #[test]
