@@ -1363,11 +1363,11 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         }
         let e = if w.clitics.is_definite() {
             let next = &ctx.words[i + 1];
-            if !(next.clitics.only_article()
+            let nationality = next.clitics.only_article()
                 && ctx.has(i + 1, class::DEMONYM)
                 && !matches!(ctx.core(i + 1), "مالي" | "عربي")
-                && !ctx.core(i + 1).ends_with('ه'))
-            {
+                && !ctx.core(i + 1).ends_with('ه');
+            if !nationality {
                 continue;
             }
             i + 2
