@@ -423,6 +423,21 @@ fn build_ctx(doc: &Doc) -> Ctx<'_> {
     }
 }
 
+/// The end of the longest candidate of a `kind` it accepts that starts at token `start`.
+fn name_end_at(c: &[Cand], start: usize, kind: impl Fn(EntityType) -> bool) -> Option<usize> {
+    c.iter()
+        .filter(|x| x.start == start && kind(x.kind))
+        .map(|x| x.end)
+        .max()
+}
+
+/// Whether a candidate crosses an edge of tokens `a..b` or starts where they start: a
+/// pattern over them would take a name that is not all its own. Names wholly inside
+/// stay beside it.
+fn crossed_or_taken(c: &[Cand], a: usize, b: usize) -> bool {
+    c.iter().any(|x| x.crosses(a, b) || x.start == a)
+}
+
 /// Whether any candidate starts in tokens `a..b`.
 fn overlaps_past(c: &[Cand], a: usize, b: usize) -> bool {
     c.iter().any(|x| a <= x.start && x.start < b)
@@ -1131,9 +1146,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         let w = &ctx.words[i];
         let owner = &ctx.words[i + 1];
         // The owner is a definite noun, or a person's name ("قوات صالح", "قوات حفتر").
-        let person_owner = out
-            .iter()
-            .any(|c| c.start == i + 1 && c.kind == EntityType::Per);
+        let person_owner = name_end_at(&out, i + 1, |k| k == EntityType::Per).is_some();
         if signature
             || w.kind != TokenKind::Arabic
             || w.clitics.is_definite()
@@ -1152,15 +1165,12 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             e += 1;
         }
         // An owner that is a name of its own ends where that name ends.
-        if let Some(named) = out.iter().filter(|c| c.start == i + 1).map(|c| c.end).max() {
+        if let Some(named) = name_end_at(&out, i + 1, |_| true) {
             e = e.max(named);
         }
         // The names inside stay ("فصائل الجيش السوري الحر" and "الجيش السوري الحر" are two
         // actors); a name crossing its edge leaves it alone.
-        let crossing = out
-            .iter()
-            .any(|c| c.start < e && i < c.end && (c.start < i || c.end > e || c.start == i));
-        if !crossing {
+        if !crossed_or_taken(&out, i, e) {
             out.push(Cand::pattern(i, e, EntityType::Org));
         }
     }
@@ -1181,12 +1191,12 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         let feminine = !matches!(ctx.core(i), "جيش" | "طيران");
         let agrees = |k: usize| ctx.core(k).ends_with('ه') == feminine;
         // "الجيش السوري الحر": the Free Syrian Army's adjective is no nisba.
+        let free =
+            |k: usize| k > i + 1 && ctx.words[k].clitics.only_article() && ctx.core(k) == "حر";
         let mut e = i + 1;
         while e < n
             && ctx.sentence[e] == ctx.sentence[i]
-            && (is_nisba(ctx, e)
-                || is_participle_adjective(ctx, e)
-                || (e > i + 1 && ctx.words[e].clitics.only_article() && ctx.core(e) == "حر"))
+            && (is_nisba(ctx, e) || is_participle_adjective(ctx, e) || free(e))
             && agrees(e)
         {
             e += 1;
@@ -1208,8 +1218,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             let mut e = i + 1;
             while e < n
                 && ctx.sentence[e] == ctx.sentence[i]
-                && (is_nisba(ctx, e)
-                    || (e > i + 1 && ctx.words[e].clitics.only_article() && ctx.core(e) == "حر"))
+                && (is_nisba(ctx, e) || free(e))
                 && agrees(e)
             {
                 e += 1;
@@ -1295,12 +1304,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         }
         // A name of its own after the head ends where that name ends ("حزب الرابطة
         // الوطنية للديموقراطية").
-        if let Some(named) = out
-            .iter()
-            .filter(|c| c.start == i + 1 && c.kind != EntityType::Per)
-            .map(|c| c.end)
-            .max()
-        {
+        if let Some(named) = name_end_at(&out, i + 1, |k| k != EntityType::Per) {
             e = e.max(named);
         }
         // Whatever the tagger read inside the name gives way to it, and a person's name it
@@ -1372,20 +1376,12 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             }
             i + 2
         } else {
-            match out
-                .iter()
-                .filter(|c| c.start == i + 1 && c.kind == EntityType::Per)
-                .map(|c| c.end)
-                .max()
-            {
+            match name_end_at(&out, i + 1, |k| k == EntityType::Per) {
                 Some(end) => end,
                 None => continue,
             }
         };
-        let crossing = out
-            .iter()
-            .any(|c| c.start < e && i < c.end && (c.start < i || c.end > e || c.start == i));
-        if !crossing {
+        if !crossed_or_taken(&out, i, e) {
             out.push(Cand::pattern(i, e, EntityType::Org));
         }
     }

@@ -218,6 +218,14 @@ struct Candidate {
     date: Option<String>,
 }
 
+impl Candidate {
+    /// The light or control verb that governs this event noun: its subject acts, and the
+    /// noun refers to no earlier event.
+    fn governing_verb(&self) -> Option<usize> {
+        self.light_from.or(self.control_from)
+    }
+}
+
 /// One sentence: its token range and, per token, whether a clause starts there.
 struct Sentence {
     index: usize,
@@ -1723,7 +1731,8 @@ fn arguments(
     let entry = &lex.entries[c.entry as usize];
     let toks = doc.tokens();
     // The scope: from the previous clause opener, strong punctuation or event to the next.
-    let mut lo = c.light_from.or(c.control_from).unwrap_or(c.first);
+    let governed = c.governing_verb();
+    let mut lo = governed.unwrap_or(c.first);
     while lo > sent.first.max(neighbours.0) {
         let t = &toks[lo - 1];
         if is_strong_punct(doc, t) || opens_clause(doc, &toks[lo]) && lo < c.first {
@@ -1785,7 +1794,6 @@ fn arguments(
     // A definite or demonstrative event noun refers to an event told elsewhere: it has the
     // participants its own phrase names (التفجير الذي نفذه ...), not those of the clause it
     // stands in (دان المتحدث الإنفجار).
-    let governed = c.light_from.or(c.control_from);
     let referring = !c.verb && (c.definite || c.demonstrative) && governed.is_none();
     let mut actors: Vec<usize> = Vec::new();
     // Actors from outside the scope (the sentence's subject, the last speaker).
