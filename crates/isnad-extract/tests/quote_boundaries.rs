@@ -405,3 +405,21 @@ fn the_reporters_remark_on_what_was_left_unsaid_ends_the_content() {
     let got = quote_texts("وقال الوزير إن الحوار سيبدأ دون شروط مسبقة.");
     assert_eq!(got, vec!["الحوار سيبدأ دون شروط مسبقة"]);
 }
+
+#[test]
+fn a_named_subject_and_its_own_reporting_verb_after_a_comma_end_the_content() {
+    let got = quote_texts(
+        "وأعرب كارسون عن تأييده لمشروع المجموعة الإفريقية، لكن كارسون اعتبر أن على القوة \
+         أن ترسي الاستقرار.",
+    );
+    assert_eq!(
+        got,
+        vec![
+            "تأييده لمشروع المجموعة الإفريقية",
+            "على القوة أن ترسي الاستقرار"
+        ]
+    );
+    // A noun phrase with no name before a verb is the content's own subject.
+    let got = quote_texts("وقال الوزير إن المفاوضات مستمرة، والطرفان يؤكدان أن الحل قريب.");
+    assert_eq!(got.len(), 1, "{got:?}");
+}

@@ -1848,6 +1848,8 @@ impl<'a> Extractor<'a> {
                     if c.role != CueRole::Noun && (conj || !AMBIGUOUS_CUES.contains(&form)) {
                         return j;
                     }
+                } else if self.subject_first_report(v, end) {
+                    return j;
                 }
             }
             if j > start + 2 {
@@ -1888,6 +1890,31 @@ impl<'a> Extractor<'a> {
             j += 1;
         }
         end
+    }
+
+    /// Whether a new report opens at `v` with its subject first: "، والناطق باسم الجيش
+    /// الإسرائيلي يقول أن ...", "، لكن وزير الخارجية أكد أن ...". A named speaker or a
+    /// title, then a reporting verb that opens its own content with a complementizer or a
+    /// colon, within a few words and no punctuation.
+    fn subject_first_report(&self, v: usize, end: usize) -> bool {
+        const MAX_SUBJECT: usize = 8;
+        let mut k = v + 1;
+        while k < end && k <= v + MAX_SUBJECT {
+            if self.token(k).kind == TokenKind::Punct {
+                return false;
+            }
+            if let Some((c, conj, _)) = self.cue(k) {
+                if c.role != CueRole::Verb || conj {
+                    return false;
+                }
+                let opens_content = self.frame(k, c, end).is_some_and(|f| {
+                    matches!(f.opener, Opener::Complementizer(_) | Opener::Colon(_))
+                });
+                return opens_content && self.speaker(v..k, None).entity.is_some();
+            }
+            k += 1;
+        }
+        false
     }
 
     /// Whether the words at `i` are the reporter's remark on the report itself: "دون أن
