@@ -133,7 +133,7 @@ word_set! {
 /// Cue forms that are also common nouns or other words ("طالب" a student, "بين" between,
 /// "ذكر" male, "كتب" books, "رأي" an opinion, "تشدد" extremism): cues only where a clause
 /// opens.
-const AMBIGUOUS_CUES: &[&str] = &[
+pub(crate) const AMBIGUOUS_CUES: &[&str] = &[
     "بين", "ذكر", "كتب", "راي", "يري", "تري", "طالب", "نقل", "علق", "ختم", "ابلغ", "قيل", "علمت",
     "وصف", "رات", "بينت", "تابع", "تشدد",
 ];
