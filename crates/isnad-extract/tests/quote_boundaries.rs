@@ -423,3 +423,24 @@ fn a_named_subject_and_its_own_reporting_verb_after_a_comma_end_the_content() {
     let got = quote_texts("وقال الوزير إن المفاوضات مستمرة، والطرفان يؤكدان أن الحل قريب.");
     assert_eq!(got.len(), 1, "{got:?}");
 }
+
+#[test]
+fn the_words_after_a_bare_wa_adafa_go_on_with_the_last_quotation() {
+    let got = quote_texts(
+        "وقال مدير المشروع خالد السلامة إن الأفران وصلت إلى المخيمات. وأضاف بلغت تكلفة \
+         تصنيع هذه الأفران 350 ألف دولار.",
+    );
+    assert_eq!(
+        got,
+        vec![
+            "الأفران وصلت إلى المخيمات",
+            "بلغت تكلفة تصنيع هذه الأفران 350 ألف دولار"
+        ]
+    );
+    // A subject, or the present, is the verb's other sense: to add something.
+    let got = quote_texts(
+        "وقال المدرب إن الفريق جاهز. وأضاف الدولي الغاني الهدف الثاني. والتطبيق يضيف لمسات \
+         شخصية إلى الصور.",
+    );
+    assert_eq!(got, vec!["الفريق جاهز"]);
+}

@@ -924,7 +924,8 @@ impl<'a> Extractor<'a> {
             // further on belongs to another word ("أعلنت إيران انتهاء ... كما أسفر عن").
             let frame = self
                 .noun_object_frame(i, cue, end)
-                .or_else(|| self.frame(i, cue, end));
+                .or_else(|| self.frame(i, cue, end))
+                .or_else(|| self.unmarked_after_continuing(i, cue, end));
             let Some(frame) = frame else {
                 // A quotation right before the cue: «...»، قال فلان.
                 if cue.role == CueRole::Verb {
@@ -1318,6 +1319,50 @@ impl<'a> Extractor<'a> {
         (!marked).then_some(Frame {
             cue,
             zone: first..first,
+            opener: Opener::Colon(cue),
+        })
+    }
+
+    /// The words right after "وأضاف" with no subject, and no mark, colon or complementizer
+    /// anywhere in the sentence, are the last speaker's ("وأضاف بلغت التكلفة الإجمالية
+    /// ..."): the past of the verb of continuing, after و, goes on with a quotation. What
+    /// follows must open a clause: not a definite word (a subject, and then another sense
+    /// of the verb: "وأضاف الدولي الغاني الهدف الثاني"), a preposition, a title or a
+    /// name. The present ("تضيف مزيدا من الإثارة") is left out for the same reason. The
+    /// frame reads the words as after a colon.
+    fn unmarked_after_continuing(&self, cue: usize, c: &Cue, end: usize) -> Option<Frame> {
+        let j = cue + 1;
+        if c.role != CueRole::Verb
+            || c.lemma != "أضاف"
+            || self.last_quote_paragraph.is_none()
+            || !self.norm(cue).starts_with("واضاف")
+            || j + 2 >= end
+        {
+            return None;
+        }
+        let t = self.token(j);
+        let n = self.norm(j);
+        let opens = t.kind == TokenKind::Arabic
+            && t.clitics.prefixes().next().is_none()
+            && !PREPOSITIONS.contains(&n)
+            && !ZONE_PREPOSITIONS.contains(&n)
+            && !COMPLEMENTIZERS.contains(&n)
+            && !TIME_WORDS.contains(&n)
+            && (!is_function_word(n) || matches!(n, "لا" | "لم" | "لن" | "قد"))
+            && !self.is_title_word(j)
+            && self.cue(j).is_none()
+            && self.doc.mentions_starting_in(t.span).is_empty();
+        let marked = (j..end).any(|k| {
+            let n = self.norm(k);
+            self.opens[k] != NO_PAIR
+                || self.inside[k] != NO_PAIR
+                || n == ":"
+                || COMPLEMENTIZERS.contains(&n)
+                || COMPLEMENTIZERS.contains(&self.stem(k))
+        });
+        (opens && !marked).then_some(Frame {
+            cue,
+            zone: j..j,
             opener: Opener::Colon(cue),
         })
     }
