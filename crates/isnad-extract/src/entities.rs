@@ -528,6 +528,20 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
                 c.end += 1;
             }
         }
+        // A hyphenated family name ("ارشانا سينغ-مانوكس"): the tagger stops at the hyphen,
+        // which joins the two words with no space on either side.
+        if c.kind == EntityType::Per {
+            let tokens = &doc.text_layers.tokens;
+            while c.end + 1 < n
+                && ctx.words[c.end].norm == "-"
+                && tokens[c.end - 1].span.end == tokens[c.end].span.start
+                && tokens[c.end].span.end == tokens[c.end + 1].span.start
+                && ctx.words[c.end + 1].kind == TokenKind::Arabic
+                && !ctx.is_function(c.end + 1)
+            {
+                c.end += 2;
+            }
+        }
         // A name introduced by a place noun is a place ("قاعدة "الوطية" الجوية").
         if c.kind == EntityType::Misc {
             let mut j = c.start;
@@ -4329,6 +4343,15 @@ mod tests {
                 .any(|n| n == "الوزارة" || n.starts_with("شبكة")),
             "{names:?}"
         );
+    }
+
+    #[test]
+    fn a_hyphenated_family_name_is_one_name() {
+        let names = entity_names("ووجد فريق البحث بقيادة ارشانا سينغ-مانوكس أن الذاكرة تتراجع.");
+        assert_has_names(&names, &["ارشانا سينغ-مانوكس"]);
+        // With spaces, the dash sets off a clause.
+        let names = entity_names("وقال محمد علي - وهو طبيب - إن المرضى تعافوا.");
+        assert!(!names.iter().any(|n| n.contains("وهو")), "{names:?}");
     }
 
     #[test]
