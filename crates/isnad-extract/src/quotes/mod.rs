@@ -1307,19 +1307,24 @@ impl<'a> Extractor<'a> {
         {
             return None;
         }
-        // A complementizer after من is a concessive's or a comparison's ("على الرغم من
-        // أننا", "بدلا من أن"), not the one that opens the content.
-        let marked = (first..end.min(first + LOOKAHEAD)).any(|j| {
+        (!self.content_opener_in(first..end.min(first + LOOKAHEAD))).then_some(Frame {
+            cue,
+            zone: first..first,
+            opener: Opener::Colon(cue),
+        })
+    }
+
+    /// Whether something in `range` opens reported content the ordinary way: a quotation
+    /// mark, a colon or a complementizer. A complementizer after من is a concessive's or a
+    /// comparison's ("على الرغم من أننا", "بدلا من أن"), not the one that opens the content.
+    fn content_opener_in(&self, range: std::ops::Range<usize>) -> bool {
+        let first = range.start;
+        range.into_iter().any(|j| {
             let n = self.norm(j);
             let complementizer = (COMPLEMENTIZERS.contains(&n)
                 || COMPLEMENTIZERS.contains(&self.stem(j)))
                 && !(j > first && self.stem(j - 1) == "من");
             self.opens[j] != NO_PAIR || self.inside[j] != NO_PAIR || n == ":" || complementizer
-        });
-        (!marked).then_some(Frame {
-            cue,
-            zone: first..first,
-            opener: Opener::Colon(cue),
         })
     }
 
@@ -1352,15 +1357,7 @@ impl<'a> Extractor<'a> {
             && !self.is_title_word(j)
             && self.cue(j).is_none()
             && self.doc.mentions_starting_in(t.span).is_empty();
-        let marked = (j..end).any(|k| {
-            let n = self.norm(k);
-            self.opens[k] != NO_PAIR
-                || self.inside[k] != NO_PAIR
-                || n == ":"
-                || COMPLEMENTIZERS.contains(&n)
-                || COMPLEMENTIZERS.contains(&self.stem(k))
-        });
-        (opens && !marked).then_some(Frame {
+        (opens && !self.content_opener_in(j..end)).then_some(Frame {
             cue,
             zone: j..j,
             opener: Opener::Colon(cue),
