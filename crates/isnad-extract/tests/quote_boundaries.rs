@@ -444,3 +444,12 @@ fn the_words_after_a_bare_wa_adafa_go_on_with_the_last_quotation() {
     );
     assert_eq!(got, vec!["الفريق جاهز"]);
 }
+
+#[test]
+fn ban_written_without_hamza_in_a_persons_name_is_no_complementizer() {
+    let got = quote_texts(
+        "وقال الأمين العام للأمم المتحدة بان كي مون إن الوضع خطير. وقالت الوزارة بأن \
+         المفاوضات مستمرة.",
+    );
+    assert_eq!(got, vec!["الوضع خطير", "المفاوضات مستمرة"]);
+}

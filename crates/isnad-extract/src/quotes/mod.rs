@@ -1115,7 +1115,10 @@ impl<'a> Extractor<'a> {
             if t.kind == TokenKind::Arabic {
                 // "لم تذكر سامسونج الأجهزة ، إلا أنها قالت": a contrast ends the clause of
                 // a cue that found no content.
-                if COMPLEMENTIZERS.contains(&n) {
+                // "بان" written without its hamza is also the name "بان كي مون": then a
+                // person's name, no complementizer.
+                let ban = n == "بان" && self.doc.slice(t.span) == "بان" && self.starts_person(j);
+                if COMPLEMENTIZERS.contains(&n) && !ban {
                     if self.after_contrast(j, start) {
                         return None;
                     }
