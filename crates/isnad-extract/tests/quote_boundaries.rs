@@ -452,4 +452,8 @@ fn ban_written_without_hamza_in_a_persons_name_is_no_complementizer() {
          المفاوضات مستمرة.",
     );
     assert_eq!(got, vec!["الوضع خطير", "المفاوضات مستمرة"]);
+    // Every test for a complementizer asks the same question: after a colon too, the
+    // name is the first word of the content.
+    let got = quote_texts("وقال الوزير: بان كي مون رجل سلام.");
+    assert_eq!(got, vec!["بان كي مون رجل سلام"]);
 }

@@ -1115,10 +1115,7 @@ impl<'a> Extractor<'a> {
             if t.kind == TokenKind::Arabic {
                 // "لم تذكر سامسونج الأجهزة ، إلا أنها قالت": a contrast ends the clause of
                 // a cue that found no content.
-                // "بان" written without its hamza is also the name "بان كي مون": then a
-                // person's name, no complementizer.
-                let ban = n == "بان" && self.doc.slice(t.span) == "بان" && self.starts_person(j);
-                if COMPLEMENTIZERS.contains(&n) && !ban {
+                if self.is_complementizer(j) {
                     if self.after_contrast(j, start) {
                         return None;
                     }
@@ -1170,10 +1167,7 @@ impl<'a> Extractor<'a> {
             for j in from..to.min(end) {
                 let t = self.token(j);
                 let n = self.norm(j);
-                if t.kind != TokenKind::Arabic
-                    || is_function_word(n)
-                    || COMPLEMENTIZERS.contains(&n)
-                {
+                if t.kind != TokenKind::Arabic || is_function_word(n) || self.is_complementizer(j) {
                     return None;
                 }
                 if let Some(m) = doc
@@ -1273,7 +1267,7 @@ impl<'a> Extractor<'a> {
             && n.chars().count() >= 3
             && !PREPOSITIONS.contains(&n)
             && !ZONE_PREPOSITIONS.contains(&n)
-            && !COMPLEMENTIZERS.contains(&n)
+            && (!COMPLEMENTIZERS.contains(&n) || self.names_ban(object))
             && !TIME_WORDS.contains(&n)
             && !is_function_word(n)
             // "حمود الشمري أحد المواطنين": an apposition that says who the subject is.
@@ -1324,8 +1318,8 @@ impl<'a> Extractor<'a> {
         let first = range.start;
         range.into_iter().any(|j| {
             let n = self.norm(j);
-            let complementizer = (COMPLEMENTIZERS.contains(&n)
-                || COMPLEMENTIZERS.contains(&self.stem(j)))
+            let complementizer = (self.is_complementizer(j)
+                || (COMPLEMENTIZERS.contains(&self.stem(j)) && !self.names_ban(j)))
                 && !(j > first && self.stem(j - 1) == "من");
             self.opens[j] != NO_PAIR || self.inside[j] != NO_PAIR || n == ":" || complementizer
         })
@@ -1354,7 +1348,7 @@ impl<'a> Extractor<'a> {
             && t.clitics.prefixes().next().is_none()
             && !PREPOSITIONS.contains(&n)
             && !ZONE_PREPOSITIONS.contains(&n)
-            && !COMPLEMENTIZERS.contains(&n)
+            && !self.is_complementizer(j)
             && !TIME_WORDS.contains(&n)
             && (!is_function_word(n) || matches!(n, "لا" | "لم" | "لن" | "قد"))
             && !self.is_title_word(j)
@@ -1434,7 +1428,7 @@ impl<'a> Extractor<'a> {
             if k + 1 < end && self.is_punct(k, &["،", ","]) {
                 k += 1;
             }
-            if k < end && COMPLEMENTIZERS.contains(&self.norm(k)) {
+            if k < end && self.is_complementizer(k) {
                 return Some(Opener::Complementizer(k));
             }
             return (j + 1 < end).then_some(Opener::Preposition { content: j + 1 });
@@ -1452,7 +1446,7 @@ impl<'a> Extractor<'a> {
                         || self.names_person(zone_start..j))
                     && !(j + 1..end.min(j + 8))
                         .take_while(|&k| self.token(k).kind != TokenKind::Punct)
-                        .any(|k| COMPLEMENTIZERS.contains(&self.norm(k)))
+                        .any(|k| self.is_complementizer(k))
             }
             // لـ governs the content only when no إلى comes later in the clause: in
             // "دعا الأمين العام للأمم المتحدة ... إلى", the لـ is the subject's.
@@ -1471,6 +1465,18 @@ impl<'a> Extractor<'a> {
         doc.mentions_starting_in(self.token(i).span)
             .iter()
             .any(|m| doc.entities[m.entity as usize].kind == EntityType::Per)
+    }
+
+    /// Whether token `j` is a complementizer that opens reported content. "بان" written
+    /// without its hamza is also the name "بان كي مون" ("الباحث أحمد بان"): at the start of
+    /// a person's name it is that name.
+    fn is_complementizer(&self, j: usize) -> bool {
+        COMPLEMENTIZERS.contains(&self.norm(j)) && !self.names_ban(j)
+    }
+
+    /// Whether token `j` is "بان", written without its hamza, starting a person's name.
+    fn names_ban(&self, j: usize) -> bool {
+        self.doc.slice(self.token(j).span) == "بان" && self.starts_person(j)
     }
 
     /// Whether a person's name starts among the tokens `range`.
@@ -1503,7 +1509,7 @@ impl<'a> Extractor<'a> {
         while j < end && j <= close + 12 {
             let n = self.norm(j);
             if n == ":"
-                || COMPLEMENTIZERS.contains(&n)
+                || self.is_complementizer(j)
                 || cue
                     .prepositions
                     .iter()
@@ -1599,7 +1605,7 @@ impl<'a> Extractor<'a> {
                     };
                     return self.content(pi, &f, speaker, sentence);
                 }
-                if COMPLEMENTIZERS.contains(&self.norm(first)) {
+                if self.is_complementizer(first) {
                     return self.reported(pi, first + 1, frame.cue, speaker, sentence, true);
                 }
                 // Words after a colon without quotation marks: the speaker's own words.
@@ -2008,7 +2014,7 @@ impl<'a> Extractor<'a> {
     fn editorial_aside(&self, i: usize, end: usize) -> bool {
         let (form, conj) = self.form(i);
         let word = |k: usize| if k < end { self.norm(k) } else { "" };
-        let complementizer = |k: usize| k < end && COMPLEMENTIZERS.contains(&self.norm(k));
+        let complementizer = |k: usize| k < end && self.is_complementizer(k);
         match form {
             "يذكر" => complementizer(i + 1),
             "يشار" => complementizer(i + 1) || (word(i + 1) == "الي" && complementizer(i + 2)),
