@@ -696,9 +696,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         while e + 1 < n && e < i + 6 && FILIATION.contains(&ctx.words[e].norm) && name_word(e + 1) {
             e += 2;
         }
-        while e < n && ctx.sentence[e] == sent && is_nisba(ctx, e) {
-            e += 1;
-        }
+        e = nisbas_end(ctx, i, e);
         let e = purpose_complement_end(ctx, i, e);
         // A site or a designated place ("مطار", "مدينة") is a place.
         let kind = if is_place_head_noun(ctx.core(i)) {
@@ -836,10 +834,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             continue;
         }
         let sent = ctx.sentence[i];
-        let mut e = i + 1;
-        while e < n && ctx.sentence[e] == sent && is_nisba(ctx, e) {
-            e += 1;
-        }
+        let mut e = nisbas_end(ctx, i, i + 1);
         let adjectives_end = e;
         e = purpose_complement_end(ctx, i, e);
         // A complement makes the name longer than the chunks the tagger found inside it
@@ -901,11 +896,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         {
             continue;
         }
-        let sent = ctx.sentence[i];
-        let mut e = i + 2;
-        while e < n && ctx.sentence[e] == sent && is_nisba(ctx, e) {
-            e += 1;
-        }
+        let e = nisbas_end(ctx, i, i + 2);
         // A nationality, or an institution's adjective ("مؤسسة الكهرباء الوطنية"); a
         // ministry needs neither: "وزارة الداخلية" names one body wherever it is read.
         let national = (i + 2..e).any(|k| ctx.has(k, class::DEMONYM))
@@ -1174,10 +1165,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         {
             continue;
         }
-        let mut e = i + 2;
-        while e < n && ctx.sentence[e] == ctx.sentence[i] && is_nisba(ctx, e) {
-            e += 1;
-        }
+        let mut e = nisbas_end(ctx, i, i + 2);
         // An owner that is a name of its own ends where that name ends.
         if let Some(named) = name_end_at(&out, i + 1, |_| true) {
             e = e.max(named);
@@ -1266,10 +1254,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         {
             continue;
         }
-        let mut e = i + 2;
-        while e < n && ctx.sentence[e] == ctx.sentence[i] && is_nisba(ctx, e) {
-            e += 1;
-        }
+        let e = nisbas_end(ctx, i, i + 2);
         if !overlaps(&out, i, e) {
             out.push(Cand::pattern(i, e, EntityType::Org));
         }
@@ -1425,10 +1410,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
                 }
                 e += 1;
             }
-            while same(e) && is_nisba(ctx, e) {
-                e += 1;
-            }
-            Some(e)
+            Some(nisbas_end(ctx, i, e))
         };
         let mut e = i + 1;
         while same(e) && (is_nisba(ctx, e) || BODY_ADJECTIVES.contains(&ctx.core(e))) {
@@ -2593,6 +2575,16 @@ fn is_scope_adjective(core: &str) -> bool {
             | "اسلامي"
             | "اممي"
     )
+}
+
+/// The end of the run of nisbas that starts at `from`, within the sentence of token `i`
+/// ("الجيش الوطني الليبي": the run after "الجيش").
+fn nisbas_end(ctx: &Ctx<'_>, i: usize, from: usize) -> usize {
+    let mut e = from;
+    while e < ctx.words.len() && ctx.sentence[e] == ctx.sentence[i] && is_nisba(ctx, e) {
+        e += 1;
+    }
+    e
 }
 
 /// A definite relative adjective: a nationality or another nisba ("الرئاسي",
