@@ -1675,8 +1675,10 @@ fn speaking_bodies(ctx: &Ctx<'_>, in_signature: &[bool], out: &mut Vec<Cand>) {
                 || v == 0
                 || ctx.sentence[v - 1] != ctx.sentence[v]
                 || !ctx.words[v - 1].kind.is_word())
-                && !crate::quotes::AMBIGUOUS_CUES.contains(&form)
-                // "بين" is one of the quotation stage's ambiguous cues already.
+                // "بين" is an ambiguous cue of the reporting lexicon already.
+                && !isnad_resources::reporting()
+                    .word(w.norm, conj)
+                    .is_some_and(|(c, _, _)| c.ambiguous)
                 && form != "قبل"
         };
         let reported = same(e) && {

@@ -1,6 +1,7 @@
 //! The reporting-cue lexicon (`data/quotes/reporting.tsv`): word forms that introduce
 //! reported speech, with their role (finite verb, adverbial participle, verbal noun) and
-//! what their content follows (a clause, or a preposition such as إلى in "أشار إلى").
+//! what their content follows (a clause, or a preposition such as إلى in "أشار إلى"), and
+//! whether the form is also another word, so a cue only where a clause opens.
 
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
@@ -26,6 +27,9 @@ pub struct Cue {
     pub prepositions: Vec<String>,
     /// The lemma, for reports.
     pub lemma: String,
+    /// The form is also a common noun or another word ("طالب" a student, "بين" between,
+    /// "كتب" books): it is a cue only where a clause opens.
+    pub ambiguous: bool,
 }
 
 /// Normalized form → cue.
@@ -58,7 +62,7 @@ impl ReportingLexicon {
     fn parse(text: &str) -> ReportingLexicon {
         let mut cues = FxHashMap::default();
         for row in crate::tsv_rows(text) {
-            let [form, role, complement, lemma, ..] = row[..] else {
+            let [form, role, complement, lemma, ref flags @ ..] = row[..] else {
                 continue;
             };
             let role = match role {
@@ -78,6 +82,7 @@ impl ReportingLexicon {
                     role,
                     prepositions,
                     lemma: lemma.to_owned(),
+                    ambiguous: flags.contains(&"ambiguous"),
                 },
             );
         }

@@ -130,14 +130,6 @@ word_set! {
     ]
 }
 
-/// Cue forms that are also common nouns or other words ("طالب" a student, "بين" between,
-/// "ذكر" male, "كتب" books, "رأي" an opinion, "تشدد" extremism): cues only where a clause
-/// opens.
-pub(crate) const AMBIGUOUS_CUES: &[&str] = &[
-    "بين", "ذكر", "كتب", "راي", "يري", "تري", "طالب", "نقل", "علق", "ختم", "ابلغ", "قيل", "علمت",
-    "وصف", "رات", "بينت", "تابع", "تشدد",
-];
-
 /// Verbs of speaking that give a topic, not content ("وتحدث عن"): after a conjunction
 /// they start a new clause of the article's own voice, ending reported content.
 const TOPIC_VERBS: &[&str] = &[
@@ -911,12 +903,12 @@ impl<'a> Extractor<'a> {
                     continue;
                 }
             }
-            let Some((cue, conj, form)) = self.cue(i) else {
+            let Some((cue, conj, _)) = self.cue(i) else {
                 i += 1;
                 continue;
             };
             let initial = self.opens_clause(i, range.start, conj);
-            if !initial && AMBIGUOUS_CUES.contains(&form) {
+            if !initial && cue.ambiguous {
                 i += 1;
                 continue;
             }
@@ -1893,10 +1885,10 @@ impl<'a> Extractor<'a> {
                 if FRAMING_PARTICIPLES.contains(&self.form(v).0) {
                     return j;
                 }
-                if let Some((c, conj, form)) = self.cue(v) {
+                if let Some((c, conj, _)) = self.cue(v) {
                     // Without a conjunction, a word that is also a noun ("بين", "طالب")
                     // may be just that.
-                    if c.role != CueRole::Noun && (conj || !AMBIGUOUS_CUES.contains(&form)) {
+                    if c.role != CueRole::Noun && (conj || !c.ambiguous) {
                         return j;
                     }
                 } else if self.subject_first_report(v, end) {
@@ -2048,8 +2040,8 @@ impl<'a> Extractor<'a> {
     /// على") keeps the speaker; "فقد" only announces the answer.
     fn topic_with_own_cue(&self, from: usize, end: usize) -> bool {
         for k in from..end.min(from + 10) {
-            if let Some((c, conj, form)) = self.cue(k) {
-                if c.role == CueRole::Verb && (conj || !AMBIGUOUS_CUES.contains(&form)) {
+            if let Some((c, conj, _)) = self.cue(k) {
+                if c.role == CueRole::Verb && (conj || !c.ambiguous) {
                     return true;
                 }
             }
