@@ -2321,6 +2321,8 @@ fn names_after_roles(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
     let n = ctx.words.len();
     let count = |k: usize| WordCounts::count(isnad_resources::word_counts(), ctx.words[k].norm);
     let mut found = Vec::new();
+    // The tagger's family names that a given name found here extends.
+    let mut extended = Vec::new();
     for i in 1..n.saturating_sub(1) {
         let (sent, next) = (ctx.sentence[i], i + 1);
         let w = &ctx.words[i];
@@ -2348,9 +2350,17 @@ fn names_after_roles(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
         let lone_tagger_word = |c: &Cand| {
             c.start == i && c.end == next && c.source == Source::Tagger && c.kind == EntityType::Loc
         };
-        let blocked_here = out
-            .iter()
-            .any(|c| c.start < next + 1 && i < c.end && !lone_tagger_word(c));
+        // The tagger may have found the family name alone ("وزير الدفاع افيغادور
+        // ليبرمان" → "ليبرمان"): the role says the given name before it is his too.
+        let family_found = out.iter().position(|c| {
+            c.start == next && c.source == Source::Tagger && c.kind == EntityType::Per
+        });
+        let blocked_here = out.iter().enumerate().any(|(k, c)| {
+            c.start < next + 1 && i < c.end && !lone_tagger_word(c) && Some(k) != family_found
+        }) || (family_found.is_some()
+            && out.iter().any(|c| c.start <= i && i < c.end));
+        // (A place the tagger found before the family name stays one: "مدعي عام باريس
+        // فرانسوا مولان".)
         if !bare_given_name || ctx.sentence[next] != sent || blocked_here {
             continue;
         }
@@ -2381,7 +2391,7 @@ fn names_after_roles(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
         // where the word after a title is its adjective).
         let p = &ctx.words[i - 1];
         let ends_role = ctx.sentence[i - 1] == sent && p.clitics.only_article();
-        if !family_name || !ends_role {
+        if !(family_name || family_found.is_some()) || !ends_role {
             continue;
         }
         // Back over the role phrase to its title word, within a few words.
@@ -2395,14 +2405,24 @@ fn names_after_roles(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
                 break;
             }
         }
-        if titled {
-            found.push(Cand::pattern(i, next + 1, EntityType::Per));
+        if !titled {
+            continue;
+        }
+        match family_found {
+            Some(k) => {
+                extended.push(k);
+                found.push(Cand::pattern(i, out[k].end, EntityType::Per));
+            }
+            None => found.push(Cand::pattern(i, next + 1, EntityType::Per)),
         }
     }
+    let mut k = 0;
     out.retain(|c| {
-        !found
-            .iter()
-            .any(|f| c.source == Source::Tagger && c.start == f.start && c.end == f.start + 1)
+        k += 1;
+        !extended.contains(&(k - 1))
+            && !found
+                .iter()
+                .any(|f| c.source == Source::Tagger && c.start == f.start && c.end == f.start + 1)
     });
     out.extend(found);
 }
@@ -4254,6 +4274,18 @@ mod tests {
         assert_no_name(&names, |n| n.contains("ضرورة"));
         let names = entity_names("وظهر الرئيس السابق متخشباً يردد الكلمات نفسها .");
         assert_no_name(&names, |n| n.contains("متخشب"));
+    }
+
+    #[test]
+    fn a_given_name_after_a_role_joins_the_family_name_the_tagger_found() {
+        let names = entity_names(
+            "وجاءت الغارة بعد تهديد وزير الدفاع افيغادور ليبرمان بتدمير الأنظمة. وقال ليبرمان \
+             إن الرد قادم.",
+        );
+        assert_has_names(&names, &["افيغادور ليبرمان"]);
+        // A place the tagger found in the role stays the role's.
+        let names = entity_names("وقال مدعي عام باريس فرانسوا مولان إن التحقيق مستمر.");
+        assert_no_name(&names, |n| n == "باريس فرانسوا مولان");
     }
 
     #[test]
