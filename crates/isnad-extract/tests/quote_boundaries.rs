@@ -200,6 +200,11 @@ fn a_verbal_noun_object_is_the_content_of_an_announcement_or_denial() {
         got,
         vec!["انتهاء عمليات الإنقاذ في المنطقة المتضررة بالزلزال، كما أسفر عن إصابة الآلاف"]
     );
+    // A less common verbal noun is one too ("خلو", "نبأ").
+    assert_eq!(
+        quote_texts("أعلن التحالف الدولي خلو الرقة من تنظيم داعش."),
+        vec!["خلو الرقة من تنظيم داعش"]
+    );
     // A definite object names a report, not its content; a clause still follows its
     // complementizer.
     assert!(quote_texts("ونفت الحكومة الأنباء عن استقالة الوزير.").is_empty());
