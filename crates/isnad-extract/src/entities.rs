@@ -602,11 +602,19 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
     // stays a place inside it.
     // One bare noun may stand between the head and the place, the head's own complement
     // ("محكمة جنايات القاهرة", "قيادة عمليات بغداد", "مجلس محافظة البصرة").
+    // A noun of leading behind a preposition is the act or the office, not a body:
+    // "التحالف بقيادة السعودية" (led by), "ترشحه لرئاسة الفيفا" (for the presidency).
+    let leading = |k: usize| {
+        let c = ctx.words[k].clitics;
+        (c.has(Prefix::Bi) || c.has(Prefix::Li))
+            && matches!(ctx.core(k), "قياده" | "رئاسه" | "زعامه")
+    };
     let is_head = |k: usize| {
         (ctx.has(k, class::ORG_HEAD) || SECTOR_HEADS.contains(&ctx.core(k)))
             && !ctx.has(k, class::PLACE_NOUN)
             && !ctx.words[k].clitics.is_definite()
             && ctx.words[k].kind == TokenKind::Arabic
+            && !leading(k)
     };
     let taken: Vec<(usize, usize)> = out.iter().map(|c| (c.start, c.end)).collect();
     let bare_complement = |k: usize| {
@@ -4286,6 +4294,15 @@ mod tests {
         // A place the tagger found in the role stays the role's.
         let names = entity_names("وقال مدعي عام باريس فرانسوا مولان إن التحقيق مستمر.");
         assert_no_name(&names, |n| n == "باريس فرانسوا مولان");
+    }
+
+    #[test]
+    fn a_noun_of_leading_behind_a_preposition_is_no_body_before_a_place() {
+        let names = entity_names("وشارك التحالف بقيادة السعودية في الحرب على الحوثيين.");
+        assert_has_names(&names, &["السعودية"]);
+        assert_no_name(&names, |n| n.starts_with("قيادة"));
+        let names = entity_names("وأعلن ترشحه لرئاسة فرنسا في الانتخابات المقبلة.");
+        assert_no_name(&names, |n| n.starts_with("رئاسة"));
     }
 
     #[test]
