@@ -462,3 +462,12 @@ fn ban_written_without_hamza_in_a_persons_name_is_no_complementizer() {
     let got = quote_texts("وقال الوزير: بان كي مون رجل سلام.");
     assert_eq!(got, vec!["بان كي مون رجل سلام"]);
 }
+
+#[test]
+fn came_in_a_document_reports_its_issuers_words() {
+    let got = quote_texts("وجاء في بيان لوزارة الخارجية أن الوزير سيزور القاهرة.");
+    assert_eq!(got, vec!["الوزير سيزور القاهرة"]);
+    // Elsewhere "جاء" and "ورد" are "came" and "arrived": no cue.
+    assert!(quote_texts("وجاء اللاعب إلى النادي بعد أن رحل المدرب.").is_empty());
+    assert!(quote_texts("وورد الخبر إلى الوزارة أن القافلة وصلت.").is_empty());
+}

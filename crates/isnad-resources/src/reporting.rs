@@ -30,6 +30,9 @@ pub struct Cue {
     /// The form is also a common noun or another word ("طالب" a student, "بين" between,
     /// "كتب" books): it is a cue only where a clause opens.
     pub ambiguous: bool,
+    /// The verb reports only the words of a document named after في ("وجاء في بيان");
+    /// such cues are answered by `ReportingLexicon::document_word` alone.
+    pub in_document: bool,
 }
 
 /// Normalized form → cue.
@@ -40,6 +43,10 @@ pub struct ReportingLexicon {
     /// a cue and about one in a hundred is: one load answers most of the others without
     /// hashing the whole word (1.8% of the corpus words get through it).
     filter: Box<[u64; FILTER_WORDS]>,
+    /// Verbs that report only a document's words, named after في: "وجاء في بيان للجيش
+    /// أن", "وورد في التقرير أن". Elsewhere they are "came" and "arrived", so `get` and
+    /// `word` never return them; `document_word` does.
+    document_cues: FxHashMap<String, Cue>,
 }
 
 /// 2^14 bits.
@@ -61,6 +68,7 @@ fn filter_bit(form: &[u8]) -> usize {
 impl ReportingLexicon {
     fn parse(text: &str) -> ReportingLexicon {
         let mut cues = FxHashMap::default();
+        let mut document_cues = FxHashMap::default();
         for row in crate::tsv_rows(text) {
             let [form, role, complement, lemma, ref flags @ ..] = row[..] else {
                 continue;
@@ -76,13 +84,21 @@ impl ReportingLexicon {
             } else {
                 complement.split('|').map(str::to_owned).collect()
             };
-            cues.insert(
+            // "جاء", "ورد": kept apart, so that no other reader takes them for cues.
+            let in_document = flags.contains(&"document");
+            let into = if in_document {
+                &mut document_cues
+            } else {
+                &mut cues
+            };
+            into.insert(
                 isnad_text::normalize(form),
                 Cue {
                     role,
                     prepositions,
                     lemma: lemma.to_owned(),
                     ambiguous: flags.contains(&"ambiguous"),
+                    in_document,
                 },
             );
         }
@@ -91,7 +107,11 @@ impl ReportingLexicon {
             let bit = filter_bit(form.as_bytes());
             filter[bit / 64] |= 1 << (bit % 64);
         }
-        ReportingLexicon { cues, filter }
+        ReportingLexicon {
+            cues,
+            document_cues,
+            filter,
+        }
     }
 
     /// The cue for a normalized form (without a conjunction), if it is one.
@@ -121,6 +141,26 @@ impl ReportingLexicon {
         ["و", "ف"].iter().find_map(|c| {
             let rest = norm.strip_prefix(c)?;
             self.get(rest).map(|cue| (cue, true, rest))
+        })
+    }
+
+    /// The document verb a normalized word is ("وجاء", "ورد"), with or without a leading
+    /// conjunction, as `word` answers for the other cues. The caller checks that في and a
+    /// document follow.
+    pub fn document_word<'w>(
+        &self,
+        norm: &'w str,
+        conj_split: bool,
+    ) -> Option<(&Cue, bool, &'w str)> {
+        let rest = |c: &str| norm.strip_prefix(c);
+        if !conj_split {
+            if let Some(c) = self.document_cues.get(norm) {
+                return Some((c, false, norm));
+            }
+        }
+        ["و", "ف"].iter().find_map(|c| {
+            let form = rest(c)?;
+            self.document_cues.get(form).map(|cue| (cue, true, form))
         })
     }
 

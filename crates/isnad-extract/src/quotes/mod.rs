@@ -944,7 +944,13 @@ impl<'a> Extractor<'a> {
                     }
                 })
             } else {
-                let mut s = self.speaker(frame.zone.clone(), Some(&cue.lemma));
+                // "وجاء في بيان للجيش أن": the document is the subject.
+                let document = cue.in_document.then(|| document_after(self.doc, i));
+                let zone = match document.flatten() {
+                    Some(k) if k < frame.zone.end => k..frame.zone.end,
+                    _ => frame.zone.clone(),
+                };
+                let mut s = self.speaker(zone, Some(&cue.lemma));
                 // A place after a verb of the masculine is its object, not its subject:
                 // places are feminine, and a verb before a feminine subject takes its
                 // mark ("ودعا ألمانيا إلى", but "ودعت ألمانيا").
@@ -3357,7 +3363,29 @@ fn cue_of(doc: &Doc, i: usize) -> Option<(&'static Cue, bool, &str)> {
         return None;
     }
     let conj = t.clitics.has(Prefix::Wa) || t.clitics.has(Prefix::Fa);
-    reporting().word(doc.text_layers.norm_text(&t), conj)
+    let norm = doc.text_layers.norm_text(&t);
+    reporting().word(norm, conj).or_else(|| {
+        // "جاء", "ورد": a cue only before the document whose words it reports.
+        document_after(doc, i)?;
+        reporting().document_word(norm, conj)
+    })
+}
+
+/// The document noun named after the verb at `i` in "وجاء في بيان ..." or "وورد في نص
+/// البيان": the token of the noun, in the same sentence.
+fn document_after(doc: &Doc, i: usize) -> Option<usize> {
+    let tokens = doc.tokens();
+    let norm = |k: usize| doc.text_layers.norm_text(&tokens[k]);
+    let stem = |k: usize| {
+        norm(k)
+            .get(tokens[k].clitics.prefix_bytes()..)
+            .unwrap_or(norm(k))
+    };
+    if i + 2 >= tokens.len() || norm(i + 1) != "في" {
+        return None;
+    }
+    let k = if stem(i + 2) == "نص" { i + 3 } else { i + 2 };
+    (k < tokens.len() && DOCUMENT_NOUNS.contains(&stem(k))).then_some(k)
 }
 
 /// Trims white space and the final punctuation of a quoted span.
