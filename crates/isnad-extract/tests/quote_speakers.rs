@@ -233,7 +233,7 @@ fn any_verb_with_an_and_a_saying_noun_relays_the_source() {
 fn an_organisation_right_after_a_reporting_verb_is_the_next_dropped_subject() {
     let got = speakers_or_descriptions(
         "وقال مدير المرصد رامي عبد الرحمن إن الغارات استهدفت مستودعات .\n\
-         وأكد التلفزيون الرسمي السوري نبأ حدوث الغارة , وقال إن إسرائيل أطلقت عدة صواريخ .\n\
+         وأكد التلفزيون الرسمي السوري الخبر , وقال إن إسرائيل أطلقت عدة صواريخ .\n\
          وقالت متحدثة باسم الجيش الإسرائيلي إنهم لا يعلقون على تقارير أجنبية .",
     );
     assert_eq!(
