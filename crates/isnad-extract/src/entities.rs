@@ -2363,12 +2363,14 @@ fn names_after_roles(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
         let family_found = out.iter().position(|c| {
             c.start == next && c.source == Source::Tagger && c.kind == EntityType::Per
         });
+        // Before a family name found, a place the tagger found stays one ("مدعي عام باريس
+        // فرانسوا مولان").
         let blocked_here = out.iter().enumerate().any(|(k, c)| {
-            c.start < next + 1 && i < c.end && !lone_tagger_word(c) && Some(k) != family_found
-        }) || (family_found.is_some()
-            && out.iter().any(|c| c.start <= i && i < c.end));
-        // (A place the tagger found before the family name stays one: "مدعي عام باريس
-        // فرانسوا مولان".)
+            Some(k) != family_found
+                && c.start < next + 1
+                && i < c.end
+                && (family_found.is_some() || !lone_tagger_word(c))
+        });
         if !bare_given_name || ctx.sentence[next] != sent || blocked_here {
             continue;
         }
@@ -2424,10 +2426,10 @@ fn names_after_roles(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
             None => found.push(Cand::pattern(i, next + 1, EntityType::Per)),
         }
     }
-    let mut k = 0;
+    let mut index = 0..;
     out.retain(|c| {
-        k += 1;
-        !extended.contains(&(k - 1))
+        let extended_here = index.next().is_some_and(|k| extended.contains(&k));
+        !extended_here
             && !found
                 .iter()
                 .any(|f| c.source == Source::Tagger && c.start == f.start && c.end == f.start + 1)

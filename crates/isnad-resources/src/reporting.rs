@@ -131,17 +131,7 @@ impl ReportingLexicon {
     /// the segmenter already split a conjunction off (its two bytes lead `norm`); when it
     /// did not, a conjunction it missed is tried too ("وأكد" on an unknown reading).
     pub fn word<'w>(&self, norm: &'w str, conj_split: bool) -> Option<(&Cue, bool, &'w str)> {
-        if conj_split {
-            let form = norm.get("و".len()..)?;
-            return self.get(form).map(|c| (c, true, form));
-        }
-        if let Some(c) = self.get(norm) {
-            return Some((c, false, norm));
-        }
-        ["و", "ف"].iter().find_map(|c| {
-            let rest = norm.strip_prefix(c)?;
-            self.get(rest).map(|cue| (cue, true, rest))
-        })
+        with_conjunction(norm, conj_split, |form| self.get(form))
     }
 
     /// The document verb a normalized word is ("وجاء", "ورد"), with or without a leading
@@ -152,16 +142,7 @@ impl ReportingLexicon {
         norm: &'w str,
         conj_split: bool,
     ) -> Option<(&Cue, bool, &'w str)> {
-        let rest = |c: &str| norm.strip_prefix(c);
-        if !conj_split {
-            if let Some(c) = self.document_cues.get(norm) {
-                return Some((c, false, norm));
-            }
-        }
-        ["و", "ف"].iter().find_map(|c| {
-            let form = rest(c)?;
-            self.document_cues.get(form).map(|cue| (cue, true, form))
-        })
+        with_conjunction(norm, conj_split, |form| self.document_cues.get(form))
     }
 
     /// Number of forms.
@@ -173,6 +154,28 @@ impl ReportingLexicon {
     pub fn is_empty(&self) -> bool {
         self.cues.is_empty()
     }
+}
+
+/// Looks a normalized word up with `find`, with or without a leading conjunction و/ف:
+/// the cue, whether the word had the conjunction, and the form without it. When
+/// `conj_split`, the segmenter split the conjunction off and its two bytes lead `norm`;
+/// otherwise the bare word comes first, then a conjunction it missed.
+fn with_conjunction<'l, 'w>(
+    norm: &'w str,
+    conj_split: bool,
+    find: impl Fn(&str) -> Option<&'l Cue>,
+) -> Option<(&'l Cue, bool, &'w str)> {
+    if conj_split {
+        let form = norm.get("و".len()..)?;
+        return find(form).map(|c| (c, true, form));
+    }
+    if let Some(c) = find(norm) {
+        return Some((c, false, norm));
+    }
+    ["و", "ف"].iter().find_map(|c| {
+        let rest = norm.strip_prefix(c)?;
+        find(rest).map(|cue| (cue, true, rest))
+    })
 }
 
 static DATA: &str = include_str!("../../../data/quotes/reporting.tsv");
