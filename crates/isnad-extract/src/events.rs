@@ -37,7 +37,7 @@ use isnad_doc::{
 };
 use isnad_resources::events::{
     ActorWords, EventLexicon, FormKind, Side, TriggerEntry, TriggerPos, CONTEXT_AFTER,
-    CONTEXT_BEFORE,
+    CONTEXT_BEFORE, CONTEXT_COMPLEMENT,
 };
 use isnad_text::{Token, TokenKind, WordCounts};
 
@@ -50,7 +50,14 @@ impl Stage for EventsStage {
     }
     fn requires(&self) -> &'static [Layer] {
         // Geo: a place's country tells a state actor and a place inside another.
-        &[Layer::Posts, Layer::Entities, Layer::Geo, Layer::Timex]
+        // Quotes: a participle of state (مشيدا) acts with the speaker of the quote before it.
+        &[
+            Layer::Posts,
+            Layer::Entities,
+            Layer::Geo,
+            Layer::Timex,
+            Layer::Quotes,
+        ]
     }
     fn assigns(&self) -> &'static [Layer] {
         &[Layer::Events]
@@ -85,6 +92,9 @@ pub fn extract(doc: &mut Doc, lex: &EventLexicon, words: &ActorWords) {
         let mentions = sentence_mentions(doc, &sent, &discourse);
         discourse.sentence_speaker = speaker_of(doc, &sent, &mentions);
         let spans: Vec<(usize, usize)> = found.iter().map(|c| (c.first, c.end)).collect();
+        // The participants of the last finite verb of the sentence: whom a participle of
+        // state after it (مشيدا، متهما) describes.
+        let mut accompanied = LastVerb::default();
         for (k, mut c) in found.into_iter().enumerate() {
             let prev_end = k.checked_sub(1).map_or(sent.first, |j| spans[j].1);
             let next_start = spans.get(k + 1).map_or(sent.end, |n| n.0);
@@ -94,9 +104,13 @@ pub fn extract(doc: &mut Doc, lex: &EventLexicon, words: &ActorWords) {
                 &mentions,
                 &mut c,
                 (prev_end, next_start),
-                &discourse,
+                (&discourse, &accompanied),
                 words,
             );
+            if c.verb && !c.state && !c.actors.is_empty() {
+                accompanied.actors.clone_from(&c.actors);
+                accompanied.targets.clone_from(&c.targets);
+            }
             events.push(c);
         }
         if let Some((sp, _)) = discourse.sentence_speaker {
@@ -106,7 +120,7 @@ pub fn extract(doc: &mut Doc, lex: &EventLexicon, words: &ActorWords) {
     let mut events = drop_repeats(doc, events, lex);
     // A richer later mention may have taken an earlier one's place.
     events.sort_by_key(|c| c.trigger.start);
-    let mut out = Vec::with_capacity(events.len());
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
     for c in events {
         let entry = &lex.entries[c.entry as usize];
         // "هاجم أردوغان نظيره السوري": a person named as the verb's subject, right after
@@ -117,6 +131,20 @@ pub fn extract(doc: &mut Doc, lex: &EventLexicon, words: &ActorWords) {
         } else {
             (entry.kind, entry.mode)
         };
+        // "هاجم الأسد فرنسا، متهما إياها بـ": a participle of state of the same type as
+        // the act before it, by the same actor against the same target, tells that act
+        // again ("اتهم فتح ... مستهجنا موقف السلطة" is a second act).
+        let retold = out.last().is_some_and(|e: &Event| {
+            c.state
+                && e.sentence == c.sentence as u32
+                && e.kind == kind
+                && e.actors.iter().any(|a| c.actors.contains(a))
+                && !c.targets.is_empty()
+                && c.targets.iter().all(|t| e.targets.contains(t))
+        });
+        if retold {
+            continue;
+        }
         out.push(Event {
             kind,
             mode,
@@ -204,6 +232,8 @@ struct Candidate {
     control_from: Option<usize>,
     /// Only an event when nothing precedes it in the sentence.
     alone: bool,
+    /// A participle of state (مشيدا): it acts with the subject of the verb before it.
+    state: bool,
     /// The lemmas of the mentions merged into it.
     lemmas: Vec<String>,
     /// A demonstrative stands before it (هذه الزيارة).
@@ -601,6 +631,9 @@ fn context_holds(doc: &Doc, sent: &Sentence, e: &TriggerEntry, first: usize, end
             Side::Next => after().any(hit),
             Side::Adjacent => after().take(1).any(hit),
             Side::Near => before_near().any(hit) || after().any(hit),
+            Side::Complement => words_after(doc, sent, end)
+                .take(CONTEXT_COMPLEMENT)
+                .any(hit),
         };
         found != c.negated
     })
@@ -781,6 +814,7 @@ fn triggers(doc: &Doc, lex: &EventLexicon, sent: &Sentence) -> Vec<Candidate> {
             light_from: None,
             control_from: None,
             alone: e.alone,
+            state: e.state,
             lemmas: vec![e.lemma.clone()],
             demonstrative,
             status: EventStatus::Happened,
@@ -847,6 +881,23 @@ fn verb_can_stand(doc: &Doc, sent: &Sentence, i: usize, past_base: bool) -> bool
         // No finite verb follows a preposition (بعد ادانته بالتواطؤ: a masdar).
         return false;
     }
+    // A word counted right after a number is a noun, bare or with the tanween of the
+    // counted accusative ("39500 طالب", "32 متهما"; a verb with another ending stands after
+    // a page counter, "ص 64 حثت", and so does the dual), and so is one
+    // named after a father ("صالح بن طالب", "علي بن أبي طالب") or after كل; a number that
+    // opens its line or follows punctuation (a time, a page counter, "سوخوي - 34 دمرت") or
+    // that is a year or inside a date ("في عام 1977 وافق") says nothing of the word after it.
+    let word = norm(doc, &toks[i]);
+    let counted = (past_base || (word.ends_with('ا') && !word.ends_with("وا")))
+        && prev + 1 == i
+        && toks[prev].kind == TokenKind::Number
+        && prev > sent.first
+        && is_word(&toks[prev - 1])
+        && !is_year(doc.slice(toks[prev].span))
+        && !doc.timex.iter().any(|x| x.span.contains(toks[prev].span));
+    if counted || matches!(w, "كل" | "بن" | "ابن" | "ابي" | "ابو") {
+        return false;
+    }
     if !past_base {
         // An imperfect form after a preposition or a quantifier is a noun
         // (لن تقبل بأي تدخل عسكري).
@@ -887,6 +938,13 @@ fn verb_can_stand(doc: &Doc, sent: &Sentence, i: usize, past_base: bool) -> bool
     !(intro_word(w).is_some() || governs_masdar)
 }
 
+/// A number written as a year of the last two centuries (1977, 2015).
+fn is_year(n: &str) -> bool {
+    n.len() == 4
+        && (n.starts_with("19") || n.starts_with("20"))
+        && n.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Verbal events (calls, accusations, refusals, praise, threats): the places their clause
 /// names are what they talk about ("دعا إلى وقف القتال في اليمن"), not where they took
 /// place, which the news seldom says; they get no place.
@@ -908,6 +966,23 @@ fn is_speech_act(kind: &str) -> bool {
 
 fn assign_status(doc: &Doc, lex: &EventLexicon, sent: &Sentence, found: &mut [Candidate]) {
     status_from_cues(doc, lex, sent, found);
+    // "أي هجوم", "لأي اعتداء": any act of a kind is no act that took place, unless it is
+    // denied ("لم يسجل أي خرق": no violation happened, which the news reports as such).
+    let toks = doc.tokens();
+    for c in found.iter_mut() {
+        if c.verb || c.status == EventStatus::Denied {
+            continue;
+        }
+        let any = words_before(doc, sent, c.first).take(2).any(|k| {
+            matches!(
+                strip_conjunction(norm(doc, &toks[k])),
+                "اي" | "لاي" | "باي" | "ايه"
+            )
+        });
+        if any {
+            c.drop = true;
+        }
+    }
     // A call to rally is announced as the planned PROTEST itself; the call is not coded again.
     let calls: Vec<usize> = found
         .iter()
@@ -1724,7 +1799,7 @@ fn arguments(
     mentions: &[MentionAt],
     c: &mut Candidate,
     neighbours: (usize, usize),
-    discourse: &Discourse,
+    (discourse, accompanied): (&Discourse, &LastVerb),
     words: &ActorWords,
 ) {
     let lex = isnad_resources::event_lexicon();
@@ -1800,6 +1875,19 @@ fn arguments(
     let mut extra_actors: Vec<u32> = Vec::new();
     let mut targets: Vec<usize> = Vec::new();
     let mut extra_targets: Vec<u32> = Vec::new();
+    if c.state {
+        // "وأشاد الوزير بالاتفاق، داعيا إلى ...", "وقال المتحدث إن ... مطالبا بـ": the one
+        // who speaks or acts in the verb before the participle; the noun phrase after it
+        // is its object (the target search below), never its subject.
+        extra_actors.extend(state_actor(doc, sent, c, discourse, &accompanied.actors));
+        // "متهما إياها بـ": the pronoun object is the one the verb before acted on.
+        let object_pronoun = words_after(doc, sent, c.end)
+            .next()
+            .is_some_and(|k| norm(doc, &toks[k]).starts_with("ايا"));
+        if object_pronoun {
+            extra_targets.extend(&accompanied.targets);
+        }
+    }
     if let Some(v) = governed {
         // The subject of the light (or control) verb: the noun phrase right after it, before the noun.
         if let Some(k) = (0..in_scope.len()).find(|&k| {
@@ -1875,7 +1963,12 @@ fn arguments(
             extra_actors.push(sp);
         }
     }
-    if actors.is_empty() && relative_at.is_none() && (c.verb || c.suffix) && !c.first_person {
+    if actors.is_empty()
+        && relative_at.is_none()
+        && (c.verb || c.suffix)
+        && !c.first_person
+        && !c.state
+    {
         // A complement clause whose subject is a pronoun on أنّ (أعلن الجيش الروسي إنه ...
         // هزم، قالت المعارضة إنها كثفت قصفها): the pronoun is the reporting clause's
         // subject, and a noun phrase after the verb is its object.
@@ -1886,7 +1979,7 @@ fn arguments(
     // A subject put before its verb after كان or إنّ/أنّ ("وكان عمر البشير زار جوبا",
     // "قالت مصادر إن الحوثيين وقوات صالح استهدفوا"): the clause is subject-first, and
     // the noun phrase after the verb is its object.
-    if c.verb && actors.is_empty() && relative_at.is_none() && !c.first_person {
+    if c.verb && actors.is_empty() && relative_at.is_none() && !c.first_person && !c.state {
         if let Some(&k) = before.last() {
             let m = &in_scope[k];
             let adjacent = (m.last + 1..c.first)
@@ -1916,6 +2009,7 @@ fn arguments(
         let first_after = after
             .iter()
             .copied()
+            .filter(|_| !c.state)
             .find(|&k| words_between(c.end, in_scope[k].head) <= 6)
             .filter(|&k| {
                 words_between(c.end, in_scope[k].head) <= reach || in_scope[k].intro == Intro::Agent
@@ -2151,6 +2245,43 @@ fn arguments(
         .filter(|e| !c.actors.contains(e) && !c.targets.contains(e))
         .collect();
     c.date = event_date(doc, sent, lo, hi, c);
+}
+
+/// The participants of the last finite verb of a sentence, for a participle of state after it.
+#[derive(Clone, Debug, Default)]
+struct LastVerb {
+    actors: Vec<u32>,
+    targets: Vec<u32>,
+}
+
+/// The actor of a participle of state at `c`: the speaker of a quote whose reporting verb
+/// stands earlier in the sentence, else the speaker the sentence names before it, else the
+/// actors of the last finite verb before it.
+fn state_actor(
+    doc: &Doc,
+    sent: &Sentence,
+    c: &Candidate,
+    discourse: &Discourse,
+    accompanied: &[u32],
+) -> Vec<u32> {
+    let span = doc.sentences()[sent.index].span;
+    let quoted = doc
+        .quotes
+        .iter()
+        .filter_map(|q| Some((q.verb?, q.speaker?)))
+        .filter(|(v, _)| v.start >= span.start && v.end <= c.trigger.start)
+        .max_by_key(|(v, _)| v.start)
+        .map(|(_, speaker)| speaker);
+    let named = || {
+        discourse
+            .sentence_speaker
+            .filter(|&(_, at)| at < c.first)
+            .map(|(e, _)| e)
+    };
+    match quoted.or_else(named) {
+        Some(e) => vec![e],
+        None => accompanied.to_vec(),
+    }
 }
 
 /// Adjectives of the means of an act, which may stand between an event noun and its
@@ -3351,5 +3482,144 @@ mod tests {
             let s = doc.sentences()[e.sentence as usize].span;
             assert!(s.contains(e.trigger), "{:?}", doc.slice(e.trigger));
         }
+    }
+
+    #[test]
+    fn a_participle_of_state_acts_with_the_subject_of_its_verb() {
+        // The subject of the verb before it, and the noun phrase after it as its target.
+        let text = "واتهم فوزي برهوم حركة فتح بالتنسيق الأمني، مستهجنا موقف السلطة.";
+        let mut doc = doc_with(
+            text,
+            &[
+                ("فوزي برهوم", EntityType::Per),
+                ("حركة فتح", EntityType::Org),
+                ("السلطة", EntityType::Org),
+            ],
+            &[],
+        );
+        run(&mut doc);
+        let deplored = event_told_by(&doc, "مستهجنا");
+        assert_eq!(names(&doc, &deplored.actors), ["فوزي برهوم"]);
+        assert_eq!(names(&doc, &deplored.targets), ["السلطة"]);
+
+        // The speaker of the quote framed before it, though no rule of the stage reads
+        // كتب as a verb of speech.
+        let text =
+            "وفي تغريدة على حسابه كتب وزير الخارجية خالد أن الاتفاق خطوة مهمة، مشيدا بدور مصر.";
+        let mut doc = doc_with(
+            text,
+            &[("خالد", EntityType::Per), ("مصر", EntityType::Loc)],
+            &[],
+        );
+        let at = |s: &str| {
+            let k = text.find(s).unwrap();
+            Span::new(k, k + s.len())
+        };
+        doc.quotes.push(isnad_doc::Quote {
+            kind: isnad_doc::QuoteKind::Indirect,
+            span: at("الاتفاق خطوة مهمة"),
+            speaker: Some(0),
+            speaker_span: Some(at("خالد")),
+            speaker_description: None,
+            verb: Some(at("كتب")),
+            channel: None,
+            date: None,
+            source_post: None,
+            fidelity: None,
+        });
+        run(&mut doc);
+        let praise = event_told_by(&doc, "مشيدا");
+        assert_eq!(names(&doc, &praise.actors), ["خالد"]);
+        assert_eq!(names(&doc, &praise.targets), ["مصر"]);
+
+        // "متهما إياها": the same act on the same target is one event, told by the verb.
+        let text = "هاجم الرئيس السوري بشار الأسد فرنسا، متهما إياها بدعم الإرهاب.";
+        let mut doc = doc_with(
+            text,
+            &[("بشار الأسد", EntityType::Per), ("فرنسا", EntityType::Loc)],
+            &[],
+        );
+        doc.entities[1].geo = Some(geo("FR", "country"));
+        let k = text.find("الرئيس السوري").unwrap();
+        doc.entities[0]
+            .roles
+            .push(Span::new(k, k + "الرئيس السوري".len()));
+        run(&mut doc);
+        assert_eq!(
+            summary(&doc),
+            vec![("ACCUSE", Some("disapprove"), "happened", "هاجم".to_owned())]
+        );
+        assert_eq!(names(&doc, &doc.events[0].targets), ["فرنسا"]);
+    }
+
+    #[test]
+    fn a_demand_reaches_its_complement_but_a_counted_student_demands_nothing() {
+        let text = "وطالب مجلس الأمن الحكومة اليمنية الشرعية وجماعة الحوثيين المسلحة في اليمن وكل الأطراف بالإفراج عن المعتقلين.";
+        let mut doc = doc_with(text, &[("مجلس الأمن", EntityType::Org)], &[]);
+        run(&mut doc);
+        let demand = event_told_by(&doc, "طالب");
+        assert_eq!(demand.kind, "REQUEST");
+        assert_eq!(names(&doc, &demand.actors), ["مجلس الأمن"]);
+        // A number or a father's name before the word makes it a noun: students, a name.
+        for text in [
+            "وتظاهر 39500 طالب في الجامعات بالعاصمة للمطالبة بالإصلاح.",
+            "وقال صالح بن طالب بالأمس إن الوضع هادئ.",
+            "ويروي حلما يرى فيه علي بن أبي طالب بالمدينة.",
+        ] {
+            let mut doc = doc_with(text, &[], &[]);
+            run(&mut doc);
+            assert!(
+                doc.events
+                    .iter()
+                    .all(|e| !doc.slice(e.trigger).starts_with("طالب")),
+                "{text}: {:?}",
+                summary(&doc)
+            );
+        }
+        // A page counter or a year is no count: the verb after it stands.
+        let mut doc = doc_with("أخبار 24 استقبل الرئيس الوفد في القصر.", &[], &[]);
+        run(&mut doc);
+        assert_eq!(event_told_by(&doc, "استقبل").kind, "CONSULT");
+        let mut doc = doc_with(
+            "وفي عام 1977 وافق البرلمان على المعاهدة.",
+            &[],
+            &[("عام 1977", "1977")],
+        );
+        run(&mut doc);
+        assert_eq!(event_told_by(&doc, "وافق").kind, "AGREE");
+    }
+
+    #[test]
+    fn any_act_is_no_event_unless_denied() {
+        let mut doc = doc_with("وحذر الجيش من أي هجوم على المدينة.", &[], &[]);
+        run(&mut doc);
+        assert!(
+            doc.events.iter().all(|e| e.kind != "ASSAULT"),
+            "{:?}",
+            summary(&doc)
+        );
+        let mut doc = doc_with("ولم تسجل أي اشتباكات في المدينة منذ الصباح.", &[], &[]);
+        run(&mut doc);
+        assert_eq!(event_told_by(&doc, "اشتباكات").status, EventStatus::Denied);
+    }
+
+    #[test]
+    fn declining_to_comment_or_to_be_named_is_no_rejection() {
+        for text in [
+            "ورفض المتحدث التعليق على الخبر.",
+            "وقال مصدر رفض الكشف عن اسمه إن الوضع هادئ.",
+            "وامتنعت الوزارة عن التعليق.",
+        ] {
+            let mut doc = doc_with(text, &[], &[]);
+            run(&mut doc);
+            assert!(
+                doc.events.iter().all(|e| e.kind != "REJECT"),
+                "{text}: {:?}",
+                summary(&doc)
+            );
+        }
+        let mut doc = doc_with("ورفضت الحكومة المقترح الأمريكي.", &[], &[]);
+        run(&mut doc);
+        assert_eq!(event_told_by(&doc, "رفضت").kind, "REJECT");
     }
 }

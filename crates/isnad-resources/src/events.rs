@@ -110,6 +110,10 @@ pub enum Side {
     Prev,
     /// Either side.
     Near,
+    /// The complement of a verb or participle: the next [`CONTEXT_COMPLEMENT`] words, for
+    /// a preposition that may come after a long object (طالب الحكومة اليمنية الشرعية ...
+    /// بالإفراج).
+    Complement,
 }
 
 /// One condition of an entry's context: a word beginning with one of `words` is (or, when
@@ -128,6 +132,8 @@ pub struct Condition {
 pub const CONTEXT_AFTER: usize = 8;
 /// Words a `prev` condition looks at before the trigger.
 pub const CONTEXT_BEFORE: usize = 3;
+/// Words a `comp` condition looks at after the trigger.
+pub const CONTEXT_COMPLEMENT: usize = 16;
 
 /// One line of the lexicon.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -158,6 +164,10 @@ pub struct TriggerEntry {
     /// after it (or after that person's role words), the event is a verbal attack,
     /// ACCUSE/disapprove ("هاجم أردوغان نظيره السوري").
     pub verbal: bool,
+    /// A participle of state (حال: "مشيدا بـ", "متهما إياه"): it tells how the subject of
+    /// the verb before it acted, so that subject (or the speaker of the sentence) is its
+    /// actor, and the noun phrase after it is its target.
+    pub state: bool,
     /// Phrases: the words after the first, normalized.
     pub phrase_tail: Vec<String>,
     /// The note of the line.
@@ -318,6 +328,7 @@ impl EventLexicon {
                 light: false,
                 alone: false,
                 verbal: false,
+                state: false,
                 phrase_tail: Vec::new(),
                 note: note.to_owned(),
             };
@@ -330,6 +341,7 @@ impl EventLexicon {
                     "light" => entry.light = true,
                     "alone" => entry.alone = true,
                     "verbal" => entry.verbal = true,
+                    "state" => entry.state = true,
                     c => {
                         let (negated, c) = match c.strip_prefix('!') {
                             Some(rest) => (true, rest),
@@ -343,6 +355,7 @@ impl EventLexicon {
                             "adj" => Side::Adjacent,
                             "prev" => Side::Prev,
                             "near" => Side::Near,
+                            "comp" => Side::Complement,
                             s => return Err(err(format!("unknown side {s:?}"))),
                         };
                         let words: Vec<String> = words
