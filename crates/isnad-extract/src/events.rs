@@ -107,7 +107,7 @@ pub fn extract(doc: &mut Doc, lex: &EventLexicon, words: &ActorWords) {
                 (&discourse, &accompanied),
                 words,
             );
-            if c.verb && !c.state && !c.actors.is_empty() {
+            if c.verb && !lex.entries[c.entry as usize].state && !c.actors.is_empty() {
                 accompanied.actors.clone_from(&c.actors);
                 accompanied.targets.clone_from(&c.targets);
             }
@@ -134,8 +134,8 @@ pub fn extract(doc: &mut Doc, lex: &EventLexicon, words: &ActorWords) {
         // "هاجم الأسد فرنسا، متهما إياها بـ": a participle of state of the same type as
         // the act before it, by the same actor against the same target, tells that act
         // again ("اتهم فتح ... مستهجنا موقف السلطة" is a second act).
-        let retold = out.last().is_some_and(|e: &Event| {
-            c.state
+        let retold = out.last().is_some_and(|e| {
+            entry.state
                 && e.sentence == c.sentence as u32
                 && e.kind == kind
                 && e.actors.iter().any(|a| c.actors.contains(a))
@@ -232,8 +232,6 @@ struct Candidate {
     control_from: Option<usize>,
     /// Only an event when nothing precedes it in the sentence.
     alone: bool,
-    /// A participle of state (مشيدا): it acts with the subject of the verb before it.
-    state: bool,
     /// The lemmas of the mentions merged into it.
     lemmas: Vec<String>,
     /// A demonstrative stands before it (هذه الزيارة).
@@ -814,7 +812,6 @@ fn triggers(doc: &Doc, lex: &EventLexicon, sent: &Sentence) -> Vec<Candidate> {
             light_from: None,
             control_from: None,
             alone: e.alone,
-            state: e.state,
             lemmas: vec![e.lemma.clone()],
             demonstrative,
             status: EventStatus::Happened,
@@ -901,7 +898,7 @@ fn verb_can_stand(doc: &Doc, sent: &Sentence, i: usize, past_base: bool) -> bool
     if !past_base {
         // An imperfect form after a preposition or a quantifier is a noun
         // (لن تقبل بأي تدخل عسكري).
-        return !(intro_word(w).is_some() || matches!(w, "اي" | "باي" | "لاي" | "كل" | "بكل"));
+        return !(is_any(w) || w == "بكل");
     }
     if w == "ان" {
         // أنْ + verb after بعد/قبل/منذ (بعد أن رفض); otherwise أنّ + noun.
@@ -935,7 +932,13 @@ fn verb_can_stand(doc: &Doc, sent: &Sentence, i: usize, past_base: bool) -> bool
                 | "لدي"
         )
     });
-    !(intro_word(w).is_some() || governs_masdar)
+    !governs_masdar
+}
+
+/// "Any" (أي، لأي، بأي، أية), normalized and without its conjunction: a noun after it names
+/// a kind of act, not one that took place.
+fn is_any(w: &str) -> bool {
+    matches!(w, "اي" | "لاي" | "باي" | "ايه")
 }
 
 /// A number written as a year of the last two centuries (1977, 2015).
@@ -973,12 +976,9 @@ fn assign_status(doc: &Doc, lex: &EventLexicon, sent: &Sentence, found: &mut [Ca
         if c.verb || c.status == EventStatus::Denied {
             continue;
         }
-        let any = words_before(doc, sent, c.first).take(2).any(|k| {
-            matches!(
-                strip_conjunction(norm(doc, &toks[k])),
-                "اي" | "لاي" | "باي" | "ايه"
-            )
-        });
+        let any = words_before(doc, sent, c.first)
+            .take(2)
+            .any(|k| is_any(strip_conjunction(norm(doc, &toks[k]))));
         if any {
             c.drop = true;
         }
@@ -1875,7 +1875,7 @@ fn arguments(
     let mut extra_actors: Vec<u32> = Vec::new();
     let mut targets: Vec<usize> = Vec::new();
     let mut extra_targets: Vec<u32> = Vec::new();
-    if c.state {
+    if entry.state {
         // "وأشاد الوزير بالاتفاق، داعيا إلى ...", "وقال المتحدث إن ... مطالبا بـ": the one
         // who speaks or acts in the verb before the participle; the noun phrase after it
         // is its object (the target search below), never its subject.
@@ -1967,7 +1967,7 @@ fn arguments(
         && relative_at.is_none()
         && (c.verb || c.suffix)
         && !c.first_person
-        && !c.state
+        && !entry.state
     {
         // A complement clause whose subject is a pronoun on أنّ (أعلن الجيش الروسي إنه ...
         // هزم، قالت المعارضة إنها كثفت قصفها): the pronoun is the reporting clause's
@@ -1979,7 +1979,7 @@ fn arguments(
     // A subject put before its verb after كان or إنّ/أنّ ("وكان عمر البشير زار جوبا",
     // "قالت مصادر إن الحوثيين وقوات صالح استهدفوا"): the clause is subject-first, and
     // the noun phrase after the verb is its object.
-    if c.verb && actors.is_empty() && relative_at.is_none() && !c.first_person && !c.state {
+    if c.verb && actors.is_empty() && relative_at.is_none() && !c.first_person && !entry.state {
         if let Some(&k) = before.last() {
             let m = &in_scope[k];
             let adjacent = (m.last + 1..c.first)
@@ -2006,10 +2006,11 @@ fn arguments(
         // genitive follows it, at most after an adjective (ضربات جوية روسية). A person's
         // title before the name is part of it (دان الأمين العام ... غوتيريش).
         let reach = if c.verb { 3 } else { 1 };
+        // A participle of state has no subject after it: what follows is its object.
         let first_after = after
             .iter()
             .copied()
-            .filter(|_| !c.state)
+            .take_while(|_| !entry.state)
             .find(|&k| words_between(c.end, in_scope[k].head) <= 6)
             .filter(|&k| {
                 words_between(c.end, in_scope[k].head) <= reach || in_scope[k].intro == Intro::Agent
