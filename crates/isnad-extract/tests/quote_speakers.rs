@@ -665,3 +665,39 @@ fn a_title_finds_the_counterpart_of_one_who_holds_it() {
     );
     assert_eq!(got, [Some("فلاديمير بوتين".to_owned())]);
 }
+
+#[test]
+fn a_title_named_in_the_next_sentence_is_that_person() {
+    // A verb that goes on with the speaker names him.
+    let got = speakers(
+        "وقال متحدث باسم وزارة الزراعة إن المحصول سيرتفع هذا العام.\n\
+         وأضاف المتحدث خالد الرميحي أن الأمطار كانت وفيرة.",
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].as_deref(), Some("خالد الرميحي"), "{got:?}");
+    assert_eq!(got[1].as_deref(), Some("خالد الرميحي"), "{got:?}");
+    // "وقال" with a new full name may be anyone: the title stays unnamed.
+    let got = speakers(
+        "وقال متحدث باسم وزارة الزراعة إن المحصول سيرتفع هذا العام.\n\
+         وقال وزير المالية سامي العتيبي إن الميزانية تكفي.",
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0], None, "{got:?}");
+    // Unnamed sources stay unnamed.
+    let got = speakers(
+        "وقال مصدر مطلع إن المحادثات تعثرت.\n\
+         وأضاف فهد الشمري أن الوفد غادر.",
+    );
+    assert_eq!(got[0], None, "{got:?}");
+}
+
+#[test]
+fn a_numbered_report_speaks_for_its_issuer() {
+    let got = speakers(
+        "وأوضح التقرير الـ 12 لوزارة العمل السعودية أن البطالة تراجعت.\n\
+         وأشار التقرير إلى أن الأجور ارتفعت.",
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].as_deref(), Some("وزارة العمل السعودية"), "{got:?}");
+    assert_eq!(got[1].as_deref(), Some("وزارة العمل السعودية"), "{got:?}");
+}

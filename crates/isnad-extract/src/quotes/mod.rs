@@ -29,7 +29,9 @@
 pub mod fidelity;
 pub mod marks;
 
-use isnad_doc::{Channel, Doc, EntityType, Layer, ParagraphKind, Quote, QuoteKind, Span, Stage};
+use isnad_doc::{
+    Channel, Doc, EntityType, Layer, MentionKind, ParagraphKind, Quote, QuoteKind, Span, Stage,
+};
 use isnad_ner::function_words::is_function_word;
 use isnad_resources::{reporting, Cue, CueRole};
 use isnad_text::chars::is_quote_token;
@@ -865,8 +867,105 @@ impl<'a> Extractor<'a> {
             }
             self.headline(pi, range);
         }
+        self.name_titles_from_next_sentence();
         self.quotes.sort_by_key(|q| q.span.start);
         self.quotes
+    }
+
+    /// A speaker the text introduces by a title alone and names at the start of the next
+    /// sentence is that person: "قال مستشار لتحالف قوات سوريا الديمقراطية إن ... .
+    /// وأضاف آمد سيدو أن", "صرح رئيس القوات المسلحة ... . واتهم الجنرال غادي ايزنكوت".
+    /// The name must open the next sentence's reporting clause (a reporting verb among
+    /// its first words, the name within a few words after it, titles between) and be the
+    /// person's first mention: a person named before is someone the text already had. An
+    /// unnamed source ("مصدر مطلع", "مسؤولون") stays unnamed; quotes that went on with the
+    /// title ("وأضاف") get the name too.
+    fn name_titles_from_next_sentence(&mut self) {
+        /// How far into the next sentence its reporting verb may stand ("من جهته، قال").
+        const VERB_WITHIN: usize = 4;
+        /// How far after the verb the name may start (titles and marks between).
+        const NAME_WITHIN: usize = 5;
+        let doc = self.doc;
+        let sentences = doc.sentences();
+        let mut first_mention: Vec<u32> = vec![u32::MAX; doc.entities.len()];
+        for m in &doc.mentions {
+            let f = &mut first_mention[m.entity as usize];
+            *f = (*f).min(m.span.start);
+        }
+        for qi in 0..self.quotes.len() {
+            let q = &self.quotes[qi];
+            let (None, Some(description)) = (q.speaker, q.speaker_description) else {
+                continue;
+            };
+            let head = doc.text_layers.token_at_or_after(description.start);
+            // A person's title ("مدير فرع الجمعية", "متحدث باسم الوزارة", "مسؤول كبير") or
+            // a nisba standing for one ("برلماني فرنسي"); not a body ("جهاز مكافحة
+            // الإرهاب"), several people ("باحثون") or a name the tagger missed ("ترامب").
+            let stem = self.stem(head);
+            let bare = stem.strip_prefix("ال").unwrap_or(stem);
+            let title = TITLES.contains(stem)
+                || TITLES.contains(bare)
+                || TITLES_AFTER_ARTICLE.contains(bare)
+                || bare == "مسؤول";
+            let nisba = !self.token(head).clitics.is_definite()
+                && bare.ends_with('ي')
+                && bare.chars().count() >= 4;
+            if !(title || nisba) || is_org_head(bare) {
+                continue;
+            }
+            let Some(s) = doc.sentence_at(description.start) else {
+                continue;
+            };
+            let Some(next) = sentences.get(s + 1) else {
+                continue;
+            };
+            let (first, end) = (next.first_token as usize, next.end_token as usize);
+            let verb = (first..(first + VERB_WITHIN).min(end)).find(|&i| {
+                self.in_body[i] && self.cue(i).is_some_and(|(c, _, _)| c.role == CueRole::Verb)
+            });
+            // Not a sentence of quoted words ("...». وقال فلان ...": the next sentence
+            // opens after the quotation).
+            let Some(verb) = verb.filter(|&v| {
+                let at = self.token(v).span;
+                !self.quotes.iter().any(|q| q.span.overlaps(at))
+            }) else {
+                continue;
+            };
+            let named = (verb + 1..(verb + 1 + NAME_WITHIN).min(end)).find_map(|i| {
+                let m = doc.mentions_starting_in(self.token(i).span).first()?;
+                let entity = &doc.entities[m.entity as usize];
+                (entity.kind == EntityType::Per
+                    && m.kind == MentionKind::Name
+                    && !self.is_title_word(i)
+                    && first_mention[m.entity as usize] >= next.span.start)
+                    .then_some((i, m))
+            });
+            let Some((at, mention)) = named else {
+                continue;
+            };
+            // The next sentence must say it is the same person: a verb that goes on with
+            // the last speaker ("وأضاف آمد سيدو"), the title again ("وأضاف المسؤول مصطفى
+            // السيجري"), or the surname alone, as for someone already introduced ("مدير
+            // فرع الجمعية ... . وأكد السروي"). "وقال عماد جاد" may be anyone.
+            let (cue, _, _) = self.cue(verb).expect("found as a cue");
+            let continuing = CONTINUING_LEMMAS.contains(&cue.lemma.as_str());
+            let title_again = (verb + 1..at).any(|k| {
+                self.token(k).clitics.is_definite()
+                    && self.stem(k).strip_prefix("ال").unwrap_or(self.stem(k)) == bare
+            });
+            let surname_alone = doc.text_layers.token_at_or_after(mention.span.end) == at + 1
+                && self.token(at).clitics.is_definite();
+            if !(continuing || title_again || surname_alone) {
+                continue;
+            }
+            let person = mention.entity;
+            for q in self.quotes.iter_mut() {
+                if q.speaker.is_none() && q.speaker_description == Some(description) {
+                    q.speaker = Some(person);
+                    q.speaker_description = None;
+                }
+            }
+        }
     }
 
     fn sentence(&mut self, pi: usize, range: std::ops::Range<usize>) {
@@ -3061,6 +3160,17 @@ impl<'a> Extractor<'a> {
     /// "أجرتها X", "أعدها X", X in the genitive ("تقرير الرابطة"), or X governed by لـ
     /// right after the subject.
     fn issuer_of_document(&self, ns: usize, ne: usize, zone_end: usize) -> Option<usize> {
+        // "التقرير الـ 51 لمؤسسة النقد", "البيان رقم 3 للجيش": the issuer after the
+        // document's number.
+        let numbered = (ns + 1..(ns + 3).min(zone_end))
+            .find(|&k| self.token(k).kind == TokenKind::Number)
+            .filter(|&k| (ns + 1..k).all(|j| matches!(self.norm(j), "ال" | "الـ" | "رقم" | "-")));
+        if let Some(k) = numbered {
+            let t = (k + 1 < zone_end).then(|| self.token(k + 1));
+            if t.is_some_and(|t| t.kind == TokenKind::Arabic && t.clitics.has(Prefix::Li)) {
+                return Some(k + 1);
+            }
+        }
         (ns + 1..(ne + 2).min(zone_end)).find_map(|k| {
             if matches!(self.stem(k), "صادر" | "صادره")
                 && k + 2 < zone_end
