@@ -2235,6 +2235,14 @@ fn complete_person_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
     };
     for c in out.iter_mut().filter(|c| c.kind == EntityType::Per) {
         let sent = ctx.sentence[c.start];
+        // A given name alone takes the recurring word after it as its surname.
+        if is_bare_given_name(ctx, c.start, c.end)
+            && word_at(c.end, sent)
+            && free(c.end)
+            && recurring_surname(ctx, c.end)
+        {
+            c.end += 1;
+        }
         while c.end - c.start < MAX_NAME_WORDS {
             let j = c.end;
             if NAME_PARTICLES.contains(&ctx.core(j - 1)) && word_at(j, sent) {
@@ -2261,6 +2269,65 @@ fn complete_person_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
             c.end -= 1;
         }
     }
+}
+
+/// Whether tokens `start..end` are a given name and nothing else ("جمعة", "عبد الله"):
+/// news names a person by a given name alone almost only when the tagger cut the rest
+/// off. Not a word that is a family name too ("الأسد", "مرسي"), which may stand alone.
+fn is_bare_given_name(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
+    let given = |k: usize| ctx.has(k, class::GIVEN_NAME) && !ctx.has(k, class::FAMILY_NAME);
+    match end - start {
+        1 => given(start),
+        // "عبد الله", "عبد الرحمن": the servant-of compound is one given name.
+        2 => ctx.core(start) == "عبد" && given(start + 1),
+        _ => false,
+    }
+}
+
+/// Whether the word at `j`, right after a given name alone, is its surname though no
+/// gazetteer knows it ("عبد الله" + "الاشعل", "جمعة" + "طالب ،"). It names nothing else
+/// (no place, title, organisation head, function word, verb of saying or time word), and
+/// either has the article and is rare in the news corpora (a common word there is rather
+/// the sentence going on: "عبدالرحمن التاريخ"), or is bare and ends the noun phrase
+/// (punctuation after it) while being rare or used again in the article: a bare word
+/// after a name is as often a verb ("بشار يلتقي").
+fn recurring_surname(ctx: &Ctx<'_>, j: usize) -> bool {
+    /// Fewer occurrences than this in the news corpora's word counts: a rare word.
+    const RARE_WORD: u32 = 200;
+    let w = &ctx.words[j];
+    if w.kind != TokenKind::Arabic
+        || w.norm.chars().count() < 3
+        || ctx.in_title_phrase[j]
+        || ctx.is_title(j)
+        || ctx.is_org_head(j)
+        || ctx.single[j] & NOT_A_NAME != 0
+        || ctx.is_function(j)
+        || ctx.is_reporting_verb(j)
+        || is_preposition_ala(ctx, j)
+        || is_counterpart(w.norm)
+        || COMPLEMENTIZER_TAILS.contains(&w.norm)
+        || NAME_FORMULA_WORDS.contains(&w.norm)
+        || TIME_AFTER_NAME.contains(&w.norm)
+        || has_tanween(ctx.doc.slice(ctx.doc.text_layers.tokens[j].span))
+    {
+        return false;
+    }
+    let rare = WordCounts::count(isnad_resources::word_counts(), w.norm) < RARE_WORD;
+    if w.clitics.only_article() {
+        // Not an adjective of the feminine, dual or plural ("المتتالية", "المصابتين").
+        let agreeing = ["يه", "ين", "ون", "ات"].iter().any(|e| w.norm.ends_with(e));
+        return rare && !agreeing;
+    }
+    let next = j + 1;
+    let phrase_ends = next >= ctx.words.len()
+        || ctx.sentence[next] != ctx.sentence[j]
+        || matches!(ctx.words[next].norm, "," | "،" | "." | "؛" | ";");
+    // Not a word with an object pronoun ("قبلها").
+    let pronoun = ["ها", "هم", "هما"].iter().any(|e| w.norm.ends_with(e));
+    w.clitics.prefixes().next().is_none()
+        && !pronoun
+        && phrase_ends
+        && (rare || ctx.occurrences.get(w.norm).copied().unwrap_or(0) >= 2)
 }
 
 /// Words that are given names and also open a compound title with the title word after
@@ -4022,6 +4089,22 @@ mod tests {
         let names =
             entity_names("وأضاف المسؤول مصطفى السيجري التابع للواء المعتصم أن الفصائل ستشارك.");
         assert!(names.iter().any(|n| n == "مصطفى السيجري"), "{names:?}");
+    }
+
+    #[test]
+    fn a_given_name_alone_takes_a_rare_or_recurring_surname() {
+        let names = entity_names(
+            "وأوضح السفير عبد الله الاشعل ، مساعد وزير الخارجية ، أن الوثيقة مهمة. \
+             وقال رئيس المجلس المحلي جمعة طالب ، إن الطريق مغلق. وأكد الاشعل أن الحوار مستمر.",
+        );
+        assert!(names.iter().any(|n| n == "عبد الله الاشعل"), "{names:?}");
+        // A common word with the article, an agreeing adjective or a verb go on with the
+        // sentence.
+        let names = entity_names(
+            "وأشار عبدالرحمن التاريخ إلى الأمر. ووصلت نورة المصابة. ويلتقي فيصل غدا الوزير.",
+        );
+        assert!(!names.iter().any(|n| n.contains("التاريخ")), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("المصابة")), "{names:?}");
     }
 
     #[test]
