@@ -2388,9 +2388,52 @@ impl<'a> Extractor<'a> {
             }
             let mut end = colon + 1;
             let mut sentence_end = false;
+            // Where the title's words end, when the page goes on with its date and no
+            // punctuation. The run to the first punctuation still decides whether this is
+            // a title at all: a long run is rather a page's navigation than a headline.
+            let mut cut = None;
+            // A page prints its title again right after it ("الجيش السوري : ... الجيش
+            // السوري : ..."), or its date ("... من الغوطة الأحد 21 / كانون الثاني / 2018").
+            let repeated = |k: usize| {
+                let n = colon - s;
+                k + n < range.end
+                    && is_colon(k + n)
+                    && (0..n).all(|d| self.norm(k + d) == self.norm(s + d))
+            };
+            // A date expression opens at `k` and a year in digits follows within a few
+            // tokens ("الأحد 21 / كانون الثاني / 2018").
+            let dated = |k: usize| {
+                let at = self.token(k).span.start;
+                let until = self.token((k + 7).min(range.end - 1)).span.end;
+                let timex = &self.doc.timex;
+                let has_digit = |x: &isnad_doc::Timex| {
+                    self.doc.slice(x.span).bytes().any(|b| b.is_ascii_digit())
+                };
+                // A weekday or a date in digits, not "قريبا" before a dateline.
+                let opens = timex.iter().any(|x| {
+                    x.span.start == at && (x.value.starts_with("XXXX-WXX") || has_digit(x))
+                });
+                opens
+                    && timex.iter().any(|x| {
+                        x.span.start >= at
+                            && x.span.end <= until
+                            && x.value.len() >= 4
+                            && x.value.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+                            && has_digit(x)
+                    })
+            };
             while end < range.end {
                 let t = self.token(end);
                 let n = self.norm(end);
+                if cut.is_none() && end > colon + 1 {
+                    if repeated(end) {
+                        // The title printed again: it ends here, whatever follows.
+                        break;
+                    }
+                    if dated(end) {
+                        cut = Some(end);
+                    }
+                }
                 // A spaced dash or an issue number ends a title ("... - العربية . نت",
                 // "... العدد 6040").
                 let split_clitic = matches!(self.norm(end - 1), "ل" | "ب" | "ك");
@@ -2422,6 +2465,7 @@ impl<'a> Extractor<'a> {
             if words <= 5 && self.starts_person(colon + 1) {
                 continue;
             }
+            let end = cut.unwrap_or(end);
             let speaker = self.speaker(s..colon, None);
             let Some(e) = speaker.entity else {
                 continue;
