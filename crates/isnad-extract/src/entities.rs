@@ -2235,11 +2235,11 @@ fn complete_person_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
     };
     for c in out.iter_mut().filter(|c| c.kind == EntityType::Per) {
         let sent = ctx.sentence[c.start];
-        // A given name alone takes the recurring word after it as its surname.
+        // A given name alone takes a rare or recurring word after it as its surname.
         if is_bare_given_name(ctx, c.start, c.end)
             && word_at(c.end, sent)
             && free(c.end)
-            && recurring_surname(ctx, c.end)
+            && surname_after_given_name(ctx, c.end)
         {
             c.end += 1;
         }
@@ -2271,6 +2271,10 @@ fn complete_person_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
     }
 }
 
+/// Fewer occurrences than this in the news corpora's word counts: a rare word, which
+/// after a given name may be a family name no gazetteer knows.
+const RARE_WORD: u32 = 200;
+
 /// Whether tokens `start..end` are a given name and nothing else ("جمعة", "عبد الله"):
 /// news names a person by a given name alone almost only when the tagger cut the rest
 /// off. Not a word that is a family name too ("الأسد", "مرسي"), which may stand alone.
@@ -2291,23 +2295,13 @@ fn is_bare_given_name(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
 /// the sentence going on: "عبدالرحمن التاريخ"), or is bare and ends the noun phrase
 /// (punctuation after it) while being rare or used again in the article: a bare word
 /// after a name is as often a verb ("بشار يلتقي").
-fn recurring_surname(ctx: &Ctx<'_>, j: usize) -> bool {
-    /// Fewer occurrences than this in the news corpora's word counts: a rare word.
-    const RARE_WORD: u32 = 200;
+fn surname_after_given_name(ctx: &Ctx<'_>, j: usize) -> bool {
     let w = &ctx.words[j];
     if w.kind != TokenKind::Arabic
         || w.norm.chars().count() < 3
-        || ctx.in_title_phrase[j]
+        || goes_on_after_name(ctx, j)
         || ctx.is_title(j)
         || ctx.is_org_head(j)
-        || ctx.single[j] & NOT_A_NAME != 0
-        || ctx.is_function(j)
-        || ctx.is_reporting_verb(j)
-        || is_preposition_ala(ctx, j)
-        || is_counterpart(w.norm)
-        || COMPLEMENTIZER_TAILS.contains(&w.norm)
-        || NAME_FORMULA_WORDS.contains(&w.norm)
-        || TIME_AFTER_NAME.contains(&w.norm)
         || has_tanween(ctx.doc.slice(ctx.doc.text_layers.tokens[j].span))
     {
         return false;
@@ -2389,8 +2383,6 @@ fn is_preposition_ala(ctx: &Ctx<'_>, i: usize) -> bool {
 /// and the bare word after it (no article, no clitic) is taken as the family name even
 /// when no gazetteer knows it.
 fn names_after_roles(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
-    /// Fewer occurrences than this in the news corpora's word counts: a rare word.
-    const RARE_WORD: u32 = 200;
     /// Fewer than this: a word rare enough to be an unknown given name after a role.
     const RARE_GIVEN_NAME: u32 = 25;
     let n = ctx.words.len();
@@ -2518,19 +2510,27 @@ const COMPLEMENTIZER_TAILS: &[&str] = &["بان", "بانه", "بانها", "ب�
 /// with no clitic but a nisba's article ("الخزرجي"), which is no nationality, place,
 /// function word or reporting verb; a title word ("أمين") only when no definite word
 /// follows it (then it is the name "أمين", not "أمين الحزب").
-fn continues_name(ctx: &Ctx<'_>, j: usize) -> bool {
+/// Whether the word at `j`, after a name, is rather a word of the sentence going on: part
+/// of a title phrase, the preposition على ("ديجاو على رحيل"), a counterpart, a
+/// complementizer, a blessing, a time word, a place, nationality, organisation or place
+/// noun ([`NOT_A_NAME`]), a function word or a verb of saying.
+fn goes_on_after_name(ctx: &Ctx<'_>, j: usize) -> bool {
     let w = &ctx.words[j];
-    let names = (1 << class::GIVEN_NAME) | (1 << class::FAMILY_NAME);
-    if ctx.in_title_phrase[j] {
-        return false;
-    }
-    // Not the preposition على ("ديجاو على رحيل"), a blessing or a time word.
-    if is_preposition_ala(ctx, j)
+    ctx.in_title_phrase[j]
+        || is_preposition_ala(ctx, j)
         || is_counterpart(w.norm)
         || COMPLEMENTIZER_TAILS.contains(&w.norm)
         || NAME_FORMULA_WORDS.contains(&w.norm)
         || TIME_AFTER_NAME.contains(&w.norm)
-    {
+        || ctx.single[j] & NOT_A_NAME != 0
+        || ctx.is_function(j)
+        || ctx.is_reporting_verb(j)
+}
+
+fn continues_name(ctx: &Ctx<'_>, j: usize) -> bool {
+    let w = &ctx.words[j];
+    let names = (1 << class::GIVEN_NAME) | (1 << class::FAMILY_NAME);
+    if goes_on_after_name(ctx, j) {
         return false;
     }
     let only_article = w
@@ -2548,12 +2548,7 @@ fn continues_name(ctx: &Ctx<'_>, j: usize) -> bool {
         && w.norm.chars().count() >= 4
         && WordCounts::count(isnad_resources::word_counts(), w.norm) < RARE_FAMILY_NAME
         && !has_tanween(ctx.doc.slice(ctx.doc.text_layers.tokens[j].span));
-    if (ctx.single[j] & names == 0 && !unknown_family_name)
-        || ctx.single[j] & NOT_A_NAME != 0
-        || !only_article
-        || ctx.is_function(j)
-        || ctx.is_reporting_verb(j)
-    {
+    if (ctx.single[j] & names == 0 && !unknown_family_name) || !only_article {
         return false;
     }
     // "لويس كويجز كبير الاقتصاديين": "كبير" with a definite complement heads a title.

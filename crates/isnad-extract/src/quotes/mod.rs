@@ -886,6 +886,10 @@ impl<'a> Extractor<'a> {
         /// How far after the verb the name may start (titles and marks between).
         const NAME_WITHIN: usize = 5;
         let doc = self.doc;
+        let untold = |q: &Quote| q.speaker.is_none() && q.speaker_description.is_some();
+        if !self.quotes.iter().any(untold) {
+            return;
+        }
         let sentences = doc.sentences();
         let mut first_mention: Vec<u32> = vec![u32::MAX; doc.entities.len()];
         for m in &doc.mentions {
@@ -902,7 +906,7 @@ impl<'a> Extractor<'a> {
             // a nisba standing for one ("برلماني فرنسي"); not a body ("جهاز مكافحة
             // الإرهاب"), several people ("باحثون") or a name the tagger missed ("ترامب").
             let stem = self.stem(head);
-            let bare = stem.strip_prefix("ال").unwrap_or(stem);
+            let bare = without_article(stem);
             let title = TITLES.contains(stem)
                 || TITLES.contains(bare)
                 || TITLES_AFTER_ARTICLE.contains(bare)
@@ -920,12 +924,13 @@ impl<'a> Extractor<'a> {
                 continue;
             };
             let (first, end) = (next.first_token as usize, next.end_token as usize);
-            let verb = (first..(first + VERB_WITHIN).min(end)).find(|&i| {
-                self.in_body[i] && self.cue(i).is_some_and(|(c, _, _)| c.role == CueRole::Verb)
+            let verb = (first..(first + VERB_WITHIN).min(end)).find_map(|i| {
+                let (c, _, _) = self.cue(i).filter(|(c, _, _)| c.role == CueRole::Verb)?;
+                self.in_body[i].then_some((i, c))
             });
             // Not a sentence of quoted words ("...». وقال فلان ...": the next sentence
             // opens after the quotation).
-            let Some(verb) = verb.filter(|&v| {
+            let Some((verb, cue)) = verb.filter(|&(v, _)| {
                 let at = self.token(v).span;
                 !self.quotes.iter().any(|q| q.span.overlaps(at))
             }) else {
@@ -947,11 +952,9 @@ impl<'a> Extractor<'a> {
             // the last speaker ("وأضاف آمد سيدو"), the title again ("وأضاف المسؤول مصطفى
             // السيجري"), or the surname alone, as for someone already introduced ("مدير
             // فرع الجمعية ... . وأكد السروي"). "وقال عماد جاد" may be anyone.
-            let (cue, _, _) = self.cue(verb).expect("found as a cue");
             let continuing = CONTINUING_LEMMAS.contains(&cue.lemma.as_str());
             let title_again = (verb + 1..at).any(|k| {
-                self.token(k).clitics.is_definite()
-                    && self.stem(k).strip_prefix("ال").unwrap_or(self.stem(k)) == bare
+                self.token(k).clitics.is_definite() && without_article(self.stem(k)) == bare
             });
             let surname_alone = doc.text_layers.token_at_or_after(mention.span.end) == at + 1
                 && self.token(at).clitics.is_definite();
@@ -2401,11 +2404,19 @@ impl<'a> Extractor<'a> {
                     && (0..n).all(|d| self.norm(k + d) == self.norm(s + d))
             };
             // A date expression opens at `k` and a year in digits follows within a few
-            // tokens ("الأحد 21 / كانون الثاني / 2018").
+            // tokens ("الأحد 21 / كانون الثاني / 2018"). The expressions after the colon
+            // are gathered once for the run.
+            let after_colon = self.token(colon).span.end;
+            let paragraph_end = self.token(range.end - 1).span.end;
+            let timex: Vec<&isnad_doc::Timex> = self
+                .doc
+                .timex
+                .iter()
+                .filter(|x| x.span.start >= after_colon && x.span.end <= paragraph_end)
+                .collect();
             let dated = |k: usize| {
                 let at = self.token(k).span.start;
                 let until = self.token((k + 7).min(range.end - 1)).span.end;
-                let timex = &self.doc.timex;
                 let has_digit = |x: &isnad_doc::Timex| {
                     self.doc.slice(x.span).bytes().any(|b| b.is_ascii_digit())
                 };
@@ -3485,6 +3496,11 @@ impl<'a> Extractor<'a> {
 }
 
 /// The one-word entries of a trigger list, normalized.
+/// A normalized word without its article ("المسؤول" → "مسؤول").
+fn without_article(word: &str) -> &str {
+    word.strip_prefix("ال").unwrap_or(word)
+}
+
 fn normalized_single_words(list: &[&str]) -> FxHashSet<String> {
     list.iter()
         .filter(|h| !h.contains(' '))
