@@ -37,19 +37,54 @@ pub struct Cue {
 
 /// Normalized form → cue.
 pub struct ReportingLexicon {
-    cues: FxHashMap<String, Cue>,
+    cues: Forms,
+    /// Verbs that report only a document's words, named after في: "وجاء في بيان للجيش
+    /// أن", "وورد في التقرير أن". Elsewhere they are "came" and "arrived", so `get` and
+    /// `word` never return them; `document_word` does.
+    document_cues: Forms,
+}
+
+/// Normalized forms and their cues, behind a filter that answers most other words with
+/// one load.
+struct Forms {
+    map: FxHashMap<String, Cue>,
     /// A one-sided filter: a bit for the hash of each form's length and the bytes that tell
     /// its first two and last two letters apart. Every word of a text is asked whether it is
     /// a cue and about one in a hundred is: one load answers most of the others without
     /// hashing the whole word (1.8% of the corpus words get through it).
     filter: Box<[u64; FILTER_WORDS]>,
-    /// Verbs that report only a document's words, named after في: "وجاء في بيان للجيش
-    /// أن", "وورد في التقرير أن". Elsewhere they are "came" and "arrived", so `get` and
-    /// `word` never return them; `document_word` does.
-    document_cues: FxHashMap<String, Cue>,
+    /// The length in bytes of the shortest form: a shorter word ("في" without its ف) is
+    /// no form, and is not hashed at all.
+    shortest: usize,
 }
 
-/// 2^14 bits.
+impl Forms {
+    fn new(map: FxHashMap<String, Cue>) -> Forms {
+        let mut filter = Box::new([0u64; FILTER_WORDS]);
+        for form in map.keys().filter(|f| !f.is_empty()) {
+            let bit = filter_bit(form.as_bytes());
+            filter[bit / 64] |= 1 << (bit % 64);
+        }
+        let shortest = map.keys().map(String::len).filter(|&n| n > 0).min();
+        Forms {
+            map,
+            filter,
+            shortest: shortest.unwrap_or(usize::MAX),
+        }
+    }
+
+    fn get(&self, form: &str) -> Option<&Cue> {
+        if form.len() < self.shortest {
+            return None;
+        }
+        let bit = filter_bit(form.as_bytes());
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        self.map.get(form)
+    }
+}
+
 const FILTER_BITS: u32 = 14;
 const FILTER_WORDS: usize = (1 << FILTER_BITS) / 64;
 
@@ -102,27 +137,14 @@ impl ReportingLexicon {
                 },
             );
         }
-        let mut filter = Box::new([0u64; FILTER_WORDS]);
-        for form in cues.keys().filter(|f| !f.is_empty()) {
-            let bit = filter_bit(form.as_bytes());
-            filter[bit / 64] |= 1 << (bit % 64);
-        }
         ReportingLexicon {
-            cues,
-            document_cues,
-            filter,
+            cues: Forms::new(cues),
+            document_cues: Forms::new(document_cues),
         }
     }
 
     /// The cue for a normalized form (without a conjunction), if it is one.
     pub fn get(&self, form: &str) -> Option<&Cue> {
-        if form.is_empty() {
-            return None;
-        }
-        let bit = filter_bit(form.as_bytes());
-        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
-            return None;
-        }
         self.cues.get(form)
     }
 
@@ -147,12 +169,12 @@ impl ReportingLexicon {
 
     /// Number of forms.
     pub fn len(&self) -> usize {
-        self.cues.len()
+        self.cues.map.len()
     }
 
     /// True when empty.
     pub fn is_empty(&self) -> bool {
-        self.cues.is_empty()
+        self.cues.map.is_empty()
     }
 }
 
@@ -202,11 +224,15 @@ mod tests {
     }
 
     #[test]
-    fn the_length_filter_hides_no_form() {
+    fn the_filter_hides_no_form() {
         let l = reporting();
-        for form in l.cues.keys() {
+        for form in l.cues.map.keys() {
             assert!(l.get(form).is_some(), "{form}");
         }
+        for form in l.document_cues.map.keys() {
+            assert!(l.document_word(form, false).is_some(), "{form}");
+        }
+        assert_eq!(l.cues.shortest, "حث".len(), "the shortest form is حث");
         assert!(l.get("").is_none());
         assert!(l.get("ق").is_none());
         assert!(l.get(&"ق".repeat(80)).is_none());
