@@ -667,6 +667,10 @@ struct Frame {
 
 struct Extractor<'a> {
     doc: &'a Doc,
+    /// The document's tokens.
+    tokens: &'a [Token],
+    /// Each token's normalized text, sliced once: the rules ask for it many times.
+    norms: Vec<&'a str>,
     /// Tokens that lie in body text (not in posts, signatures or other blocks).
     in_body: Vec<bool>,
     /// The quotation pairs of the document.
@@ -710,8 +714,14 @@ impl<'a> Extractor<'a> {
         let mut inside = vec![NO_PAIR; n];
         let mut opens = vec![NO_PAIR; n];
         let mut limits = Vec::with_capacity(pairs.len());
+        let norms: Vec<&'a str> = tokens
+            .iter()
+            .map(|t| doc.text_layers.norm_text(t))
+            .collect();
         let probe = Extractor {
             doc,
+            tokens,
+            norms,
             in_body: Vec::new(),
             pairs: Vec::new(),
             inside: Vec::new(),
@@ -739,6 +749,8 @@ impl<'a> Extractor<'a> {
         let used = vec![false; pairs.len()];
         Extractor {
             doc,
+            tokens,
+            norms: probe.norms,
             in_body,
             pairs,
             inside,
@@ -748,7 +760,7 @@ impl<'a> Extractor<'a> {
             quotes: Vec::new(),
             last_speaker: Speaker::default(),
             last_quote_paragraph: None,
-            normalized_names: vec![std::cell::OnceCell::new(); doc.entities.len()],
+            normalized_names: probe.normalized_names,
         }
     }
 
@@ -759,7 +771,7 @@ impl<'a> Extractor<'a> {
     }
 
     fn norm(&self, i: usize) -> &'a str {
-        self.doc.text_layers.norm_text(&self.doc.tokens()[i])
+        self.norms[i]
     }
 
     /// The word without the proclitics the segmenter found (conjunction, preposition,
@@ -781,7 +793,7 @@ impl<'a> Extractor<'a> {
     }
 
     fn token(&self, i: usize) -> Token {
-        self.doc.tokens()[i]
+        self.tokens[i]
     }
 
     fn is_punct(&self, i: usize, chars: &[&str]) -> bool {
@@ -835,7 +847,7 @@ impl<'a> Extractor<'a> {
     fn cue(&self, i: usize) -> Option<(&'static Cue, bool, &'a str)> {
         // Looked up where asked, not stored: most words are asked once, and a stored
         // answer per word cost more than the lookup.
-        cue_of(self.doc, i)
+        cue_of(self.doc, i, self.tokens[i], self.norms[i])
     }
 
     /// True when the token at `i` stands where a clause opens: at the start of a sentence,
@@ -3452,27 +3464,33 @@ impl<'a> Extractor<'a> {
 
     /// The first channel word among the tokens of `range`.
     fn channel_in(&self, range: std::ops::Range<usize>) -> Option<Channel> {
+        let stem_of = |i: usize| {
+            let t = self.token(i);
+            let n = self.norm(i);
+            n.get(t.clitics.prefix_bytes()..n.len() - t.clitics.suffix_bytes())
+                .unwrap_or(n)
+        };
         for i in range.clone() {
             let t = self.token(i);
             if t.kind != TokenKind::Arabic && t.kind != TokenKind::Foreign {
                 continue;
             }
-            let stem = self.doc.text_layers.stem_text(&t);
-            let next =
-                (i + 1 < range.end).then(|| self.doc.text_layers.stem_text(&self.token(i + 1)));
+            let stem = stem_of(i);
+            // The next word, asked only by the channels of two words.
+            let next = || (i + 1 < range.end).then(|| stem_of(i + 1));
             let c = match stem {
                 s if s.starts_with("تغريد") || s == "تويتر" || s == "twitter" => {
                     Channel::Twitter
                 }
                 "فيسبوك" | "facebook" => Channel::Facebook,
-                "فيس" if next == Some("بوك") => Channel::Facebook,
+                "فيس" if next() == Some("بوك") => Channel::Facebook,
                 "انستغرام" | "انستقرام" | "انستجرام" | "instagram" => {
                     Channel::Instagram
                 }
                 "تلغرام" | "تليغرام" | "تيليغرام" | "telegram" => {
                     Channel::Telegram
                 }
-                "مؤتمر" if matches!(next, Some("صحفي" | "صحافي")) => {
+                "مؤتمر" if matches!(next(), Some("صحفي" | "صحافي")) => {
                     Channel::PressConference
                 }
                 "صحفيين" | "صحافيين"
@@ -3482,7 +3500,7 @@ impl<'a> Extractor<'a> {
                 }
                 "بيان" => Channel::Statement,
                 "مقابله" | "حوار" => Channel::Interview,
-                "اتصال" if next == Some("هاتفي") => Channel::Phone,
+                "اتصال" if next() == Some("هاتفي") => Channel::Phone,
                 "كلمه" | "خطاب" => Channel::Speech,
                 "تقرير" => Channel::Report,
                 "اجتماع" | "جلسه" => Channel::Meeting,
@@ -3495,12 +3513,12 @@ impl<'a> Extractor<'a> {
     }
 }
 
-/// The one-word entries of a trigger list, normalized.
 /// A normalized word without its article ("المسؤول" → "مسؤول").
 fn without_article(word: &str) -> &str {
     word.strip_prefix("ال").unwrap_or(word)
 }
 
+/// The one-word entries of a trigger list, normalized.
 fn normalized_single_words(list: &[&str]) -> FxHashSet<String> {
     list.iter()
         .filter(|h| !h.contains(' '))
@@ -3524,18 +3542,22 @@ fn is_org_head(stem: &str) -> bool {
     HEADS.contains(stem)
 }
 
-/// The cue at token `i`, if the word is a reporting cue (a conjunction stripped, also
-/// when segmentation kept it on an unattested form), whether it had a conjunction, and
-/// its form.
-fn cue_of(doc: &Doc, i: usize) -> Option<(&'static Cue, bool, &str)> {
-    let t = doc.tokens()[i];
-    if t.kind != TokenKind::Arabic || t.norm.len() < 4 {
+/// The cue at token `i` (`t`, whose normalized text is `norm`), if the word is a
+/// reporting cue (a conjunction stripped, also when segmentation kept it on an unattested
+/// form), whether it had a conjunction, and its form.
+fn cue_of<'d>(
+    doc: &Doc,
+    i: usize,
+    t: Token,
+    norm: &'d str,
+) -> Option<(&'static Cue, bool, &'d str)> {
+    if t.kind != TokenKind::Arabic || norm.len() < 4 {
         return None;
     }
     let conj = t.clitics.has(Prefix::Wa) || t.clitics.has(Prefix::Fa);
-    let norm = doc.text_layers.norm_text(&t);
     reporting().word(norm, conj).or_else(|| {
-        // "جاء", "ورد": a cue only before the document whose words it reports.
+        // "جاء", "ورد": a cue only before the document whose words it reports (asked
+        // first: one comparison of the next word answers most words).
         document_after(doc, i)?;
         reporting().document_word(norm, conj)
     })
