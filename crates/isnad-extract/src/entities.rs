@@ -164,6 +164,12 @@ struct Ctx<'d> {
 }
 
 impl<'d> Ctx<'d> {
+    /// Whether word `i` carries a tanween as written in the original text ("متخشباً"):
+    /// an indefinite noun or adjective, never a name.
+    fn has_tanween(&self, i: usize) -> bool {
+        has_tanween(self.doc.slice(self.doc.text_layers.tokens[i].span))
+    }
+
     fn is_title(&self, i: usize) -> bool {
         self.begins[i] & (1 << class::PERSON_TITLE) != 0
     }
@@ -2302,7 +2308,7 @@ fn surname_after_given_name(ctx: &Ctx<'_>, j: usize) -> bool {
         || goes_on_after_name(ctx, j)
         || ctx.is_title(j)
         || ctx.is_org_head(j)
-        || has_tanween(ctx.doc.slice(ctx.doc.text_layers.tokens[j].span))
+        || ctx.has_tanween(j)
     {
         return false;
     }
@@ -2404,7 +2410,7 @@ fn names_after_roles(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
                 || (count(i) < RARE_GIVEN_NAME
                     && ctx.single[i] & NOT_A_NAME == 0
                     && w.norm.chars().count() >= 3
-                    && !has_tanween(ctx.doc.slice(ctx.doc.text_layers.tokens[i].span))))
+                    && !ctx.has_tanween(i)))
             && !ctx.is_title(i)
             && !ctx.is_function(i)
             && (w.norm == "علي" || !ROLE_PREPOSITIONS.contains(&w.norm))
@@ -2506,10 +2512,6 @@ const RARE_FAMILY_NAME: u32 = 50;
 /// neither continue nor end one.
 const COMPLEMENTIZER_TAILS: &[&str] = &["بان", "بانه", "بانها", "بانهم"];
 
-/// May token `j`, right after a person's name, continue it? A given or family name
-/// with no clitic but a nisba's article ("الخزرجي"), which is no nationality, place,
-/// function word or reporting verb; a title word ("أمين") only when no definite word
-/// follows it (then it is the name "أمين", not "أمين الحزب").
 /// Whether the word at `j`, after a name, is rather a word of the sentence going on: part
 /// of a title phrase, the preposition على ("ديجاو على رحيل"), a counterpart, a
 /// complementizer, a blessing, a time word, a place, nationality, organisation or place
@@ -2527,6 +2529,10 @@ fn goes_on_after_name(ctx: &Ctx<'_>, j: usize) -> bool {
         || ctx.is_reporting_verb(j)
 }
 
+/// May token `j`, right after a person's name, continue it? A given or family name
+/// with no clitic but a nisba's article ("الخزرجي"), which is no nationality, place,
+/// function word or reporting verb; a title word ("أمين") only when no definite word
+/// follows it (then it is the name "أمين", not "أمين الحزب").
 fn continues_name(ctx: &Ctx<'_>, j: usize) -> bool {
     let w = &ctx.words[j];
     let names = (1 << class::GIVEN_NAME) | (1 << class::FAMILY_NAME);
@@ -2547,7 +2553,7 @@ fn continues_name(ctx: &Ctx<'_>, j: usize) -> bool {
         && ctx.core(j).ends_with('ي')
         && w.norm.chars().count() >= 4
         && WordCounts::count(isnad_resources::word_counts(), w.norm) < RARE_FAMILY_NAME
-        && !has_tanween(ctx.doc.slice(ctx.doc.text_layers.tokens[j].span));
+        && !ctx.has_tanween(j);
     if (ctx.single[j] & names == 0 && !unknown_family_name) || !only_article {
         return false;
     }

@@ -85,6 +85,7 @@ impl Forms {
     }
 }
 
+/// 2^14 bits.
 const FILTER_BITS: u32 = 14;
 const FILTER_WORDS: usize = (1 << FILTER_BITS) / 64;
 

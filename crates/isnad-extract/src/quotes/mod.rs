@@ -843,11 +843,23 @@ impl<'a> Extractor<'a> {
         (n, false)
     }
 
-    /// The cue at token `i`, if the word is a reporting cue.
+    /// The cue at token `i`, if the word is a reporting cue (a conjunction stripped, also
+    /// when segmentation kept it on an unattested form), whether it had a conjunction, and
+    /// its form.
     fn cue(&self, i: usize) -> Option<(&'static Cue, bool, &'a str)> {
         // Looked up where asked, not stored: most words are asked once, and a stored
         // answer per word cost more than the lookup.
-        cue_of(self.doc, i, self.tokens[i], self.norms[i])
+        let (t, norm) = (self.tokens[i], self.norms[i]);
+        if t.kind != TokenKind::Arabic || norm.len() < 4 {
+            return None;
+        }
+        let conj = t.clitics.has(Prefix::Wa) || t.clitics.has(Prefix::Fa);
+        reporting().word(norm, conj).or_else(|| {
+            // "جاء", "ورد": a cue only before the document whose words it reports (asked
+            // first: one comparison of the next word answers most words).
+            document_after(self.doc, i)?;
+            reporting().document_word(norm, conj)
+        })
     }
 
     /// True when the token at `i` stands where a clause opens: at the start of a sentence,
@@ -2420,30 +2432,32 @@ impl<'a> Extractor<'a> {
             // are gathered once for the run.
             let after_colon = self.token(colon).span.end;
             let paragraph_end = self.token(range.end - 1).span.end;
-            let timex: Vec<&isnad_doc::Timex> = self
+            // Each expression with whether it may open a page's date (a weekday or a date
+            // in digits, not "قريبا" before a dateline) and whether it gives a year in
+            // digits.
+            let timex: Vec<(Span, bool, bool)> = self
                 .doc
                 .timex
                 .iter()
                 .filter(|x| x.span.start >= after_colon && x.span.end <= paragraph_end)
+                .map(|x| {
+                    let digits = self.doc.slice(x.span).bytes().any(|b| b.is_ascii_digit());
+                    let year = x.value.len() >= 4
+                        && x.value.as_bytes()[..4].iter().all(u8::is_ascii_digit);
+                    (
+                        x.span,
+                        x.value.starts_with("XXXX-WXX") || digits,
+                        year && digits,
+                    )
+                })
                 .collect();
             let dated = |k: usize| {
                 let at = self.token(k).span.start;
                 let until = self.token((k + 7).min(range.end - 1)).span.end;
-                let has_digit = |x: &isnad_doc::Timex| {
-                    self.doc.slice(x.span).bytes().any(|b| b.is_ascii_digit())
-                };
-                // A weekday or a date in digits, not "قريبا" before a dateline.
-                let opens = timex.iter().any(|x| {
-                    x.span.start == at && (x.value.starts_with("XXXX-WXX") || has_digit(x))
-                });
-                opens
-                    && timex.iter().any(|x| {
-                        x.span.start >= at
-                            && x.span.end <= until
-                            && x.value.len() >= 4
-                            && x.value.as_bytes()[..4].iter().all(u8::is_ascii_digit)
-                            && has_digit(x)
-                    })
+                timex.iter().any(|&(x, opens, _)| opens && x.start == at)
+                    && timex
+                        .iter()
+                        .any(|&(x, _, year)| year && x.start >= at && x.end <= until)
             };
             while end < range.end {
                 let t = self.token(end);
@@ -3464,12 +3478,7 @@ impl<'a> Extractor<'a> {
 
     /// The first channel word among the tokens of `range`.
     fn channel_in(&self, range: std::ops::Range<usize>) -> Option<Channel> {
-        let stem_of = |i: usize| {
-            let t = self.token(i);
-            let n = self.norm(i);
-            n.get(t.clitics.prefix_bytes()..n.len() - t.clitics.suffix_bytes())
-                .unwrap_or(n)
-        };
+        let stem_of = |i: usize| self.doc.text_layers.stem_text(&self.token(i));
         for i in range.clone() {
             let t = self.token(i);
             if t.kind != TokenKind::Arabic && t.kind != TokenKind::Foreign {
@@ -3540,27 +3549,6 @@ fn is_org_head(stem: &str) -> bool {
     static HEADS: LazyLock<FxHashSet<String>> =
         LazyLock::new(|| normalized_single_words(isnad_ner::triggers::ORG_HEADS));
     HEADS.contains(stem)
-}
-
-/// The cue at token `i` (`t`, whose normalized text is `norm`), if the word is a
-/// reporting cue (a conjunction stripped, also when segmentation kept it on an unattested
-/// form), whether it had a conjunction, and its form.
-fn cue_of<'d>(
-    doc: &Doc,
-    i: usize,
-    t: Token,
-    norm: &'d str,
-) -> Option<(&'static Cue, bool, &'d str)> {
-    if t.kind != TokenKind::Arabic || norm.len() < 4 {
-        return None;
-    }
-    let conj = t.clitics.has(Prefix::Wa) || t.clitics.has(Prefix::Fa);
-    reporting().word(norm, conj).or_else(|| {
-        // "جاء", "ورد": a cue only before the document whose words it reports (asked
-        // first: one comparison of the next word answers most words).
-        document_after(doc, i)?;
-        reporting().document_word(norm, conj)
-    })
 }
 
 /// The document noun named after the verb at `i` in "وجاء في بيان ..." or "وورد في نص
