@@ -42,46 +42,66 @@ pub struct ReportingLexicon {
     /// أن", "وورد في التقرير أن". Elsewhere they are "came" and "arrived", so `get` and
     /// `word` never return them; `document_word` does.
     document_cues: Forms,
+    /// One filter over every word either table could answer: each form of both, bare and
+    /// behind و or ف. A word that misses it is no cue of any kind, with or without its
+    /// conjunction, and one load tells: the other questions (the bare form, the form
+    /// without a conjunction, the document verbs and the word after them) are asked only
+    /// of the words that get through.
+    words: Filter,
 }
 
 /// Normalized forms and their cues, behind a filter that answers most other words with
 /// one load.
 struct Forms {
     map: FxHashMap<String, Cue>,
-    /// A one-sided filter: a bit for the hash of each form's length and the bytes that tell
-    /// its first two and last two letters apart. Every word of a text is asked whether it is
-    /// a cue and about one in a hundred is: one load answers most of the others without
-    /// hashing the whole word (1.8% of the corpus words get through it).
-    filter: Box<[u64; FILTER_WORDS]>,
-    /// The length in bytes of the shortest form: a shorter word ("في" without its ف) is
-    /// no form, and is not hashed at all.
-    shortest: usize,
+    filter: Filter,
 }
 
 impl Forms {
     fn new(map: FxHashMap<String, Cue>) -> Forms {
-        let mut filter = Box::new([0u64; FILTER_WORDS]);
-        for form in map.keys().filter(|f| !f.is_empty()) {
-            let bit = filter_bit(form.as_bytes());
-            filter[bit / 64] |= 1 << (bit % 64);
-        }
-        let shortest = map.keys().map(String::len).filter(|&n| n > 0).min();
-        Forms {
-            map,
-            filter,
-            shortest: shortest.unwrap_or(usize::MAX),
-        }
+        let filter = Filter::new(map.keys().map(String::as_str));
+        Forms { map, filter }
     }
 
     fn get(&self, form: &str) -> Option<&Cue> {
-        if form.len() < self.shortest {
-            return None;
-        }
-        let bit = filter_bit(form.as_bytes());
-        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+        if !self.filter.may_hold(form) {
             return None;
         }
         self.map.get(form)
+    }
+}
+
+/// A one-sided filter over a set of words: a bit for the hash of each word's length and
+/// the bytes that tell its first two and last two letters apart. Every word of a text is
+/// asked whether it is a cue and about one in a hundred is: one load answers most of the
+/// others without hashing the whole word (1.8% of the corpus words get through a table's
+/// filter).
+struct Filter {
+    bits: Box<[u64; FILTER_WORDS]>,
+    /// The length in bytes of the shortest word: a shorter one ("في" without its ف) is
+    /// answered without a load.
+    shortest: usize,
+}
+
+impl Filter {
+    fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Filter {
+        let mut bits = Box::new([0u64; FILTER_WORDS]);
+        let mut shortest = usize::MAX;
+        for word in words.into_iter().filter(|w| !w.is_empty()) {
+            let bit = filter_bit(word.as_bytes());
+            bits[bit / 64] |= 1 << (bit % 64);
+            shortest = shortest.min(word.len());
+        }
+        Filter { bits, shortest }
+    }
+
+    /// False when `word` is surely not in the set.
+    fn may_hold(&self, word: &str) -> bool {
+        if word.len() < self.shortest {
+            return false;
+        }
+        let bit = filter_bit(word.as_bytes());
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
     }
 }
 
@@ -138,10 +158,24 @@ impl ReportingLexicon {
                 },
             );
         }
+        let forms: Vec<&String> = cues.keys().chain(document_cues.keys()).collect();
+        let with_conjunctions: Vec<String> = forms
+            .iter()
+            .flat_map(|f| [f.to_string(), format!("و{f}"), format!("ف{f}")])
+            .collect();
+        let words = Filter::new(with_conjunctions.iter().map(String::as_str));
         ReportingLexicon {
             cues: Forms::new(cues),
             document_cues: Forms::new(document_cues),
+            words,
         }
+    }
+
+    /// False when the normalized word (with its conjunction, split off or not) is surely
+    /// neither a cue nor a document verb: what `word` and `document_word` would answer
+    /// `None` for, told with one load. True for 5.3% of the Arabic words of the first 3,000 SaudiNewsNet articles (1.7% are cues).
+    pub fn may_be_cue(&self, norm: &str) -> bool {
+        self.words.may_hold(norm)
     }
 
     /// The cue for a normalized form (without a conjunction), if it is one.
@@ -233,7 +267,17 @@ mod tests {
         for form in l.document_cues.map.keys() {
             assert!(l.document_word(form, false).is_some(), "{form}");
         }
-        assert_eq!(l.cues.shortest, "حث".len(), "the shortest form is حث");
+        for form in l.cues.map.keys().chain(l.document_cues.map.keys()) {
+            for word in [form.clone(), format!("و{form}"), format!("ف{form}")] {
+                assert!(l.may_be_cue(&word), "{word}");
+            }
+        }
+        assert_eq!(
+            l.cues.filter.shortest,
+            "حث".len(),
+            "the shortest form is حث"
+        );
+        assert!(!l.may_be_cue("في"));
         assert!(l.get("").is_none());
         assert!(l.get("ق").is_none());
         assert!(l.get(&"ق".repeat(80)).is_none());

@@ -850,7 +850,7 @@ impl<'a> Extractor<'a> {
         // Looked up where asked, not stored: most words are asked once, and a stored
         // answer per word cost more than the lookup.
         let (t, norm) = (self.tokens[i], self.norms[i]);
-        if t.kind != TokenKind::Arabic || norm.len() < 4 {
+        if t.kind != TokenKind::Arabic || !reporting().may_be_cue(norm) {
             return None;
         }
         let conj = t.clitics.has(Prefix::Wa) || t.clitics.has(Prefix::Fa);
