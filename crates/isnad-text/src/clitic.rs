@@ -211,12 +211,17 @@ impl Clitics {
 
     /// Bytes of proclitics at the start of the normalized word.
     pub fn prefix_bytes(self) -> usize {
-        self.prefixes().map(Prefix::len_bytes).sum()
+        // Every proclitic is one two-byte letter but the article, two letters: counted on
+        // the bits, as many rules ask it of every word.
+        let prefixes = self.0 & 0xFF;
+        2 * prefixes.count_ones() as usize + if self.has(Prefix::Al) { 2 } else { 0 }
     }
 
     /// Bytes of the pronoun at the end of the normalized word.
     pub fn suffix_bytes(self) -> usize {
-        self.suffix().map_or(0, |s| s.as_str().len())
+        // By the pronoun's code (`Suffix`'s discriminants; 0 for none), without decoding it.
+        const BYTES: [u8; 9] = [0, 2, 4, 6, 4, 4, 4, 6, 4];
+        BYTES.get((self.0 >> 8) as usize).map_or(0, |&b| b as usize)
     }
 
     /// True when nothing is attached.
@@ -444,6 +449,28 @@ fn segment_suffix(
 mod tests {
     use super::*;
     use std::collections::HashMap;
+
+    #[test]
+    fn prefix_bytes_counts_each_proclitic_as_written() {
+        for bits in 0u16..1 << Prefix::ALL.len() {
+            let c = Prefix::ALL
+                .into_iter()
+                .filter(|p| bits & p.bit() != 0)
+                .fold(Clitics::NONE, Clitics::with_prefix)
+                .with_suffix(Suffix::ORDERED[bits as usize % Suffix::ORDERED.len()]);
+            let written: usize = c.prefixes().map(|p| p.as_str().len()).sum();
+            assert_eq!(c.prefix_bytes(), written, "{bits:07b}");
+        }
+    }
+
+    #[test]
+    fn suffix_bytes_is_the_pronoun_as_written() {
+        assert_eq!(Clitics::NONE.suffix_bytes(), 0);
+        for s in Suffix::ORDERED {
+            let c = Clitics::NONE.with_prefix(Prefix::Wa).with_suffix(s);
+            assert_eq!(c.suffix_bytes(), s.as_str().len(), "{s:?}");
+        }
+    }
 
     fn counts() -> HashMap<String, u32> {
         [
