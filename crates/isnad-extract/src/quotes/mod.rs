@@ -622,6 +622,8 @@ static TITLES_AFTER_ARTICLE: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| TITLES.iter().filter_map(|t| t.strip_prefix("ال")).collect());
 
 const NO_PAIR: usize = usize::MAX;
+/// `NO_PAIR` in the per-token tables.
+const NO_PAIR_U32: u32 = u32::MAX;
 
 /// Who said it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -678,10 +680,12 @@ struct Extractor<'a> {
     in_body: Vec<bool>,
     /// The quotation pairs of the document.
     pairs: Vec<Pair>,
-    /// For each token, the innermost pair it lies strictly inside (`NO_PAIR` if none).
-    inside: Vec<usize>,
-    /// For each token, the pair it opens (`NO_PAIR` if none).
-    opens: Vec<usize>,
+    /// For each token, the innermost pair it lies strictly inside (`NO_PAIR_U32` if
+    /// none); read through `inside`. Four bytes a token: two tables the size of the
+    /// document are filled for every article, and most of their entries say "none".
+    inside_pair: Vec<u32>,
+    /// For each token, the pair it opens (`NO_PAIR_U32` if none); read through `opens`.
+    opening_pair: Vec<u32>,
     /// For each pair, the token where its quoted words end (its closing mark, or for a
     /// quotation never closed, the start of the next sentence that opens with a reporting
     /// verb, or the end of the paragraph).
@@ -714,8 +718,8 @@ impl<'a> Extractor<'a> {
             }
         }
         let pairs = marks::document_pairs(doc);
-        let mut inside = vec![NO_PAIR; n];
-        let mut opens = vec![NO_PAIR; n];
+        let mut inside = vec![NO_PAIR_U32; n];
+        let mut opens = vec![NO_PAIR_U32; n];
         let mut limits = Vec::with_capacity(pairs.len());
         let norms: Vec<&'a str> = tokens
             .iter()
@@ -728,8 +732,8 @@ impl<'a> Extractor<'a> {
             norms,
             in_body: Vec::new(),
             pairs: Vec::new(),
-            inside: Vec::new(),
-            opens: Vec::new(),
+            inside_pair: Vec::new(),
+            opening_pair: Vec::new(),
             limits: Vec::new(),
             used: Vec::new(),
             quotes: Vec::new(),
@@ -745,10 +749,9 @@ impl<'a> Extractor<'a> {
         }
         // Pairs are sorted by opening, so a later (inner) pair overwrites an outer one.
         for (k, p) in pairs.iter().enumerate() {
+            let k = u32::try_from(k).expect("a text of u32 offsets has fewer than u32::MAX marks");
             opens[p.open] = k;
-            for slot in &mut inside[p.open + 1..limits[k]] {
-                *slot = k;
-            }
+            inside[p.open + 1..limits[k as usize]].fill(k);
         }
         let used = vec![false; pairs.len()];
         Extractor {
@@ -758,14 +761,30 @@ impl<'a> Extractor<'a> {
             norms: probe.norms,
             in_body,
             pairs,
-            inside,
-            opens,
+            inside_pair: inside,
+            opening_pair: opens,
             limits,
             used,
             quotes: Vec::new(),
             last_speaker: Speaker::default(),
             last_quote_paragraph: None,
             normalized_names: probe.normalized_names,
+        }
+    }
+
+    /// The innermost pair token `i` lies strictly inside, or `NO_PAIR`.
+    fn inside(&self, i: usize) -> usize {
+        match self.inside_pair[i] {
+            NO_PAIR_U32 => NO_PAIR,
+            k => k as usize,
+        }
+    }
+
+    /// The pair token `i` opens, or `NO_PAIR`.
+    fn opens(&self, i: usize) -> usize {
+        match self.opening_pair[i] {
+            NO_PAIR_U32 => NO_PAIR,
+            k => k as usize,
         }
     }
 
@@ -1030,7 +1049,7 @@ impl<'a> Extractor<'a> {
         let mut i = range.start;
         let mut sentence_speaker: Option<Speaker> = None;
         while i < end {
-            if !self.in_body[i] || self.inside[i] != NO_PAIR {
+            if !self.in_body[i] || self.inside(i) != NO_PAIR {
                 i += 1;
                 continue;
             }
@@ -1233,7 +1252,7 @@ impl<'a> Extractor<'a> {
         while j < end && j - start <= MAX_ZONE {
             let t = self.token(j);
             let n = self.norm(j);
-            let k = self.opens[j];
+            let k = self.opens(j);
             if k != NO_PAIR {
                 if self.quotation_is_content(k, start, end, c) {
                     return Some(Frame {
@@ -1477,7 +1496,7 @@ impl<'a> Extractor<'a> {
             let complementizer = (self.is_complementizer(j)
                 || (COMPLEMENTIZERS.contains(&self.stem(j)) && !self.names_ban(j)))
                 && !(j > first && self.stem(j - 1) == "من");
-            self.opens[j] != NO_PAIR || self.inside[j] != NO_PAIR || n == ":" || complementizer
+            self.opens(j) != NO_PAIR || self.inside(j) != NO_PAIR || n == ":" || complementizer
         })
     }
 
@@ -1723,14 +1742,14 @@ impl<'a> Extractor<'a> {
                 );
                 let mut next = self.pair_end(k, end) + 1;
                 while next < end {
-                    if self.inside[next] == NO_PAIR
+                    if self.inside(next) == NO_PAIR
                         && self
                             .cue(next)
                             .is_some_and(|(c, conj, _)| conj || c.role == CueRole::Participle)
                     {
                         return next;
                     }
-                    let k2 = self.opens[next];
+                    let k2 = self.opens(next);
                     if k2 != NO_PAIR && !self.is_label(k2) {
                         self.push_pair(
                             pi,
@@ -1752,7 +1771,7 @@ impl<'a> Extractor<'a> {
                 if first >= end {
                     return end;
                 }
-                let k = self.opens[first];
+                let k = self.opens(first);
                 if k != NO_PAIR {
                     let f = Frame {
                         cue: frame.cue,
@@ -1890,10 +1909,10 @@ impl<'a> Extractor<'a> {
         // Quotations that start inside the content (not nested in another one there).
         let inner: Vec<usize> = (start..last)
             .filter_map(|i| {
-                let k = self.opens[i];
+                let k = self.opens(i);
                 (k != NO_PAIR
                     && !self.used[k]
-                    && (self.inside[i] == NO_PAIR || self.pairs[self.inside[i]].open < start)
+                    && (self.inside(i) == NO_PAIR || self.pairs[self.inside(i)].open < start)
                     && !self.is_label(k))
                 .then_some(k)
             })
@@ -1902,7 +1921,7 @@ impl<'a> Extractor<'a> {
         let outside = (start..last)
             .filter(|&i| {
                 self.token(i).kind.is_word()
-                    && (self.inside[i] == NO_PAIR || self.pairs[self.inside[i]].open < start)
+                    && (self.inside(i) == NO_PAIR || self.pairs[self.inside(i)].open < start)
                     && !matches!(self.norm(i), "ب" | "ل" | "اذ" | "و")
             })
             .count();
@@ -1980,7 +1999,7 @@ impl<'a> Extractor<'a> {
                 return j;
             }
             // Inside a quotation that starts in the content, nothing ends the content.
-            if self.inside[j] != NO_PAIR && self.pairs[self.inside[j]].open >= start {
+            if self.inside(j) != NO_PAIR && self.pairs[self.inside(j)].open >= start {
                 j += 1;
                 continue;
             }
@@ -2362,7 +2381,7 @@ impl<'a> Extractor<'a> {
         if self.last_quote_paragraph != Some(pi.wrapping_sub(1)) || !self.last_speaker.is_known() {
             return;
         }
-        let k = self.opens[range.start];
+        let k = self.opens(range.start);
         if k == NO_PAIR || self.used[k] {
             return;
         }
@@ -2686,7 +2705,7 @@ impl<'a> Extractor<'a> {
             let free = persons.iter().filter(|m| is_person(m)).find(|m| {
                 let t = first_token(m);
                 let tok = self.token(t);
-                self.inside[t] == NO_PAIR
+                self.inside(t) == NO_PAIR
                     && !tok.clitics.has(Prefix::Li)
                     && !tok.clitics.has(Prefix::Bi)
                     // "وعن بلاتيني، أجاب": a fronted topic is not the subject.
@@ -2735,7 +2754,7 @@ impl<'a> Extractor<'a> {
         while r > sentence_start && cue - r < MAX_CLAUSE {
             r -= 1;
             if self.token(r).kind == TokenKind::Punct
-                || self.inside[r] != NO_PAIR
+                || self.inside(r) != NO_PAIR
                 || self.cue(r).is_some()
             {
                 return Speaker::default();
@@ -2800,7 +2819,7 @@ impl<'a> Extractor<'a> {
         if let Some(rel) = relay {
             if let Some(k) = zone
                 .clone()
-                .find(|&i| self.norm(i) == rel && self.inside[i] == NO_PAIR)
+                .find(|&i| self.norm(i) == rel && self.inside(i) == NO_PAIR)
             {
                 zone = k + 1..zone.end;
                 source_start = Some(k + 1);
@@ -2845,14 +2864,14 @@ impl<'a> Extractor<'a> {
         let mut in_pp = vec![false; zone.len()];
         let mut i = zone.start;
         while i < zone.end {
-            if self.inside[i] != NO_PAIR && self.pairs[self.inside[i]].open < zone.start {
+            if self.inside(i) != NO_PAIR && self.pairs[self.inside(i)].open < zone.start {
                 i += 1;
                 continue;
             }
             // "وقال ل - \" رويترز \"": a clitic preposition the corpus split off with a
             // dash; its object is the word or the quoted name after the dash.
             if matches!(self.norm(i), "ل" | "ب") && i + 2 < zone.end && self.norm(i + 1) == "-" {
-                let object_end = match self.opens[i + 2] {
+                let object_end = match self.opens(i + 2) {
                     NO_PAIR => i + 3,
                     k => self.pair_end(k, zone.end) + 1,
                 };
@@ -2876,8 +2895,8 @@ impl<'a> Extractor<'a> {
                     && !ZONE_PREPOSITIONS.contains(&self.norm(i))
                 {
                     j = i + 1;
-                    if i + 1 < zone.end && self.opens[i + 1] != NO_PAIR {
-                        let k = self.opens[i + 1];
+                    if i + 1 < zone.end && self.opens(i + 1) != NO_PAIR {
+                        let k = self.opens(i + 1);
                         let e = self.pair_end(k, zone.end);
                         for slot in
                             &mut in_pp[i + 1 - zone.start..(e + 1).min(zone.end) - zone.start]
@@ -2924,7 +2943,7 @@ impl<'a> Extractor<'a> {
                                 && !p.clitics.is_definite()
                                 && doc.mentions_starting_in(p.span).is_empty()
                         };
-                        let stop = (t.kind == TokenKind::Punct && self.opens[j] == NO_PAIR)
+                        let stop = (t.kind == TokenKind::Punct && self.opens(j) == NO_PAIR)
                             || (self.starts_person(j) && j > i + 1 && j <= i + 3 && !genitive)
                             // A quoted name closes the phrase: "مدير الطوارئ بـ"صحة
                             // الطائف" سعيد الزهراني".
@@ -2937,8 +2956,8 @@ impl<'a> Extractor<'a> {
                         if stop {
                             break;
                         }
-                        if self.opens[j] != NO_PAIR {
-                            let e = self.pair_end(self.opens[j], zone.end);
+                        if self.opens(j) != NO_PAIR {
+                            let e = self.pair_end(self.opens(j), zone.end);
                             for slot in
                                 &mut in_pp[j - zone.start..(e + 1).min(zone.end) - zone.start]
                             {
@@ -3002,7 +3021,7 @@ impl<'a> Extractor<'a> {
             // Quotation marks around a name inside the subject: صحيفة "لوفيجارو" الفرنسية.
             let mark = t.kind == TokenKind::Punct
                 && !in_pp[i - zone.start]
-                && (self.opens[i] != NO_PAIR || self.closes_pair(i));
+                && (self.opens(i) != NO_PAIR || self.closes_pair(i));
             match np {
                 None if !skip && t.kind != TokenKind::Punct => np = Some((i, i + 1)),
                 Some((a, _)) if !skip && t.kind != TokenKind::Punct && i - a < 8 => {
