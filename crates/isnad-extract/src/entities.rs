@@ -1145,6 +1145,11 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
         {
             e += 1;
         }
+        // The Latin words must be in the head's sentence: after a line break ("قناة
+        // \nOSN Movies") they start another one, and there is no name to take.
+        if e == i + 1 {
+            continue;
+        }
         if give_way(&mut out, i, e) {
             out.push(Cand::pattern(i, e, EntityType::Org));
             // The name alone is how the text may refer to it later ("Incapsula").
@@ -1581,6 +1586,10 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
     join_split_places(ctx, &mut out);
     take_place_heads(ctx, &mut out);
     one_type_per_name(ctx, &mut out);
+    // Every rule keeps a candidate at least one word long; a mention with no word would
+    // be a span whose end comes before its start.
+    debug_assert!(out.iter().all(|c| c.start < c.end), "an empty candidate");
+    out.retain(|c| c.start < c.end);
     out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     (out, labels.is_some())
 }
@@ -3970,6 +3979,22 @@ mod tests {
         );
         let names = entity_names("وأقرت الحكومة Who is Bruce McArthur أمس.");
         assert_no_name(&names, |n| n.starts_with("الحكومة"));
+    }
+
+    #[test]
+    fn a_latin_name_after_a_line_break_is_no_name_of_the_head_before_it() {
+        // SaudiNewsNet snn-2015-08-08-0781: the Latin words open the next line, so the
+        // head had none in its sentence, and the name taken alone was empty.
+        let mut d = doc(
+            "وتعرض الشبكة الأفلام العالمية على قناة \nOSN Movies Box Office HD، وفي مقدمتها الفيلم.",
+        );
+        annotate(&mut d);
+        for m in &d.mentions {
+            assert!(m.span.start < m.span.end, "{m:?}");
+        }
+        for e in &d.entities {
+            assert!(!d.slice(e.name).trim().is_empty(), "{e:?}");
+        }
     }
 
     #[test]
