@@ -788,25 +788,19 @@ impl<'a> Extractor<'a> {
         }
     }
 
-    /// The normalized name of entity `e`: the document's normalized text under the
-    /// name's tokens when the name is whole tokens (as names are), else the name
-    /// normalized apart.
+    /// The normalized name of entity `e`: the document's normalized text under the name
+    /// (the offset map's `to_normalized`), else the name normalized apart.
     fn normalized_name(&self, e: usize) -> &str {
         self.normalized_names[e].get_or_init(|| {
             let doc = self.doc;
             let name = doc.entities[e].name;
-            let r = doc.text_layers.tokens_in(name);
-            if !r.is_empty()
-                && self.tokens[r.start].span.start == name.start
-                && self.tokens[r.end - 1].span.end == name.end
+            let normalized = &doc.text_layers.normalized;
+            match normalized
+                .as_str()
+                .get(normalized.to_normalized(name).range())
             {
-                let norm = Span {
-                    start: self.tokens[r.start].norm.start,
-                    end: self.tokens[r.end - 1].norm.end,
-                };
-                Cow::Borrowed(norm.slice(doc.text_layers.normalized.as_str()))
-            } else {
-                Cow::Owned(isnad_text::normalize(doc.slice(name)))
+                Some(text) => Cow::Borrowed(text),
+                None => Cow::Owned(isnad_text::normalize(doc.slice(name))),
             }
         })
     }
@@ -1176,7 +1170,7 @@ impl<'a> Extractor<'a> {
         if t.kind != TokenKind::Arabic {
             return None;
         }
-        let norm = self.doc.text_layers.norm_text(&t);
+        let norm = self.norm(i);
         let stem = ["ها", "ه"].iter().find_map(|p| norm.strip_suffix(p))?;
         self.lexicon
             .word(stem, false)
