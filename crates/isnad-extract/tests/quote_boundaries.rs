@@ -495,3 +495,24 @@ fn a_headline_ends_where_the_page_prints_its_date_or_the_title_again() {
         "{got:?}"
     );
 }
+
+#[test]
+fn findings_requests_and_accusations_introduce_reported_content() {
+    // Cues of the lexicon's second pass: a study's finding, a request, an accusation with
+    // an أن clause, and a present-tense form of a lemma the first pass had in the past.
+    let got = quote_texts(
+        "وأظهرت دراسة أجرتها الجامعة على 1400 شركة أن ديون الشركات تضاعفت خلال خمس سنوات.\n\n\
+         وطلبت الوزارة من المواطنين أن يلتزموا بالتعليمات.\n\n\
+         واتهمت المعارضة الحكومة بأنها زورت الانتخابات.\n\n\
+         ويؤكدون أن المشروع سيكتمل قريبا.",
+    );
+    assert_eq!(
+        got,
+        vec![
+            "ديون الشركات تضاعفت خلال خمس سنوات",
+            "يلتزموا بالتعليمات",
+            "زورت الانتخابات",
+            "المشروع سيكتمل قريبا",
+        ]
+    );
+}
