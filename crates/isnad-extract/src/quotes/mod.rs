@@ -703,19 +703,18 @@ struct Extractor<'a> {
 impl<'a> Extractor<'a> {
     fn new(doc: &'a Doc) -> Self {
         let n = doc.tokens().len();
-        // Blocks and tokens are both in text order: one walk over the two, not a search
-        // per block.
+        // Blocks and tokens are both in text order: each body block's tokens are found by
+        // two binary searches from where the last block ended and filled at once.
         let tokens = doc.tokens();
         let mut in_body = vec![false; n];
         let mut t = 0;
         for b in &doc.blocks {
-            while t < n && tokens[t].span.start < b.span.start {
-                t += 1;
+            t += tokens[t..].partition_point(|x| x.span.start < b.span.start);
+            let end = t + tokens[t..].partition_point(|x| x.span.end <= b.span.end);
+            if b.kind == ParagraphKind::Body {
+                in_body[t..end].fill(true);
             }
-            while t < n && tokens[t].span.end <= b.span.end {
-                in_body[t] = b.kind == ParagraphKind::Body;
-                t += 1;
-            }
+            t = end;
         }
         let pairs = marks::document_pairs(doc);
         let mut inside = vec![NO_PAIR_U32; n];
@@ -2323,7 +2322,8 @@ impl<'a> Extractor<'a> {
             sentence.start..content_start.min(sentence.end),
             sentence.clone(),
         );
-        let date = crate::timex::statement_date(self.doc, self.verb_span(cue), span);
+        let verb = self.verb_span(cue);
+        let date = crate::timex::statement_date(self.doc, verb, span);
         self.quotes.push(Quote {
             kind,
             span,
@@ -2334,7 +2334,7 @@ impl<'a> Extractor<'a> {
             } else {
                 None
             },
-            verb: Some(self.verb_span(cue)),
+            verb: Some(verb),
             channel,
             date,
             source_post: None,
