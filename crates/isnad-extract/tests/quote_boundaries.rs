@@ -516,3 +516,13 @@ fn findings_requests_and_accusations_introduce_reported_content() {
         ]
     );
 }
+
+#[test]
+fn a_model_name_in_marks_after_tiraz_is_no_quoted_part() {
+    // "من طراز «...»" names a model, as "باسم «...»" names a thing: the report is
+    // indirect, its content the whole clause.
+    let got = quote_texts(
+        "وأفاد المتحدث باسم الفصيل مصطفى الحسين أن الطائرة من طراز \"إل 39\" وتم إسقاطها.",
+    );
+    assert_eq!(got, vec!["الطائرة من طراز \"إل 39\" وتم إسقاطها"]);
+}
