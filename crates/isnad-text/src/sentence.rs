@@ -42,6 +42,24 @@ pub fn abbreviates(word: &str) -> bool {
     word.chars().count() == 1 || ABBREVIATIONS.contains(&word)
 }
 
+/// Whether the period at token `i` joins initials written together ("اس.بي انجل",
+/// "إل.جي"): it touches a word of at most two letters on each side. Longer words around a
+/// period without spaces are a sentence break that lost its space ("في الرياض.وقال").
+pub fn joins_initials<T: SentenceToken>(tokens: &[T], i: usize, normalized: &str) -> bool {
+    let (Some(prev), Some(mark), Some(next)) = (
+        i.checked_sub(1).and_then(|p| tokens.get(p)),
+        tokens.get(i),
+        tokens.get(i + 1),
+    ) else {
+        return false;
+    };
+    let short = |t: &T| t.kind().is_word() && t.text(normalized).chars().count() <= 2;
+    short(prev)
+        && short(next)
+        && prev.norm_range().end == mark.norm_range().start
+        && mark.norm_range().end == next.norm_range().start
+}
+
 fn is_terminal(text: &str) -> bool {
     !text.is_empty() && text.chars().all(crate::chars::is_sentence_terminal)
 }
@@ -165,7 +183,8 @@ pub fn split_sentences<T: SentenceToken>(tokens: &[T], norm: &str) -> Vec<std::o
                 let spaced_number = prev.kind() == TokenKind::Number
                     && ptext.len() <= 3
                     && tokens[i + 1].kind() == TokenKind::Number;
-                if abbreviated || list_number || spaced_number || in_parens[i] {
+                let initials = joins_initials(tokens, i, norm);
+                if abbreviated || initials || list_number || spaced_number || in_parens[i] {
                     boundary = false;
                 }
             }
@@ -263,6 +282,15 @@ mod tests {
             vec!["التقى د. محمد علي بالوفد.", "ثم عاد"]
         );
         assert_eq!(sentences("1. البند الأول"), vec!["1. البند الأول"]);
+        assert_eq!(
+            sentences("وقال محلل في اس.بي انجل إن الطلب ضعيف. ثم عاد"),
+            vec!["وقال محلل في اس.بي انجل إن الطلب ضعيف.", "ثم عاد"]
+        );
+        // Longer words on both sides: a break that lost its space.
+        assert_eq!(
+            sentences("وصل الوفد إلى الرياض.وقال الوزير إن"),
+            vec!["وصل الوفد إلى الرياض.", "وقال الوزير إن"]
+        );
     }
 
     #[test]

@@ -1275,6 +1275,13 @@ impl<'a> Extractor<'a> {
                     "." if j > start
                         && self.token(j - 1).kind.is_word()
                         && isnad_text::sentence::abbreviates(self.norm(j - 1)) => {}
+                    // "في إس.بي أنجل": initials written together, as the sentence
+                    // splitter reads them.
+                    "." if isnad_text::sentence::joins_initials(
+                        self.tokens,
+                        j,
+                        self.doc.norm(),
+                    ) => {}
                     "." | "..." | "؟" | "?" | "!" | "؛" => return None,
                     _ => {}
                 }
