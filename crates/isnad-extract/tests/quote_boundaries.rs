@@ -526,3 +526,17 @@ fn a_model_name_in_marks_after_tiraz_is_no_quoted_part() {
     );
     assert_eq!(got, vec!["الطائرة من طراز \"إل 39\" وتم إسقاطها"]);
 }
+
+#[test]
+fn a_relative_clause_that_describes_its_antecedent_is_a_report_of_its_own() {
+    // "الذي وصفه بأنه": وصفه begins with و, which the segmenter reads as the conjunction
+    // on "صفه"; the cue is the whole word, its subject the sentence's speaker.
+    let got = quote_texts(
+        "وقال المواطن عبد المنعم العبد، إن الحرارة تدفع الناس لشراء الحبحب الذي وصفه بأنه \
+         فاكهة صيفية معروفة.",
+    );
+    assert_eq!(
+        got,
+        vec!["الحرارة تدفع الناس لشراء الحبحب", "فاكهة صيفية معروفة"]
+    );
+}

@@ -225,7 +225,12 @@ fn with_conjunction<'l, 'w>(
 ) -> Option<(&'l Cue, bool, &'w str)> {
     if conj_split {
         let form = norm.get("و".len()..)?;
-        return find(form).map(|c| (c, true, form));
+        // A verb that itself begins with و ("وصفه بأنه", "وعد بأن"), which the segmenter
+        // read as the conjunction on a common word ("صفه", "its description"): the whole
+        // word is the cue.
+        return find(form)
+            .map(|c| (c, true, form))
+            .or_else(|| find(norm).map(|c| (c, false, norm)));
     }
     if let Some(c) = find(norm) {
         return Some((c, false, norm));

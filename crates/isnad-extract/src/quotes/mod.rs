@@ -1132,7 +1132,9 @@ impl<'a> Extractor<'a> {
                 // "دييجو مارادونا الذي قال إن": the relative clause's antecedent.
                 let after_relative =
                     i > range.start && matches!(self.norm(i - 1), "الذي" | "التي" | "الذين");
-                if !s.is_known() && (!initial || after_qad || after_relative) {
+                // "الحبحب الذي وصفه بأنه": the antecedent is the object.
+                let relative_object = self.relative_with_object_pronoun(i, range.start);
+                if !s.is_known() && !relative_object && (!initial || after_qad || after_relative) {
                     s = self.subject_before(i, range.start);
                 }
                 // "أما المحلل خالد العلكمي فأشار إلى": the topic is the subject.
@@ -1564,6 +1566,23 @@ impl<'a> Extractor<'a> {
         }
         let two_words = last > floor && self.norm(last) == "حين" && self.norm(last - 1) == "في";
         Some(if two_words { last - 1 } else { last })
+    }
+
+    /// Whether the cue at `i` carries an object pronoun that refers back to a relative word
+    /// right before it ("الحبحب الذي وصفه بأنه", "محتجزين فيما وصفه بأنه"): a report of its
+    /// own, whose subject is the sentence's speaker, while the antecedent is its object.
+    fn relative_with_object_pronoun(&self, i: usize, floor: usize) -> bool {
+        if i <= floor || !matches!(self.norm(i - 1), "الذي" | "التي" | "فيما") {
+            return false;
+        }
+        let Some((c, _, form)) = self.cue(i) else {
+            return false;
+        };
+        ["ها", "هم", "ه"].iter().any(|pronoun| {
+            form.strip_suffix(pronoun)
+                .and_then(|bare| self.lexicon.word(bare, false))
+                .is_some_and(|(bare_cue, _, _)| bare_cue.lemma == c.lemma)
+        })
     }
 
     /// Whether the complementizer at `j` follows a contrast after a comma ("، إلا أن",
@@ -2096,6 +2115,15 @@ impl<'a> Extractor<'a> {
                                 return k;
                             }
                         }
+                    }
+                    // "... الحبحب الذي وصفه بأنه": the speaker's own word for the
+                    // antecedent is a report of its own.
+                    if c.role == CueRole::Verb
+                        && !conj
+                        && self.relative_with_object_pronoun(j, start)
+                        && self.frame(j, c, end).is_some()
+                    {
+                        return j - 1;
                     }
                     // "سيئة لكنه شدد على أن", "بينما تؤكد أربيل أن": a contrast opens
                     // another speaker's clause, or another one of the same speaker.
