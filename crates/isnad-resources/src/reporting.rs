@@ -216,8 +216,9 @@ impl ReportingLexicon {
 
 /// Looks a normalized word up with `find`, with or without a leading conjunction و/ف:
 /// the cue, whether the word had the conjunction, and the form without it. When
-/// `conj_split`, the segmenter split the conjunction off and its two bytes lead `norm`;
-/// otherwise the bare word comes first, then a conjunction it missed.
+/// `conj_split`, the segmenter split the conjunction off and its two bytes lead `norm`
+/// (and the whole word is asked after, for a verb that itself begins with و); otherwise the
+/// bare word comes first, then a conjunction it missed.
 fn with_conjunction<'l, 'w>(
     norm: &'w str,
     conj_split: bool,

@@ -42,6 +42,17 @@ pub fn abbreviates(word: &str) -> bool {
     word.chars().count() == 1 || ABBREVIATIONS.contains(&word)
 }
 
+/// Whether the period at token `i` abbreviates rather than ends: after an initial or a known
+/// abbreviation (`abbreviates`), or between initials written together (`joins_initials`).
+/// The splitter asks it, and so does the quotation stage's frame.
+pub fn period_abbreviates<T: SentenceToken>(tokens: &[T], i: usize, normalized: &str) -> bool {
+    let after_abbreviation = i
+        .checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|prev| prev.kind().is_word() && abbreviates(prev.text(normalized)));
+    after_abbreviation || joins_initials(tokens, i, normalized)
+}
+
 /// Whether the period at token `i` joins initials written together ("اس.بي انجل",
 /// "إل.جي"): it touches a word of at most two letters on each side. Longer words around a
 /// period without spaces are a sentence break that lost its space ("في الرياض.وقال").
@@ -175,7 +186,6 @@ pub fn split_sentences<T: SentenceToken>(tokens: &[T], norm: &str) -> Vec<std::o
             if text == "." && i > 0 {
                 let prev = &tokens[i - 1];
                 let ptext = prev.text(norm);
-                let abbreviated = prev.kind().is_word() && abbreviates(ptext);
                 let list_number = prev.kind() == TokenKind::Number && i - 1 == start;
                 // A decimal point or a date's dots spaced out by a publisher's tokenizer
                 // ("7 . 2 درجات", "13 . 11 . 2017"); a year before a period still ends
@@ -183,8 +193,11 @@ pub fn split_sentences<T: SentenceToken>(tokens: &[T], norm: &str) -> Vec<std::o
                 let spaced_number = prev.kind() == TokenKind::Number
                     && ptext.len() <= 3
                     && tokens[i + 1].kind() == TokenKind::Number;
-                let initials = joins_initials(tokens, i, norm);
-                if abbreviated || initials || list_number || spaced_number || in_parens[i] {
+                if period_abbreviates(tokens, i, norm)
+                    || list_number
+                    || spaced_number
+                    || in_parens[i]
+                {
                     boundary = false;
                 }
             }

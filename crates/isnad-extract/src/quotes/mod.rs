@@ -1072,7 +1072,7 @@ impl<'a> Extractor<'a> {
                     continue;
                 }
             }
-            let Some((cue, conj, _)) = self.cue(i) else {
+            let Some((cue, conj, form)) = self.cue(i) else {
                 i += 1;
                 continue;
             };
@@ -1133,8 +1133,10 @@ impl<'a> Extractor<'a> {
                 let after_relative =
                     i > range.start && matches!(self.norm(i - 1), "الذي" | "التي" | "الذين");
                 // "الحبحب الذي وصفه بأنه": the antecedent is the object.
-                let relative_object = self.relative_with_object_pronoun(i, range.start);
-                if !s.is_known() && !relative_object && (!initial || after_qad || after_relative) {
+                if !s.is_known()
+                    && (!initial || after_qad || after_relative)
+                    && !self.relative_with_object_pronoun(i, range.start, cue, form)
+                {
                     s = self.subject_before(i, range.start);
                 }
                 // "أما المحلل خالد العلكمي فأشار إلى": the topic is the subject.
@@ -1172,12 +1174,16 @@ impl<'a> Extractor<'a> {
         if t.kind != TokenKind::Arabic {
             return None;
         }
-        let norm = self.norm(i);
-        let stem = ["ها", "ه"].iter().find_map(|p| norm.strip_suffix(p))?;
-        self.lexicon
-            .word(stem, false)
-            .map(|(c, _, _)| c)
+        self.verb_under_object_pronoun(self.norm(i))
             .filter(|c| c.role == CueRole::Verb)
+    }
+
+    /// The cue a word is without its object pronoun ("ذكرته" → ذكرت, "وصفه" → وصف).
+    fn verb_under_object_pronoun(&self, form: &str) -> Option<&'static Cue> {
+        let bare = ["ها", "هم", "ه"]
+            .iter()
+            .find_map(|p| form.strip_suffix(p))?;
+        self.lexicon.word(bare, false).map(|(c, _, _)| c)
     }
 
     /// The reported clause of a cue at `i` that follows it as an attribution, after a
@@ -1272,14 +1278,9 @@ impl<'a> Extractor<'a> {
                     }
                     // "(بي.بي.سي)": a period inside short parentheses ends nothing.
                     "." if self.in_short_parentheses(j) => {}
-                    // "وأوضح العميد د. أحمد الغامدي أن": an initial's period, which ends no
-                    // sentence either.
-                    "." if j > start
-                        && self.token(j - 1).kind.is_word()
-                        && isnad_text::sentence::abbreviates(self.norm(j - 1)) => {}
-                    // "في إس.بي أنجل": initials written together, as the sentence
-                    // splitter reads them.
-                    "." if isnad_text::sentence::joins_initials(
+                    // "وأوضح العميد د. أحمد الغامدي أن", "في إس.بي أنجل": an initial's
+                    // period, or initials written together, which end no sentence either.
+                    "." if isnad_text::sentence::period_abbreviates(
                         self.tokens,
                         j,
                         self.doc.norm(),
@@ -1568,21 +1569,16 @@ impl<'a> Extractor<'a> {
         Some(if two_words { last - 1 } else { last })
     }
 
-    /// Whether the cue at `i` carries an object pronoun that refers back to a relative word
-    /// right before it ("الحبحب الذي وصفه بأنه", "محتجزين فيما وصفه بأنه"): a report of its
-    /// own, whose subject is the sentence's speaker, while the antecedent is its object.
-    fn relative_with_object_pronoun(&self, i: usize, floor: usize) -> bool {
-        if i <= floor || !matches!(self.norm(i - 1), "الذي" | "التي" | "فيما") {
-            return false;
-        }
-        let Some((c, _, form)) = self.cue(i) else {
-            return false;
-        };
-        ["ها", "هم", "ه"].iter().any(|pronoun| {
-            form.strip_suffix(pronoun)
-                .and_then(|bare| self.lexicon.word(bare, false))
-                .is_some_and(|(bare_cue, _, _)| bare_cue.lemma == c.lemma)
-        })
+    /// Whether the cue `c` at `i` (its form `form`) carries an object pronoun that refers
+    /// back to a relative word right before it ("الحبحب الذي وصفه بأنه", "محتجزين فيما وصفه
+    /// بأنه"): a report of its own, whose subject is the sentence's speaker, while the
+    /// antecedent is its object.
+    fn relative_with_object_pronoun(&self, i: usize, floor: usize, c: &Cue, form: &str) -> bool {
+        i > floor
+            && matches!(self.norm(i - 1), "الذي" | "التي" | "فيما")
+            && self
+                .verb_under_object_pronoun(form)
+                .is_some_and(|bare| bare.lemma == c.lemma)
     }
 
     /// Whether the complementizer at `j` follows a contrast after a comma ("، إلا أن",
@@ -2099,7 +2095,7 @@ impl<'a> Extractor<'a> {
                 }
             }
             if j > start + 2 {
-                if let Some((c, conj, _)) = self.cue(j) {
+                if let Some((c, conj, form)) = self.cue(j) {
                     // "وقال ..." or an adverbial participle with its own content
                     // ("... للبرنامج مؤكدا أن"): a new quotation begins.
                     let new_frame =
@@ -2120,7 +2116,7 @@ impl<'a> Extractor<'a> {
                     // antecedent is a report of its own.
                     if c.role == CueRole::Verb
                         && !conj
-                        && self.relative_with_object_pronoun(j, start)
+                        && self.relative_with_object_pronoun(j, start, c, form)
                         && self.frame(j, c, end).is_some()
                     {
                         return j - 1;
