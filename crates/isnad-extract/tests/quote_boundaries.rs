@@ -540,3 +540,16 @@ fn a_relative_clause_that_describes_its_antecedent_is_a_report_of_its_own() {
         vec!["الحرارة تدفع الناس لشراء الحبحب", "فاكهة صيفية معروفة"]
     );
 }
+
+#[test]
+fn a_first_person_view_is_no_report_but_a_misspelt_perfect_with_a_subject_is() {
+    // "أعتقد أن": the speaker's own view, written with the hamza that the perfect اعتقد
+    // lacks.
+    let got = quote_texts("نحن في مرحلة حوار، وأعتقد أن من الحكمة المحافظة على الاستقرار.");
+    assert!(got.is_empty(), "{got:?}");
+    // "وأشترط المعهد أن": the hamza misspells the perfect; the subject after it says so.
+    let got = quote_texts("وأشترط المعهد أن يكون المتقدم سعودي الجنسية.");
+    assert_eq!(got, vec!["يكون المتقدم سعودي الجنسية"]);
+    let got = quote_texts("وقال الوزير إن الحوار مستمر، واعتقد أن الاتفاق قريب.");
+    assert_eq!(got.len(), 2, "{got:?}");
+}

@@ -897,12 +897,35 @@ impl<'a> Extractor<'a> {
     fn cue_past_filter(&self, i: usize) -> Option<(&'static Cue, bool, &'a str)> {
         let (t, norm) = (self.tokens[i], self.norms[i]);
         let conj = t.clitics.has(Prefix::Wa) || t.clitics.has(Prefix::Fa);
-        self.lexicon.word(norm, conj).or_else(|| {
+        let found = self.lexicon.word(norm, conj).or_else(|| {
             // "جاء", "ورد": a cue only before the document whose words it reports (asked
             // first: one comparison of the next word answers most words).
             document_after(self.doc, i)?;
             self.lexicon.document_word(norm, conj)
-        })
+        });
+        found.filter(|(c, conj, _)| !self.first_person_imperfect(i, c, *conj))
+    }
+
+    /// "أعتقد أن", "أعتبر أن": a verb whose perfect opens with a connecting alef (اعتقد,
+    /// اعتبر, استبعد) written with a hamza and followed by its complement is the first
+    /// person of its imperfect, the writer's or the speaker's own view, not a report of
+    /// someone's words. Normalization folds the two together; the text as written keeps
+    /// them apart. With a subject after it the hamza is a misspelling of the perfect
+    /// ("وأشترط المعهد أن").
+    fn first_person_imperfect(&self, i: usize, c: &Cue, conj: bool) -> bool {
+        if c.role != CueRole::Verb
+            || !c.lemma.starts_with('ا')
+            || i + 1 >= self.tokens.len()
+            || !self.is_complementizer(i + 1)
+        {
+            return false;
+        }
+        let written = self.token(i).span.slice(&self.doc.text);
+        let mut chars = written.chars();
+        if conj {
+            chars.next();
+        }
+        chars.next() == Some('أ')
     }
 
     /// True when the token at `i` stands where a clause opens: at the start of a sentence,
