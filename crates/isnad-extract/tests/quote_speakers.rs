@@ -701,3 +701,28 @@ fn a_numbered_report_speaks_for_its_issuer() {
     assert_eq!(got[0].as_deref(), Some("وزارة العمل السعودية"), "{got:?}");
     assert_eq!(got[1].as_deref(), Some("وزارة العمل السعودية"), "{got:?}");
 }
+
+#[test]
+fn a_subject_before_qad_is_the_verbs_and_the_noun_after_it_its_object() {
+    let got = speakers("وكانت الأمم المتحدة قد دعت الحكومة السورية إلى السماح بإجلاء نحو 500 مريض.");
+    assert_eq!(got, vec![Some("الأمم المتحدة".to_owned())]);
+}
+
+#[test]
+fn a_feminine_body_after_a_masculine_verb_is_its_object() {
+    // دعا, not دعت: the authorities are called on; the president goes on speaking.
+    let got = speakers(
+        "وقال الرئيس العراقي فؤاد معصوم إن الهجوم جريمة نكراء.\n\
+         ودعا السلطات الأمنية المعنية إلى مضاعفة يقظتها.",
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1].as_deref(), Some("فؤاد معصوم"), "{got:?}");
+    // A plural of people on the pattern فعلة takes a verb of the masculine.
+    let d = analyze("وأعلن القادة الثلاثة أن المؤتمر سيعقد في سوتشي.");
+    let described: Vec<&str> = d
+        .quotes
+        .iter()
+        .filter_map(|q| q.speaker_description.map(|s| d.slice(s)))
+        .collect();
+    assert_eq!(described, vec!["القادة الثلاثة"]);
+}

@@ -1146,7 +1146,9 @@ impl<'a> Extractor<'a> {
                 // A place after a verb of the masculine is its object, not its subject:
                 // places are feminine, and a verb before a feminine subject takes its
                 // mark ("ودعا ألمانيا إلى", but "ودعت ألمانيا").
-                if self.masculine_verb(i) && self.is_feminine_place(s.entity) {
+                if self.masculine_verb(i)
+                    && (self.is_feminine_place(s.entity) || self.feminine_body_after(i, s))
+                {
                     s = Speaker::default();
                 }
                 // Subject before the verb ("كان التحالف أعلن أن", "الوزير قال إن").
@@ -1155,6 +1157,16 @@ impl<'a> Extractor<'a> {
                 // "دييجو مارادونا الذي قال إن": the relative clause's antecedent.
                 let after_relative =
                     i > range.start && matches!(self.norm(i - 1), "الذي" | "التي" | "الذين");
+                // "وكانت الأمم المتحدة قد دعت الحكومة السورية إلى": a subject before قد
+                // is the verb's, and the words after the verb are its object. Not for a
+                // relay, whose speaker is the source after عن ("وكانت رويترز قد نقلت عن
+                // مصدر").
+                if after_qad && s.is_known() && cue.lemma != "نقل" {
+                    let before = self.subject_before(i, range.start);
+                    if before.is_known() {
+                        s = before;
+                    }
+                }
                 // "الحبحب الذي وصفه بأنه": the antecedent is the object.
                 if !s.is_known()
                     && (!initial || after_qad || after_relative)
@@ -3454,6 +3466,34 @@ impl<'a> Extractor<'a> {
     fn masculine_verb(&self, i: usize) -> bool {
         let v = self.stem(i);
         !(v.ends_with('ت') || v.starts_with('ت'))
+    }
+
+    /// True when the speaker read after the verb at `cue` is a body or a group named by a
+    /// definite noun of the feminine, right after the verb ("ودعا السلطات الأمنية إلى",
+    /// "دعا فيه قوات سوريا الديمقراطية"): a verb before such a subject takes the
+    /// feminine mark (دعت), so after a masculine one the noun is its object. Not a person
+    /// ("الخليفة"), a title, or a plural of people on the pattern فعلة, which takes a
+    /// verb of the masculine ("أعلن القادة الثلاثة", "قال الدعاة").
+    fn feminine_body_after(&self, cue: usize, s: Speaker) -> bool {
+        let Some(span) = s.span else {
+            return false;
+        };
+        let doc = self.doc;
+        let head = doc.text_layers.token_at_or_after(span.start);
+        let person = s
+            .entity
+            .is_some_and(|e| doc.entities[e as usize].kind == EntityType::Per);
+        let stem = self.stem(head);
+        let t = self.token(head);
+        let bare = without_article(stem);
+        let plural_of_people =
+            bare.chars().count() == 4 && bare.chars().nth(1) == Some('ا') && bare.ends_with('ه');
+        head == cue + 1
+            && !plural_of_people
+            && !person
+            && t.clitics.is_definite()
+            && !self.is_title_word(head)
+            && (stem.ends_with('ه') || stem.ends_with("ات"))
     }
 
     /// True when `entity` is a place of the feminine: every place but the few countries
