@@ -87,6 +87,17 @@ fn title_phrase_at(words: &[Word<'_>], i: usize) -> Option<usize> {
     })
 }
 
+/// Whether token `i` is "باسم" (on behalf of) after a spokesman's noun ("الناطق باسم
+/// بوتين", "متحدثة باسم"), not the given name Basim.
+fn on_behalf_of(ctx: &Ctx<'_>, i: usize) -> bool {
+    i > 0
+        && ctx.words[i].norm == "باسم"
+        && matches!(
+            core_without_article(ctx.core(i - 1)),
+            "متحدث" | "ناطق" | "متحدثه" | "ناطقه"
+        )
+}
+
 /// Prepositions a title phrase may contain ("السفير لدى طرابلس", "المتحدث باسم الحكومة").
 const ROLE_PREPOSITIONS: &[&str] = &["لدي", "في", "الي", "باسم", "عن", "علي"];
 
@@ -757,6 +768,7 @@ fn candidates(ctx: &Ctx<'_>) -> (Vec<Cand>, bool) {
             && ctx.words[c.start - 1].clitics.is_empty()
             && !ctx.is_function(c.start - 1)
             && !ctx.is_title(c.start - 1)
+            && !on_behalf_of(ctx, c.start - 1)
         {
             c.start -= 1;
         }
@@ -3074,8 +3086,12 @@ fn roles_of(ctx: &Ctx<'_>, c: &Cand, cands: &[Cand]) -> Vec<(usize, usize)> {
         }
         out.push((f, e));
     }
+    // A phrase that ends on a preposition has the name for its object, and is someone
+    // else's title: "الناطق باسم بوتين", "متحدث باسم | وزير الخارجية الإيطالي باولو
+    // جنتيلوني" (the minister keeps his own title).
     out.into_iter()
         .flat_map(|(a, b)| split_at_inner_titles(ctx, a, b))
+        .filter(|&(a, b)| b > a && !ROLE_PREPOSITIONS.contains(&ctx.words[b - 1].norm))
         .collect()
 }
 
@@ -3456,9 +3472,12 @@ fn build_entities(ctx: &Ctx<'_>, cands: Vec<Cand>, roles: Vec<Vec<(usize, usize)
         // exactly one person.
         let mut found: Option<(usize, usize)> = None;
         for len in (2..=6).rev() {
+            // Not a prefix that ends on a preposition, whose object decides whose role
+            // it is: "المتحدث باسم (البنتاجون)" is not "المتحدث باسم (وزارة الخارجية)".
             if i + len > n
                 || ctx.sentence[i + len - 1] != ctx.sentence[i]
                 || !ctx.words[i..i + len].iter().all(|w| w.kind.is_word())
+                || ROLE_PREPOSITIONS.contains(&ctx.words[i + len - 1].norm)
             {
                 continue;
             }

@@ -726,3 +726,37 @@ fn a_feminine_body_after_a_masculine_verb_is_its_object() {
         .collect();
     assert_eq!(described, vec!["القادة الثلاثة"]);
 }
+
+#[test]
+fn a_spokesman_speaks_for_his_principal_but_is_not_him() {
+    // "باسم" after a spokesman's noun is "on behalf of", not the given name Basim; the
+    // unnamed spokesman is described, and the principal keeps no spokesman's title.
+    let d = analyze("واعترف الناطق باسم بوتين أن موسكو هي الدولة الوحيدة التي تفاوض.");
+    assert_eq!(d.quotes.len(), 1);
+    assert_eq!(d.quotes[0].speaker, None);
+    let described = d.quotes[0].speaker_description.map(|s| d.slice(s));
+    assert_eq!(described, Some("الناطق باسم بوتين"));
+    let putin = d
+        .entities
+        .iter()
+        .find(|e| d.slice(e.name) == "بوتين")
+        .expect("Putin is named");
+    assert!(putin.roles.is_empty(), "{:?}", putin.roles);
+    // A spokesman named after the body he speaks for is the speaker, however long the
+    // body's name, and also in quotation marks.
+    let got = speakers(
+        "وقال المتحدث باسم وزارة الخارجية المصرية أحمد أبو زيد إن التقرير مسيس.\n\
+         وقال المتحدث باسم البنتاجون \" إريك باهون \" إن الالتزام قائم.",
+    );
+    assert_eq!(
+        got,
+        vec![
+            Some("أحمد أبو زيد".to_owned()),
+            Some("إريك باهون".to_owned())
+        ]
+    );
+    // The spokesman of a minister named with his title is neither.
+    let got =
+        speakers("وقال متحدث باسم وزير الخارجية الإيطالي باولو جنتيلوني إن روحاني قبل الدعوة.");
+    assert_eq!(got, vec![None]);
+}

@@ -448,6 +448,8 @@ word_set! {
         "اثناء",
         "ضمن",
         "عند",
+        // "المتحدث باسم الحكومة": on behalf of.
+        "باسم",
     ]
 }
 
@@ -2923,6 +2925,9 @@ impl<'a> Extractor<'a> {
                 || t.clitics.has(Prefix::AlAssimilated)
         };
         let mut in_pp = vec![false; zone.len()];
+        // The phrases of "باسم" (on behalf of): no subject of their own, but part of the
+        // subject's description ("المتحدث باسم الحكومة").
+        let mut on_behalf_phrases: Vec<std::ops::Range<usize>> = Vec::new();
         let mut i = zone.start;
         while i < zone.end {
             if self.inside(i) != NO_PAIR && self.pairs[self.inside(i)].open < zone.start {
@@ -2988,6 +2993,12 @@ impl<'a> Extractor<'a> {
                         }
                     }
                 } else {
+                    // "باسم" (on behalf of) takes a body or a title with its holder.
+                    let behalf = self.norm(i) == "باسم";
+                    let titled_principal = behalf
+                        && i + 1 < zone.end
+                        && (TITLES.contains(&self.norm(i + 1))
+                            || TITLES_AFTER_ARTICLE.contains(&self.norm(i + 1)));
                     while j < zone.end {
                         let t = self.token(j);
                         let n = self.norm(j);
@@ -3005,11 +3016,27 @@ impl<'a> Extractor<'a> {
                                 && doc.mentions_starting_in(p.span).is_empty()
                         };
                         let stop = (t.kind == TokenKind::Punct && self.opens(j) == NO_PAIR)
-                            || (self.starts_person(j) && j > i + 1 && j <= i + 3 && !genitive)
+                            // A spokesman's name closes the body he speaks for, however
+                            // long its name: "المتحدث باسم وزارة الخارجية المصرية أحمد
+                            // أبو زيد".
+                            || (self.starts_person(j)
+                                && j > i + 1
+                                && (j <= i + 3 || behalf)
+                                && !genitive
+                                && !titled_principal)
                             // A quoted name closes the phrase: "مدير الطوارئ بـ"صحة
                             // الطائف" سعيد الزهراني".
                             || (self.starts_person(j) && self.closes_pair(j - 1))
-                            || (TITLES.contains(&n) && !genitive)
+                            // "المتحدث باسم البنتاجون \" إريك باهون \"": the spokesman's
+                            // name in quotation marks.
+                            || (behalf
+                                && j > i + 1
+                                && self.opens(j) != NO_PAIR
+                                && j + 1 < zone.end
+                                && self.starts_person(j + 1))
+                            // "متحدث باسم وزير الخارجية فلان": the title after باسم and
+                            // the name of its holder are what the spokesman speaks for.
+                            || (TITLES.contains(&n) && !genitive && !titled_principal)
                             || HONORIFICS.contains(&n)
                             || TIME_WORDS.contains(&n)
                             || (j > i + 1 && in_timex(j) && !in_timex(i))
@@ -3029,6 +3056,9 @@ impl<'a> Extractor<'a> {
                         }
                         in_pp[j - zone.start] = true;
                         j += 1;
+                    }
+                    if behalf {
+                        on_behalf_phrases.push(i..j);
                     }
                 }
                 i = j.max(i + 1);
@@ -3074,7 +3104,8 @@ impl<'a> Extractor<'a> {
             {
                 break;
             }
-            let skip = in_pp[i - zone.start]
+            let skip = (in_pp[i - zone.start]
+                && !(np.is_some() && on_behalf_phrases.iter().any(|r| r.contains(&i))))
                 || TIME_WORDS.contains(&n)
                 || in_timex(i)
                 || t.kind == TokenKind::Number
