@@ -2744,10 +2744,20 @@ fn split_chunk(ctx: &Ctx<'_>, mut a: usize, mut b: usize, kind: EntityType) -> V
     {
         a += 1;
     }
+    // A reporting verb's spelling ends a person's name the tagger read when a comma
+    // follows it, where no verb can stand without its content: "الأستاذ جمعة طالب ,
+    // رئيس المجلس المحلي".
+    let family_name_of_verb_spelling = |k: usize| {
+        kind == EntityType::Per
+            && k > a
+            && k + 1 < ctx.words.len()
+            && ctx.sentence[k + 1] == ctx.sentence[k]
+            && matches!(ctx.words[k + 1].norm, "," | "،")
+    };
     while b > a
         && (!ctx.words[b - 1].kind.is_word()
             || ctx.is_function(b - 1)
-            || ctx.is_reporting_verb(b - 1))
+            || (ctx.is_reporting_verb(b - 1) && !family_name_of_verb_spelling(b - 1)))
     {
         b -= 1;
     }
@@ -4149,6 +4159,18 @@ mod tests {
         );
         assert!(!names.iter().any(|n| n.contains("التاريخ")), "{names:?}");
         assert!(!names.iter().any(|n| n.contains("المصابة")), "{names:?}");
+    }
+
+    #[test]
+    fn a_family_name_spelt_like_a_reporting_verb_ends_a_name_before_a_comma() {
+        // "طالب" (demanded), "راي" (saw): no verb stands before a comma without its
+        // content.
+        let names = entity_names(
+            "وقال الأستاذ جمعة طالب , رئيس المجلس المحلي للبلدة , إن المجلس مدني. \
+             وأكد مدير المكتب كريستوفر راي ، أن التحقيق مستمر.",
+        );
+        assert!(names.iter().any(|n| n == "جمعة طالب"), "{names:?}");
+        assert!(names.iter().any(|n| n == "كريستوفر راي"), "{names:?}");
     }
 
     #[test]
