@@ -760,3 +760,18 @@ fn a_spokesman_speaks_for_his_principal_but_is_not_him() {
         speakers("وقال متحدث باسم وزير الخارجية الإيطالي باولو جنتيلوني إن روحاني قبل الدعوة.");
     assert_eq!(got, vec![None]);
 }
+
+#[test]
+fn the_pronoun_on_lakin_is_the_subject_and_the_words_after_the_verb_its_object() {
+    let got = speakers(
+        "وقال ستافان دي ميستورا إن الوقت حان لإحراز تقدم.\n\
+         لكنه حذر الطرفين من أن الوقت ينفد.\n\
+         وأضاف أن كل شيء في أوانه.",
+    );
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(
+        got.iter()
+            .all(|s| s.as_deref() == Some("ستافان دي ميستورا")),
+        "{got:?}"
+    );
+}

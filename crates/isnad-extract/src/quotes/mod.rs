@@ -624,6 +624,10 @@ const ISSUING_VERBS_BEFORE_SUBJECT: &[&str] = &["اصدر", "اصدرت", "نش�
 static TITLES_AFTER_ARTICLE: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| TITLES.iter().filter_map(|t| t.strip_prefix("ال")).collect());
 
+/// "But he/she/they" (normalized): a contrast whose pronoun is the subject of the verb
+/// after it.
+const CONTRAST_WITH_PRONOUN: &[&str] = &["لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم"];
+
 const NO_PAIR: usize = usize::MAX;
 /// `NO_PAIR` in the per-token tables.
 const NO_PAIR_U32: u32 = u32::MAX;
@@ -1145,6 +1149,11 @@ impl<'a> Extractor<'a> {
                     _ => frame.zone.clone(),
                 };
                 let mut s = self.speaker(zone, Some(&cue.lemma));
+                // "لكنه استبعد إمكان التوصل إلى": the pronoun on لكن is the subject, and
+                // the words after the verb are its object.
+                if i > range.start && CONTRAST_WITH_PRONOUN.contains(&self.norm(i - 1)) {
+                    s = Speaker::default();
+                }
                 // A place after a verb of the masculine is its object, not its subject:
                 // places are feminine, and a verb before a feminine subject takes its
                 // mark ("ودعا ألمانيا إلى", but "ودعت ألمانيا").
