@@ -775,3 +775,15 @@ fn the_pronoun_on_lakin_is_the_subject_and_the_words_after_the_verb_its_object()
         "{got:?}"
     );
 }
+
+#[test]
+fn a_topic_keeps_the_quotation_marks_around_its_name() {
+    let got = speakers(
+        "وقال أردوغان إن العملية مستمرة. أما رئيس الوزراء التركي \" بن علي يلدرم \" فشدد على \
+         أن الهدف الرئيسي هو حماية المدنيين.",
+    );
+    assert_eq!(
+        got,
+        vec![Some("أردوغان".to_owned()), Some("بن علي يلدرم".to_owned())]
+    );
+}

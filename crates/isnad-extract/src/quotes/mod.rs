@@ -2807,7 +2807,11 @@ impl<'a> Extractor<'a> {
         let mut j = verb;
         while j > sentence_start && verb - j < MAX_TOPIC {
             j -= 1;
-            if self.token(j).kind == TokenKind::Punct && !matches!(self.norm(j), "،" | ",") {
+            // Commas, and the marks around a quoted name ("أما رئيس الوزراء التركي \" بن
+            // علي يلدرم \" فشدد"), stay inside the topic.
+            let mark = self.opens(j) != NO_PAIR || self.closes_pair(j);
+            if self.token(j).kind == TokenKind::Punct && !matches!(self.norm(j), "،" | ",") && !mark
+            {
                 return Speaker::default();
             }
             if self.norm(j) == "اما" {
