@@ -624,10 +624,6 @@ const ISSUING_VERBS_BEFORE_SUBJECT: &[&str] = &["اصدر", "اصدرت", "نش�
 static TITLES_AFTER_ARTICLE: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| TITLES.iter().filter_map(|t| t.strip_prefix("ال")).collect());
 
-/// "But he/she/they" (normalized): a contrast whose pronoun is the subject of the verb
-/// after it.
-const CONTRAST_WITH_PRONOUN: &[&str] = &["لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم"];
-
 const NO_PAIR: usize = usize::MAX;
 /// `NO_PAIR` in the per-token tables.
 const NO_PAIR_U32: u32 = u32::MAX;
@@ -1151,7 +1147,7 @@ impl<'a> Extractor<'a> {
                 let mut s = self.speaker(zone, Some(&cue.lemma));
                 // "لكنه استبعد إمكان التوصل إلى": the pronoun on لكن is the subject, and
                 // the words after the verb are its object.
-                if i > range.start && CONTRAST_WITH_PRONOUN.contains(&self.norm(i - 1)) {
+                if i > range.start && self.contrast_with_pronoun(i - 1) {
                     s = Speaker::default();
                 }
                 // A place after a verb of the masculine is its object, not its subject:
@@ -3512,6 +3508,13 @@ impl<'a> Extractor<'a> {
         !(v.ends_with('ت') || v.starts_with('ت'))
     }
 
+    /// "لكنه", "ولكنها": لكن with a pronoun, one of the particles that
+    /// [`SUBJECT_FRONTIERS`] lists as a pronoun subject before a verb.
+    fn contrast_with_pronoun(&self, k: usize) -> bool {
+        let (w, _) = self.form(k);
+        w.len() > "لكن".len() && w.starts_with("لكن") && SUBJECT_FRONTIERS.contains(w)
+    }
+
     /// True when the speaker read after the verb at `cue` is a body or a group named by a
     /// definite noun of the feminine, right after the verb ("ودعا السلطات الأمنية إلى",
     /// "دعا فيه قوات سوريا الديمقراطية"): a verb before such a subject takes the
@@ -3524,18 +3527,18 @@ impl<'a> Extractor<'a> {
         };
         let doc = self.doc;
         let head = doc.text_layers.token_at_or_after(span.start);
+        if head != cue + 1 || !self.token(head).clitics.is_definite() {
+            return false;
+        }
         let person = s
             .entity
             .is_some_and(|e| doc.entities[e as usize].kind == EntityType::Per);
         let stem = self.stem(head);
-        let t = self.token(head);
         let bare = without_article(stem);
         let plural_of_people =
             bare.chars().count() == 4 && bare.chars().nth(1) == Some('ا') && bare.ends_with('ه');
-        head == cue + 1
-            && !plural_of_people
+        !plural_of_people
             && !person
-            && t.clitics.is_definite()
             && !self.is_title_word(head)
             && (stem.ends_with('ه') || stem.ends_with("ات"))
     }
